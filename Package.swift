@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of compiler settings for every target, so the whole package builds the same way.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "care-audit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "care-audit", targets: ["care-audit"]),
+        .library(name: "CareAudit", targets: ["CareAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(
+            name: "CareAudit",
+            dependencies: [
+                "CLibCSV",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CareAuditCLI",
+            dependencies: [
+                "CareAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "care-audit",
+            dependencies: ["CareAuditCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CareAuditTests",
+            dependencies: ["CareAudit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CareAuditCLITests",
+            dependencies: ["CareAuditCLI", "care-audit"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

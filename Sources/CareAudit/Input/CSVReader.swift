@@ -1,0 +1,508 @@
+import CLibCSV
+import Crypto
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the records of one CSV file through libcsv, the only code in the package that touches
+/// the C API.
+///
+/// The file is read in 1 MiB chunks and never held whole. libcsv calls back per field and per
+/// record; those callbacks only copy bytes into a byte arena inside a struct sink (no `String`,
+/// no Swift closure, no error crossing a C frame). After each chunk the complete records are
+/// handed to the caller in Swift, then the arena is reused.
+///
+/// libcsv reports no positions, so the reader keeps them itself: every line break outside quotes
+/// ends a record (`CSV_REPALL_NL` shows each one), line breaks inside quoted fields are counted in
+/// the field bytes, and a per-chunk table of line starts turns a line number into a byte offset or
+/// a parse error's byte offset into a line.
+public struct CSVReader {
+    public let path: String
+    public let dialect: CSVDialect
+    /// Bytes read from the file per `read(2)`.
+    public var chunkSize = 1 << 20
+
+    public init(path: String, dialect: CSVDialect = CSVDialect()) {
+        self.path = path
+        self.dialect = dialect
+    }
+
+    /// Totals for one read; rows are never dropped without being counted here.
+    public struct Summary: Sendable, Equatable {
+        /// Bytes in the file.
+        public var bytes = 0
+        /// SHA-256 of the file's bytes, hex, computed while reading.
+        public var sha256 = ""
+        /// Non-blank records, the header included.
+        public var records = 0
+        /// Blank lines (and rows of empty cells) skipped.
+        public var blankLines = 0
+        /// Records delivered with a defect.
+        public var defectiveRecords = 0
+        /// Physical lines in the file.
+        public var lines = 0
+        /// Whether the file began with a UTF-8 byte-order mark.
+        public var hadBOM = false
+    }
+
+    /// Reads the whole file, calling `body` once per record (blank lines included, flagged) in
+    /// file order.
+    public func read(_ body: (CSVRecord) throws -> Void) throws -> Summary {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(file: path, code: .unreadableFile,
+                             message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var stat = stat()
+        if fstat(fd, &stat) == 0 && (stat.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError(file: path, code: .unreadableFile, message: "is a directory, not a CSV file")
+        }
+
+        var parser = csv_parser()
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            throw InputError(file: path, code: .unreadableFile, message: "libcsv could not start")
+        }
+        defer { csv_free(&parser) }
+        configure(&parser)
+
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { raw.deallocate() }
+        var decoded: [UInt8] = []
+        var hasher = SHA256()
+        var summary = Summary()
+        var sink = Sink(maxFieldBytes: dialect.maxFieldBytes, maxRecordBytes: dialect.maxRecordBytes)
+        defer { sink.deallocate() }
+
+        var streamOffset = 0  // offset of the next parsed byte in the (decoded) stream
+        var first = true
+        while true {
+            let n = Glibc.read(fd, raw.baseAddress, chunkSize)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: path, code: .unreadableFile,
+                                 message: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            summary.bytes += n
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+
+            var chunk = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+            if first {
+                first = false
+                if n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) {
+                    throw InputError(file: path, code: .utf16Encoding,
+                                     message: "the file is UTF-16 text; save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)')")
+                }
+                if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+                    summary.hadBOM = true
+                    chunk = UnsafeBufferPointer(rebasing: chunk[3...])
+                    streamOffset = 3
+                    sink.lines.reset(firstLineStart: 3)
+                }
+            }
+            if dialect.encoding == .windows1252 {
+                decoded.removeAll(keepingCapacity: true)
+                TextDecoding.transcodeWindows1252(chunk, into: &decoded)
+                try decoded.withUnsafeBufferPointer { try parse($0) }
+            } else {
+                try parse(chunk)
+            }
+        }
+
+        /// Parses one chunk, resynchronising after strict-mode errors, then hands out records.
+        func parse(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+            guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+            sink.lines.scan(chunk, at: streamOffset)
+            sink.chunkMayHaveQuotedBreaks = memchr(base, 0x22, chunk.count) != nil
+            var done = 0
+            while done < chunk.count {
+                if sink.skippingToLineStart {
+                    guard let next = sink.lines.firstStart(after: streamOffset + done - 1),
+                          next < streamOffset + chunk.count
+                    else { break }
+                    done = next - streamOffset
+                    sink.resume(atLine: sink.lines.line(at: next))
+                    if done >= chunk.count { break }
+                }
+                let used = withUnsafeMutablePointer(to: &sink) { sinkPointer in
+                    csv_parse(&parser, base + done, chunk.count - done, onField, onRecord, sinkPointer)
+                }
+                done += used
+                if done < chunk.count {
+                    let errorOffset = streamOffset + done
+                    sink.failRecord(line: sink.lines.line(at: errorOffset),
+                                    tooLarge: csv_error(&parser) != CSV_EPARSE)
+                    csv_free(&parser)
+                    csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
+                    configure(&parser)
+                    done += 1
+                }
+            }
+            streamOffset += chunk.count
+            try deliver()
+        }
+
+        /// Checks the encoding of the complete records, then calls `body` for each and
+        /// recycles the arena.
+        func deliver() throws {
+            sink.flagEncodingFlaws()
+            try sink.ends.withUnsafeBufferPointer { ends in
+                for meta in sink.records {
+                    let record = CSVRecord(
+                        number: meta.number, line: meta.line, byteOffset: meta.offset,
+                        isBlank: meta.isBlank, defect: meta.defect, base: sink.bytes,
+                        ends: UnsafeBufferPointer(rebasing: ends[meta.firstField..<(meta.firstField + meta.fieldCount)]),
+                        start: meta.firstField == 0 ? 0 : ends[meta.firstField - 1])
+                    if meta.isBlank { summary.blankLines += 1 } else { summary.records += 1 }
+                    if meta.defect != nil { summary.defectiveRecords += 1 }
+                    try body(record)
+                }
+            }
+            sink.recycle()
+        }
+
+        sink.lines.finish()
+        if sink.skippingToLineStart {
+            // The damaged record ran to the end of the file; nothing more to read.
+        } else {
+            let status = withUnsafeMutablePointer(to: &sink) { sinkPointer in
+                csv_fini(&parser, onField, onRecord, sinkPointer)
+            }
+            if status != 0 {
+                sink.failUnterminated()
+            }
+        }
+        try deliver()
+        summary.lines = sink.lines.totalLines(endingAt: streamOffset)
+        summary.sha256 = hasher.finalize().map { (byte: UInt8) -> String in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+        return summary
+    }
+
+    /// Spaces are data (libcsv trims them by default); the entry buffer grows in large steps and
+    /// never past the hard ceiling.
+    private func configure(_ parser: inout csv_parser) {
+        csv_set_delim(&parser, dialect.delimiter)
+        csv_set_space_func(&parser, noSpaces)
+        csv_set_blk_size(&parser, 64 << 10)
+        csv_set_realloc_func(&parser, cappedRealloc)
+    }
+}
+
+/// The most memory one field may take inside libcsv, whatever the configured limit: a hostile
+/// file cannot make the reader allocate more.
+let hardFieldCeiling = 64 << 20
+
+private func noSpaces(_: UInt8) -> Int32 { 0 }
+
+private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    size > hardFieldCeiling ? nil : realloc(pointer, size)
+}
+
+private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    let sink = context!.assumingMemoryBound(to: Sink.self)
+    sink.pointee.appendField(data?.assumingMemoryBound(to: UInt8.self), length)
+}
+
+private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    context!.assumingMemoryBound(to: Sink.self).pointee.endRecord(terminator)
+}
+
+/// Where a completed record's fields sit in the arena.
+struct RecordMeta {
+    var firstField: Int
+    var fieldCount: Int
+    var line: Int
+    var number: Int
+    var offset: Int
+    var isBlank: Bool
+    var defect: CSVDefect?
+}
+
+/// The state libcsv's callbacks write into: a byte arena of field contents, their end offsets,
+/// the completed records of the current chunk, and the line counting.
+struct Sink {
+    var bytes: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var used = 0
+    var ends: [Int] = []
+    var records: [RecordMeta] = []
+    var lines = LineTable()
+
+    let maxFieldBytes: Int
+    let maxRecordBytes: Int
+    /// False when the chunk holds no quote at all, so no field can hide a line break.
+    var chunkMayHaveQuotedBreaks = true
+    /// After a parse error: ignore input up to the next line start.
+    var skippingToLineStart = false
+
+    var recordFirstField = 0
+    var recordStartLine = 1
+    var recordExtraLines = 0
+    var recordDefect: CSVDefect?
+    var recordNumber = 0
+    var line = 1
+    var lastTerminatorWasCR = false
+
+    init(maxFieldBytes: Int, maxRecordBytes: Int) {
+        self.maxFieldBytes = maxFieldBytes
+        self.maxRecordBytes = maxRecordBytes
+        capacity = 2 << 20
+        bytes = .allocate(capacity: capacity)
+        ends.reserveCapacity(1 << 16)
+        records.reserveCapacity(1 << 14)
+    }
+
+    func deallocate() { bytes.deallocate() }
+
+    @inline(__always)
+    mutating func appendField(_ data: UnsafePointer<UInt8>?, _ length: Int) {
+        let column = ends.count - recordFirstField + 1
+        let recordBytes = used - (recordFirstField == 0 ? 0 : ends[recordFirstField - 1])
+        if length > maxFieldBytes || recordBytes + length > maxRecordBytes {
+            if recordDefect == nil {
+                recordDefect = length > maxFieldBytes
+                    ? .fieldTooLarge(line: recordStartLine + recordExtraLines, column: column, limit: maxFieldBytes)
+                    : .recordTooLarge(line: recordStartLine, limit: maxRecordBytes)
+            }
+            if let data, chunkMayHaveQuotedBreaks { recordExtraLines += ByteScan.lineBreaks(in: data, count: length) }
+            ends.append(used)
+            return
+        }
+        if used + length > capacity { grow(to: used + length) }
+        if let data, length > 0 {
+            (bytes + used).update(from: data, count: length)
+            if chunkMayHaveQuotedBreaks { recordExtraLines += ByteScan.lineBreaks(in: data, count: length) }
+        }
+        used += length
+        ends.append(used)
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBytes.update(from: bytes, count: used)
+        bytes.deallocate()
+        bytes = newBytes
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func endRecord(_ terminator: Int32) {
+        let fieldCount = ends.count - recordFirstField
+        if fieldCount == 0 {
+            // libcsv reports every CR and LF outside a record: the LF of a CRLF pair, the end
+            // of a blank line, or nothing at all at the end of the file.
+            if terminator == 0x0A && lastTerminatorWasCR {
+                lastTerminatorWasCR = false
+                return
+            }
+            if terminator < 0 { return }
+            records.append(RecordMeta(firstField: recordFirstField, fieldCount: 0, line: line, number: recordNumber,
+                                      offset: lines.start(ofLine: line), isBlank: true, defect: nil))
+            line += 1
+            recordStartLine = line
+            lastTerminatorWasCR = terminator == 0x0D
+            return
+        }
+        recordNumber += 1
+        let start = recordFirstField == 0 ? 0 : ends[recordFirstField - 1]
+        records.append(RecordMeta(firstField: recordFirstField, fieldCount: fieldCount, line: recordStartLine,
+                                  number: recordNumber, offset: lines.start(ofLine: recordStartLine),
+                                  isBlank: recordDefect == nil && isAllEmpty(from: start), defect: recordDefect))
+        line = recordStartLine + recordExtraLines + (terminator < 0 ? 0 : 1)
+        lastTerminatorWasCR = terminator == 0x0D
+        recordFirstField = ends.count
+        recordStartLine = line
+        recordExtraLines = 0
+        recordDefect = nil
+    }
+
+    /// A row of only empty or blank cells (Excel's `,,,,` filler) counts as a blank line.
+    private func isAllEmpty(from start: Int) -> Bool {
+        var i = start
+        while i < used {
+            let b = bytes[i]
+            if b != 0x20 && b != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Ends the current record as unreadable after a libcsv error at `line`, keeping the fields
+    /// read so far for the message, and skips to the next line.
+    mutating func failRecord(line errorLine: Int, tooLarge: Bool) {
+        let column = ends.count - recordFirstField + 1
+        recordDefect = recordDefect ?? (tooLarge
+            ? .fieldTooLarge(line: errorLine, column: column, limit: min(maxFieldBytes, hardFieldCeiling))
+            : .strayQuote(line: errorLine, column: column))
+        recordNumber += 1
+        records.append(RecordMeta(firstField: recordFirstField, fieldCount: ends.count - recordFirstField,
+                                  line: recordStartLine, number: recordNumber,
+                                  offset: lines.start(ofLine: recordStartLine), isBlank: false, defect: recordDefect))
+        recordFirstField = ends.count
+        recordExtraLines = 0
+        recordDefect = nil
+        skippingToLineStart = true
+    }
+
+    /// Ends the last record: the file stopped inside a quoted field.
+    mutating func failUnterminated() {
+        recordDefect = .unterminatedQuote(line: recordStartLine + recordExtraLines,
+                                          column: ends.count - recordFirstField + 1)
+        recordNumber += 1
+        records.append(RecordMeta(firstField: recordFirstField, fieldCount: ends.count - recordFirstField,
+                                  line: recordStartLine, number: recordNumber,
+                                  offset: lines.start(ofLine: recordStartLine), isBlank: false, defect: recordDefect))
+        recordFirstField = ends.count
+        recordDefect = nil
+    }
+
+    /// Parsing goes on from the start of `line` after a parse error.
+    mutating func resume(atLine newLine: Int) {
+        skippingToLineStart = false
+        line = newLine
+        recordStartLine = newLine
+        recordExtraLines = 0
+        lastTerminatorWasCR = false
+    }
+
+    /// Marks records holding bytes that are not UTF-8, or NUL bytes. Plain-ASCII batches (the
+    /// usual case) are cleared eight bytes at a time.
+    mutating func flagEncodingFlaws() {
+        guard !records.isEmpty else { return }
+        let end = records.last.map { $0.fieldCount == 0 ? ($0.firstField == 0 ? 0 : ends[$0.firstField - 1]) : ends[$0.firstField + $0.fieldCount - 1] } ?? 0
+        guard end > 0, !ByteScan.isPlainASCII(bytes, count: end) else { return }
+        var flaws: [(Int, TextDecoding.Flaw)] = []
+        TextDecoding.scanFlaws(bytes, count: end) { flaws.append(($0, $1)) }
+        for (offset, flaw) in flaws {
+            let field = upperBound(ends, offset)
+            // The last record starting at or before `field` holds it (a blank line shares its
+            // first-field index with the record after it, which sorts later).
+            var low = 0, high = records.count
+            while low < high {
+                let mid = (low + high) / 2
+                if records[mid].firstField <= field { low = mid + 1 } else { high = mid }
+            }
+            let r = low - 1
+            guard r >= 0, records[r].fieldCount > 0, records[r].defect == nil else { continue }
+            let recordStart = records[r].firstField == 0 ? 0 : ends[records[r].firstField - 1]
+            let flawLine = records[r].line + ByteScan.lineBreaks(in: bytes + recordStart, count: offset - recordStart)
+            let column = field - records[r].firstField + 1
+            records[r].defect = flaw == .nul ? .nulByte(line: flawLine, column: column)
+                                             : .invalidUTF8(line: flawLine, column: column)
+        }
+    }
+
+    /// Drops delivered records, moving the fields of the unfinished record to the arena start.
+    mutating func recycle() {
+        records.removeAll(keepingCapacity: true)
+        let keepFrom = recordFirstField == 0 ? 0 : ends[recordFirstField - 1]
+        let keepCount = used - keepFrom
+        if keepFrom > 0 {
+            if keepCount > 0 { bytes.update(from: bytes + keepFrom, count: keepCount) }
+            ends.removeSubrange(0..<recordFirstField)
+            for i in ends.indices { ends[i] -= keepFrom }
+        }
+        used = keepCount
+        recordFirstField = 0
+        lines.forget(before: min(recordStartLine, line))
+    }
+}
+
+/// Index of the first element greater than `value` in a sorted array.
+private func upperBound(_ array: [Int], _ value: Int) -> Int {
+    var low = 0, high = array.count
+    while low < high {
+        let mid = (low + high) / 2
+        if array[mid] <= value { low = mid + 1 } else { high = mid }
+    }
+    return low
+}
+
+/// Byte offsets where physical lines start, for the window of lines the reader may still need.
+/// A line break is LF, CRLF, or a lone CR, the same rule the record counting uses.
+struct LineTable {
+    /// Offsets of line starts; `starts[0]` is where `firstLine` starts.
+    private(set) var starts: [Int] = [0]
+    private(set) var firstLine = 1
+    /// A CR ended the previous chunk: whether it pairs with an LF is decided by the next byte.
+    private var pendingCROffset: Int?
+
+    mutating func reset(firstLineStart: Int) {
+        starts = [firstLineStart]
+        firstLine = 1
+    }
+
+    /// Records the line starts in `chunk`, which begins at stream offset `base`.
+    mutating func scan(_ chunk: UnsafeBufferPointer<UInt8>, at base: Int) {
+        guard let p = chunk.baseAddress else { return }
+        let count = chunk.count
+        var i = 0
+        if let cr = pendingCROffset {
+            pendingCROffset = nil
+            if p[0] == 0x0A { starts.append(base + 1); i = 1 } else { starts.append(cr + 1) }
+        }
+        while i < count {
+            if i + 8 <= count {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if !ByteScan.wordHasLineBreak(w) { i += 8; continue }
+            }
+            let c = p[i]
+            if c == 0x0A {
+                starts.append(base + i + 1)
+            } else if c == 0x0D {
+                if i + 1 == count {
+                    pendingCROffset = base + i
+                } else if p[i + 1] != 0x0A {
+                    starts.append(base + i + 1)
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// A CR that ended the file is a line break of its own.
+    mutating func finish() {
+        if let cr = pendingCROffset { starts.append(cr + 1); pendingCROffset = nil }
+    }
+
+    /// Where `line` starts (the last known start if the table has moved past it).
+    func start(ofLine line: Int) -> Int {
+        let index = line - firstLine
+        if index < 0 { return starts.first ?? 0 }
+        return index < starts.count ? starts[index] : (starts.last ?? 0)
+    }
+
+    /// The line holding stream offset `offset`.
+    func line(at offset: Int) -> Int {
+        firstLine + upperBound(starts, offset) - 1
+    }
+
+    /// The first line start strictly after `offset`, if the table has one.
+    func firstStart(after offset: Int) -> Int? {
+        let index = upperBound(starts, offset)
+        return index < starts.count ? starts[index] : nil
+    }
+
+    /// Lines in a stream that ends at `end` (a final line without a break counts).
+    func totalLines(endingAt end: Int) -> Int {
+        let last = firstLine + starts.count - 1
+        return (starts.last ?? 0) < end ? last : last - 1
+    }
+
+    /// Drops starts of lines before `line`; they can no longer be asked for.
+    mutating func forget(before line: Int) {
+        let drop = min(line - firstLine, starts.count - 1)
+        guard drop > 0 else { return }
+        starts.removeSubrange(0..<drop)
+        firstLine += drop
+    }
+}

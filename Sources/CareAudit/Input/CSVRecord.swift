@@ -1,0 +1,105 @@
+/// One record as the reader delivers it: where it starts, its fields as raw UTF-8 bytes, and
+/// what (if anything) made it unreadable. It points into the reader's buffer, so it is valid
+/// only inside the callback that receives it; copy out what must outlive that call.
+public struct CSVRecord {
+    /// 1-based count of non-blank records, the header included.
+    public let number: Int
+    /// The physical line on which the record starts (quoted line breaks make this differ
+    /// from `number`).
+    public let line: Int
+    /// Byte offset of the record's first byte (in the decoded stream for transcoded input).
+    public let byteOffset: Int
+    /// A blank line (or a row of empty cells), counted but holding no data.
+    public let isBlank: Bool
+    /// Why the record cannot be trusted, if it cannot.
+    public let defect: CSVDefect?
+
+    let base: UnsafePointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
+    let start: Int
+
+    /// The number of fields.
+    public var count: Int { ends.count }
+
+    /// The raw UTF-8 bytes of field `index`.
+    @inline(__always)
+    public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let from = index == 0 ? start : ends[index - 1]
+        return UnsafeBufferPointer(start: base + from, count: ends[index] - from)
+    }
+
+    /// Field `index` decoded as a `String` (invalid UTF-8 becomes U+FFFD).
+    public func string(_ index: Int) -> String {
+        String(decoding: bytes(index), as: UTF8.self)
+    }
+
+    /// Every field decoded; for headers and error messages, never for the hot path.
+    public var strings: [String] { (0..<count).map(string) }
+
+    /// Total bytes of all fields.
+    public var byteCount: Int { count == 0 ? 0 : ends[count - 1] - start }
+}
+
+/// What made a record unreadable. Columns are 1-based field positions (column C = 3), the way a
+/// spreadsheet user finds a cell; lines are physical lines of the file.
+public enum CSVDefect: Equatable, Sendable {
+    /// A quote inside an unquoted field, or text right after a closing quote.
+    case strayQuote(line: Int, column: Int)
+    /// A quoted field still open at the end of the file.
+    case unterminatedQuote(line: Int, column: Int)
+    /// Bytes that are not UTF-8 (an Excel export in Windows-1252, most likely).
+    case invalidUTF8(line: Int, column: Int)
+    /// A NUL byte: binary data or a damaged transfer.
+    case nulByte(line: Int, column: Int)
+    /// A field over the configured size limit.
+    case fieldTooLarge(line: Int, column: Int, limit: Int)
+    /// A record over the configured size limit.
+    case recordTooLarge(line: Int, limit: Int)
+
+    public var line: Int {
+        switch self {
+        case .strayQuote(let l, _), .unterminatedQuote(let l, _), .invalidUTF8(let l, _),
+             .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _):
+            return l
+        }
+    }
+
+    public var column: Int {
+        switch self {
+        case .strayQuote(_, let c), .unterminatedQuote(_, let c), .invalidUTF8(_, let c),
+             .nulByte(_, let c), .fieldTooLarge(_, let c, _):
+            return c
+        case .recordTooLarge:
+            return 1
+        }
+    }
+
+    /// The stable problem code.
+    public var code: ProblemCode {
+        switch self {
+        case .strayQuote: .strayQuote
+        case .unterminatedQuote: .unterminatedQuote
+        case .invalidUTF8: .invalidUTF8
+        case .nulByte: .nulByte
+        case .fieldTooLarge: .fieldTooLarge
+        case .recordTooLarge: .recordTooLarge
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .strayQuote:
+            "stray quote: a '\"' inside an unquoted field, or text after a closing quote; the row is skipped up to the next line"
+        case .unterminatedQuote:
+            "unterminated quoted field: the file ends inside quotes (cut off during transfer?)"
+        case .invalidUTF8:
+            "bytes that are not valid UTF-8; if the file was saved by Excel as 'CSV (Comma delimited)', rerun with --encoding windows-1252"
+        case .nulByte:
+            "NUL byte in the data: the file is binary or damaged"
+        case .fieldTooLarge(_, _, let limit):
+            "field larger than the limit of \(limit) bytes"
+        case .recordTooLarge(_, let limit):
+            "record larger than the limit of \(limit) bytes"
+        }
+    }
+}

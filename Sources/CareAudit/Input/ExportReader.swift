@@ -1,0 +1,199 @@
+import Foundation
+
+/// Reads one export as a table: finds the header, maps it for the input kind, checks every row's
+/// shape, and hands the well-formed rows on. Every row read ends up accepted or rejected, and
+/// the summary says how many of each, so no row disappears unnoticed.
+public struct ExportReader {
+    public let path: String
+    /// `nil` checks structure only (no header mapping).
+    public let kind: InputKind?
+    public var dialect: CSVDialect
+    /// Header as written → canonical field, from the configuration.
+    public var extraAliases: [String: String]
+    /// Problems kept per file; the rest are counted, not stored.
+    public var problemLimit = 10_000
+
+    public init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
+                extraAliases: [String: String] = [:]) {
+        self.path = path
+        self.kind = kind
+        self.dialect = dialect
+        self.extraAliases = extraAliases
+    }
+
+    /// Reads the file. `onHeader` sees the mapping before any row (only when a header was found
+    /// and it has no missing columns); `onRow` types a well-formed row and returns the problems
+    /// that reject it (none: the row is accepted).
+    public func read(
+        onHeader: (HeaderMapping) throws -> Void = { _ in },
+        onRow: (CSVRecord, HeaderMapping) throws -> [InputProblem] = { _, _ in [] }
+    ) throws -> ExportSummary {
+        var summary = ExportSummary(path: path, kind: kind)
+        var mapping: HeaderMapping?
+        var width = 0
+        var usedWidth = 0
+        var unusable = false
+
+        func note(_ problem: InputProblem) {
+            summary.add(problem, limit: problemLimit)
+        }
+
+        do {
+            let read = try CSVReader(path: path, dialect: dialect).read { record in
+                if record.isBlank {
+                    note(InputProblem(file: path, line: record.line, column: 0, code: .blankRow,
+                                      message: "blank row skipped"))
+                    return
+                }
+                if mapping == nil && !unusable {
+                    if let defect = record.defect {
+                        note(InputProblem(file: path, line: defect.line, column: defect.column,
+                                          code: defect.code, message: "header: " + defect.message))
+                        unusable = true
+                        return
+                    }
+                    let headers = record.strings
+                    let header = readHeader(headers, line: record.line, into: &summary)
+                    width = headers.count
+                    usedWidth = (headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+                    summary.columns = usedWidth
+                    mapping = header
+                    if summary.problems.contains(where: { $0.code == .missingColumn }) {
+                        unusable = true
+                    } else {
+                        try onHeader(header)
+                    }
+                    return
+                }
+                summary.rows += 1
+                if unusable {
+                    summary.rejected += 1
+                    return
+                }
+                if let defect = record.defect {
+                    summary.rejected += 1
+                    note(InputProblem(file: path, line: defect.line, column: defect.column,
+                                      code: defect.code, message: defect.message))
+                    return
+                }
+                if let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers) {
+                    summary.rejected += 1
+                    note(ragged)
+                    return
+                }
+                let problems = try onRow(record, mapping!)
+                if problems.isEmpty {
+                    summary.accepted += 1
+                } else {
+                    summary.rejected += 1
+                    problems.forEach(note)
+                }
+            }
+            summary.bytes = read.bytes
+            summary.sha256 = read.sha256
+            summary.blankLines = read.blankLines
+            summary.lines = read.lines
+            if read.records == 0 {
+                note(InputProblem(file: path, line: 1, column: 0, code: .emptyFile,
+                                  message: "the file is empty: no header row"))
+            } else if summary.rows == 0 && !unusable {
+                note(InputProblem(file: path, line: read.lines, column: 0, code: .noDataRows,
+                                  message: "the file has a header but no data rows"))
+            }
+            if unusable && summary.rows > 0 {
+                note(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
+                                  message: "\(summary.rows) rows not read because the header is unusable"))
+            }
+        } catch let error as InputError {
+            summary.fatal = error
+            note(InputProblem(file: path, line: 1, column: 0, code: error.code, message: error.message))
+        }
+        return summary
+    }
+
+    private func readHeader(_ headers: [String], line: Int, into summary: inout ExportSummary) -> HeaderMapping {
+        var problems: [InputProblem] = []
+        if headers.count == 1 {
+            let suspects: [(UInt8, String)] = [(0x3B, ";"), (0x09, "tab"), (0x2C, ","), (0x7C, "|")]
+            if let (_, name) = suspects.first(where: { $0.0 != dialect.delimiter && headers[0].utf8.contains($0.0) }) {
+                problems.append(InputProblem(
+                    file: path, line: line, column: 1, code: .wrongDelimiter,
+                    message: "the header is one column but contains '\(name == "tab" ? "\\t" : name)': the file is probably \(name)-delimited; rerun with --delimiter '\(name)'"))
+            }
+        }
+        let lastUsed = headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1
+        for (index, header) in headers.enumerated()
+        where index < lastUsed && header.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(InputProblem(file: path, line: line, column: index + 1, code: .emptyHeader,
+                                         message: "column \(index + 1) has no header; its values are ignored"))
+        }
+        let mapping = HeaderMapping(headers: headers, schema: kind.map(InputSchema.of) ?? .structureOnly,
+                                    extraAliases: extraAliases, file: path, line: line, problems: &problems)
+        problems.forEach { summary.add($0, limit: problemLimit) }
+        return mapping
+    }
+
+    /// A row with fewer fields than the header, or with extra non-empty fields. Excel pads rows
+    /// with empty trailing cells and headers with empty trailing names: both are fine.
+    private func shapeProblem(_ record: CSVRecord, width: Int, usedWidth: Int, headers: [String]) -> InputProblem? {
+        let count = record.count
+        if count < usedWidth {
+            let missing = headers[count..<usedWidth].map { "\"\($0)\"" }.joined(separator: ", ")
+            return InputProblem(file: path, line: record.line, column: count, code: .raggedRow,
+                                message: "too few fields: \(count) of \(usedWidth); missing \(missing)")
+        }
+        if count > width {
+            for index in width..<count where record.bytes(index).contains(where: { $0 != 0x20 }) {
+                return InputProblem(file: path, line: record.line, column: index + 1, code: .raggedRow,
+                                    message: "too many fields: \(count) where the header has \(width); the first extra one is column \(index + 1)")
+            }
+        }
+        return nil
+    }
+}
+
+extension InputSchema {
+    /// No fields, no requirements: `validate any.csv` checks structure and duplicate headers only.
+    static let structureOnly = InputSchema(kind: .timesheet, fields: [], requirements: [])
+}
+
+/// What reading one export found: sizes, counts that always add up, and its problems.
+public struct ExportSummary: Sendable {
+    public var path: String
+    public var kind: InputKind?
+    public var bytes = 0
+    public var sha256 = ""
+    /// Data rows read (header and blank lines excluded) = accepted + rejected.
+    public var rows = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var columns = 0
+    public var blankLines = 0
+    public var lines = 0
+    /// Problems kept, in file order.
+    public var problems: [InputProblem] = []
+    /// Problems found past the kept limit.
+    public var problemsNotKept = 0
+    /// Problem counts by severity, including those not kept.
+    public var counts: [Severity: Int] = [:]
+    /// Set when the file could not be read at all.
+    public var fatal: InputError?
+
+    public init(path: String, kind: InputKind?) {
+        self.path = path
+        self.kind = kind
+    }
+
+    mutating func add(_ problem: InputProblem, limit: Int) {
+        counts[problem.severity, default: 0] += 1
+        if problems.count < limit { problems.append(problem) } else { problemsNotKept += 1 }
+    }
+
+    /// The worst severity found, if any problem was.
+    public var worstSeverity: Severity? {
+        Severity.allCases.reversed().first { (counts[$0] ?? 0) > 0 }
+    }
+
+    /// rows = accepted + rejected: checked after every read.
+    public var countsAddUp: Bool { rows == accepted + rejected }
+}

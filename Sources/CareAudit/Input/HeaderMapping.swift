@@ -1,0 +1,119 @@
+import Foundation
+
+/// Which column of an export holds which canonical field, decided from its header row.
+///
+/// Headers match canonical names and aliases ignoring case, spaces and punctuation
+/// ("Employee ID", "employee_id" and "EMPLOYEE-ID" are one name). Columns nobody asked for are
+/// kept and ignored.
+public struct HeaderMapping: Sendable, Equatable {
+    /// Canonical field name → 0-based column index.
+    public private(set) var columns: [String: Int] = [:]
+    /// The header cells as written.
+    public let headers: [String]
+    /// Indexes of columns that matched no field.
+    public private(set) var unmapped: [Int] = []
+
+    public func index(of field: String) -> Int? { columns[field] }
+
+    /// Lowercase letters and digits only: the form headers are compared in.
+    public static func normalize(_ header: String) -> String {
+        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
+            CharacterSet.alphanumerics.contains($0)
+        }))
+    }
+
+    /// Maps `headers` for `schema`. `extraAliases` (header as written → canonical field) come from
+    /// the configuration and win over the built-in aliases. Problems are reported at `line` of
+    /// `file`.
+    public init(headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
+                file: String, line: Int, problems: inout [InputProblem]) {
+        self.headers = headers
+        var lookup: [String: String] = [:]
+        for field in schema.fields {
+            lookup[Self.normalize(field.name)] = field.name
+        }
+        for field in schema.fields {
+            for alias in field.aliases where lookup[Self.normalize(alias)] == nil {
+                lookup[Self.normalize(alias)] = field.name
+            }
+        }
+        for (alias, field) in extraAliases {
+            lookup[Self.normalize(alias)] = field
+        }
+
+        var firstSeen: [String: Int] = [:]
+        for (index, header) in headers.enumerated() {
+            let key = Self.normalize(header)
+            if key.isEmpty { continue }
+            if let earlier = firstSeen[key] {
+                problems.append(InputProblem(
+                    file: file, line: line, column: index + 1, code: .duplicateHeader,
+                    message: "duplicate header \"\(header)\" (same as column \(earlier + 1), \"\(headers[earlier])\")"))
+                continue
+            }
+            firstSeen[key] = index
+            guard let field = lookup[key] else {
+                unmapped.append(index)
+                continue
+            }
+            if let earlier = columns[field] {
+                problems.append(InputProblem(
+                    file: file, line: line, column: index + 1, code: .duplicateHeader,
+                    message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)"))
+                continue
+            }
+            columns[field] = index
+        }
+
+        for requirement in schema.requirements
+        where !requirement.contains(where: { $0.allSatisfy { columns[$0] != nil } }) {
+            let missing = requirement.first { $0.contains { columns[$0] == nil } } ?? requirement[0]
+            let wanted = missing.first { columns[$0] == nil } ?? missing[0]
+            var message = "\(schema.kind.rawValue) export has no \(InputSchema.describe(requirement)) column"
+            let spec = schema.fields.first { $0.name == wanted }
+            let spellings = [wanted] + (spec?.aliases ?? [])
+            message += " (accepted: \(spellings.joined(separator: ", ")))"
+            if let guess = Self.closest(to: spellings, among: unmapped.map { headers[$0] }) {
+                message += "; closest header found: \"\(guess)\""
+            }
+            message += "; headers found: \(headers.map { "\"\($0)\"" }.joined(separator: ", "))"
+            message += ". Map a column to \(wanted) under columns.\(schema.kind.rawValue) in care-audit.yml."
+            problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message))
+        }
+    }
+
+    /// The unmapped header most like one of `spellings`, if any is reasonably close.
+    static func closest(to spellings: [String], among candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let c = normalize(candidate)
+            guard !c.isEmpty else { continue }
+            for spelling in spellings {
+                let s = normalize(spelling)
+                let distance = editDistance(Array(c.utf8), Array(s.utf8))
+                let containment = c.contains(s) || s.contains(c)
+                let score = containment ? 0 : distance
+                if score <= max(2, s.count / 3), best == nil || score < best!.1 {
+                    best = (candidate, score)
+                }
+            }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

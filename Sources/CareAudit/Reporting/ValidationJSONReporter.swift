@@ -1,0 +1,77 @@
+import Foundation
+
+/// `validate --format json`: the same facts as the text report, for scripts. Keys are sorted so
+/// the output is byte-stable.
+public struct ValidationJSONReporter: ValidationReporter {
+    public init() {}
+
+    struct Document: Encodable {
+        let schema = "care-audit/validation@1"
+        let tool: Tool
+        let files: [File]
+        let summary: Summary
+    }
+
+    struct Tool: Encodable {
+        let name = "care-audit"
+        let version = CareAuditVersion.current
+    }
+
+    struct File: Encodable {
+        let path: String
+        let kind: String
+        let readable: Bool
+        let bytes: Int
+        let sha256: String
+        let rows: Int
+        let accepted: Int
+        let rejected: Int
+        let columns: Int
+        let blank_lines: Int
+        let problems: [Problem]
+        let problems_not_listed: Int
+    }
+
+    struct Problem: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let severity: String
+        let code: String
+        let message: String
+    }
+
+    struct Summary: Encodable {
+        let files: Int
+        let errors: Int
+        let warnings: Int
+        let infos: Int
+    }
+
+    public func render(_ report: ValidationReport) -> String {
+        let counts = report.counts
+        let document = Document(
+            tool: Tool(),
+            files: report.files.map { file in
+                File(path: file.path, kind: file.kind?.rawValue ?? "structure", readable: file.fatal == nil,
+                     bytes: file.bytes, sha256: file.sha256, rows: file.rows, accepted: file.accepted,
+                     rejected: file.rejected, columns: file.columns, blank_lines: file.blankLines,
+                     problems: file.problems.map {
+                         Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue,
+                                 code: $0.code.rawValue, message: $0.message)
+                     },
+                     problems_not_listed: file.problemsNotKept)
+            },
+            summary: Summary(files: report.files.count, errors: counts[.error] ?? 0,
+                             warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0))
+        return encodeJSON(document)
+    }
+}
+
+/// Pretty, key-sorted, slash-unescaped JSON with a final newline: diffable and stable.
+func encodeJSON<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+}

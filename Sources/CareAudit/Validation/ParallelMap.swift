@@ -1,0 +1,26 @@
+import Dispatch
+
+/// Runs independent jobs on all cores and returns their results in input order, so parallel
+/// work never changes what a report says.
+enum ParallelMap {
+    static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
+        if inputs.count < 2 { return inputs.map(transform) }
+        let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        withoutActuallyEscaping(transform) { transform in
+            let box = UncheckedBox(inputs: inputs, transform: transform, results: results)
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                box.results[index] = box.transform(box.inputs[index])
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Each iteration writes its own slot, so sharing the buffer is race-free.
+    private struct UncheckedBox<Input, Output>: @unchecked Sendable {
+        let inputs: [Input]
+        let transform: (Input) -> Output
+        let results: UnsafeMutableBufferPointer<Output?>
+    }
+}

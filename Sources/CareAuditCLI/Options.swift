@@ -1,0 +1,133 @@
+import ArgumentParser
+import CareAudit
+import Foundation
+
+/// The exports of one audit month, by kind.
+struct InputFileOptions: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Timesheet CSV exports (one row per time entry).", valueName: "file"))
+    var timesheets: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Billing CSV exports (one row per claim line).", valueName: "file"))
+    var billing: [String] = []
+
+    @Option(name: .long,
+            help: ArgumentHelp("The staff roster CSV (maps NPIs to staff, holds peer certificates).", valueName: "file"))
+    var roster: String?
+
+    /// The files with their kinds, in the order timesheets, billing, roster.
+    var kindedFiles: [(path: String, kind: InputKind?)] {
+        timesheets.map { ($0, .timesheet) } + billing.map { ($0, .billing) } + (roster.map { [($0, .roster)] } ?? [])
+    }
+}
+
+/// How the CSV files are written.
+struct DialectOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Field delimiter: ',' (default), ';', '|' or 'tab'.", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("Text encoding of the files: utf-8 (default) or windows-1252 (Excel's 'CSV (Comma delimited)').",
+                               valueName: "name"))
+    var encoding: String?
+
+    func validate() throws {
+        if let delimiter, CSVDialect.delimiter(named: delimiter) == nil {
+            throw ValidationError("--delimiter '\(delimiter)' is not one character; use ',', ';', '|' or 'tab'")
+        }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8 or windows-1252")
+        }
+    }
+
+    var dialect: CSVDialect {
+        var dialect = CSVDialect()
+        if let delimiter, let byte = CSVDialect.delimiter(named: delimiter) { dialect.delimiter = byte }
+        if let encoding, let value = TextEncoding(name: encoding) { dialect.encoding = value }
+        return dialect
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// Where and how the report is written, and which problems fail the run.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .long],
+            help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found: error, warning or info.",
+                               valueName: "severity"))
+    var failOn: Severity = .error
+
+    /// Checks before any work that the report can be written.
+    func validate() throws {
+        guard let output else { return }
+        let directory = (output as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.isWritableFile(atPath: folder)
+        else {
+            throw ValidationError("--output \(output): the folder \(folder) does not exist or is not writable")
+        }
+    }
+
+    /// Writes `text` to the output file (through a temporary file and a rename, so nobody
+    /// ever sees half a report) or to standard output.
+    func write(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        try OutputFile.writeAtomically(text, to: output)
+    }
+}
+
+/// Writing report files safely.
+enum OutputFile {
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A failure that stops the command with exit code 2 and a one-line message.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Every input file must exist and be readable before any work starts.
+func requireReadable(_ paths: [String]) throws {
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure("\(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory, not a CSV file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CommandFailure("\(path): permission denied")
+        }
+    }
+}
+
+/// Writes a line to standard error: logs and progress never mix into a report.
+func log(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

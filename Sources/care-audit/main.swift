@@ -1,0 +1,3 @@
+import CareAuditCLI
+
+CareAuditCommand.runMain()
