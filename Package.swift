@@ -43,6 +43,11 @@ let package = Package(
             dependencies: ["CareAuditCLI"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "care-audit-bench",
+            dependencies: ["CareAudit"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CareAuditTests",
             dependencies: ["CareAudit"],

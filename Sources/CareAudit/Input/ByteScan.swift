@@ -18,37 +18,37 @@ enum ByteScan {
         word(w, contains: 0x0A) || word(w, contains: 0x0D)
     }
 
-    /// Counts physical line breaks (LF, CRLF, or a lone CR) inside a field's bytes.
-    /// Unquoted fields never hold one, so the common case is a fast "none" answer.
-    @inline(__always)
+    /// Counts physical line breaks (LF, CRLF, or a lone CR) in `count` bytes, skipping
+    /// eight-byte words that hold neither CR nor LF.
     static func lineBreaks(in p: UnsafePointer<UInt8>, count: Int) -> Int {
-        var i = 0
-        var found = false
-        while i + 8 <= count {
-            if wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                found = true
-                break
-            }
-            i += 8
-        }
-        if !found {
-            while i < count {
-                if p[i] == 0x0A || p[i] == 0x0D { found = true; break }
-                i += 1
-            }
-            if !found { return 0 }
-        }
         var breaks = 0
+        var i = 0
         while i < count {
+            if i + 8 <= count && !wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let c = p[i]
-            if c == 0x0A {
-                breaks += 1
-            } else if c == 0x0D && (i + 1 == count || p[i + 1] != 0x0A) {
+            if c == 0x0A || (c == 0x0D && (i + 1 == count || p[i + 1] != 0x0A)) {
                 breaks += 1
             }
             i += 1
         }
         return breaks
+    }
+
+    /// True when any of `count` bytes is CR or LF.
+    static func containsLineBreak(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { return true }
+            i += 8
+        }
+        while i < count {
+            if p[i] == 0x0A || p[i] == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     /// True when every byte is ASCII and none is NUL: the UTF-8 check's fast path.

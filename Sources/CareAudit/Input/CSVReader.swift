@@ -69,6 +69,7 @@ public struct CSVReader {
         defer { csv_free(&parser) }
         configure(&parser)
 
+        let chunkSize = max(self.chunkSize, 4)
         let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { raw.deallocate() }
         var decoded: [UInt8] = []
@@ -80,11 +81,12 @@ public struct CSVReader {
         var streamOffset = 0  // offset of the next parsed byte in the (decoded) stream
         var first = true
         while true {
-            let n = Glibc.read(fd, raw.baseAddress, chunkSize)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: path, code: .unreadableFile,
-                                 message: "read failed: \(String(cString: strerror(errno)))")
+            // The first read is at least four bytes, enough to recognise a byte-order mark.
+            var n = try readSome(fd, into: raw.baseAddress!, count: chunkSize)
+            while first && n > 0 && n < 4 {
+                let more = try readSome(fd, into: raw.baseAddress! + n, count: chunkSize - n)
+                if more == 0 { break }
+                n += more
             }
             if n == 0 { break }
             summary.bytes += n
@@ -117,7 +119,6 @@ public struct CSVReader {
         func parse(_ chunk: UnsafeBufferPointer<UInt8>) throws {
             guard let base = chunk.baseAddress, chunk.count > 0 else { return }
             sink.lines.scan(chunk, at: streamOffset)
-            sink.chunkMayHaveQuotedBreaks = memchr(base, 0x22, chunk.count) != nil
             var done = 0
             while done < chunk.count {
                 if sink.skippingToLineStart {
@@ -125,7 +126,7 @@ public struct CSVReader {
                           next < streamOffset + chunk.count
                     else { break }
                     done = next - streamOffset
-                    sink.resume(atLine: sink.lines.line(at: next))
+                    sink.resume(atTrueLine: sink.lines.line(at: next))
                     if done >= chunk.count { break }
                 }
                 let used = withUnsafeMutablePointer(to: &sink) { sinkPointer in
@@ -149,18 +150,17 @@ public struct CSVReader {
         /// Checks the encoding of the complete records, then calls `body` for each and
         /// recycles the arena.
         func deliver() throws {
+            sink.resolveLines()
             sink.flagEncodingFlaws()
-            try sink.ends.withUnsafeBufferPointer { ends in
-                for meta in sink.records {
-                    let record = CSVRecord(
-                        number: meta.number, line: meta.line, byteOffset: meta.offset,
-                        isBlank: meta.isBlank, defect: meta.defect, base: sink.bytes,
-                        ends: UnsafeBufferPointer(rebasing: ends[meta.firstField..<(meta.firstField + meta.fieldCount)]),
-                        start: meta.firstField == 0 ? 0 : ends[meta.firstField - 1])
-                    if meta.isBlank { summary.blankLines += 1 } else { summary.records += 1 }
-                    if meta.defect != nil { summary.defectiveRecords += 1 }
-                    try body(record)
-                }
+            for meta in sink.records {
+                let record = CSVRecord(
+                    number: meta.number, line: meta.line, byteOffset: meta.offset,
+                    isBlank: meta.isBlank, defect: meta.defect, base: sink.bytes,
+                    ends: UnsafeBufferPointer(start: sink.ends + meta.firstField, count: meta.fieldCount),
+                    start: meta.start)
+                if meta.isBlank { summary.blankLines += 1 } else { summary.records += 1 }
+                if meta.defect != nil { summary.defectiveRecords += 1 }
+                try body(record)
             }
             sink.recycle()
         }
@@ -185,11 +185,23 @@ public struct CSVReader {
         return summary
     }
 
+    /// One `read(2)`, retried when a signal interrupts it; 0 at end of file.
+    private func readSome(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        while true {
+            let got = Glibc.read(fd, buffer, count)
+            if got >= 0 { return got }
+            if errno != EINTR {
+                throw InputError(file: path, code: .unreadableFile,
+                                 message: "read failed: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     /// Spaces are data (libcsv trims them by default); the entry buffer grows in large steps and
     /// never past the hard ceiling.
     private func configure(_ parser: inout csv_parser) {
         csv_set_delim(&parser, dialect.delimiter)
-        csv_set_space_func(&parser, noSpaces)
+        csv_set_space_func(&parser, care_audit_no_spaces)
         csv_set_blk_size(&parser, 64 << 10)
         csv_set_realloc_func(&parser, cappedRealloc)
     }
@@ -199,89 +211,103 @@ public struct CSVReader {
 /// file cannot make the reader allocate more.
 let hardFieldCeiling = 64 << 20
 
-private func noSpaces(_: UInt8) -> Int32 { 0 }
-
-private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+/// libcsv's callbacks, written as C-convention closures so no thunk sits between libcsv and
+/// the sink; they only forward to it.
+private let cappedRealloc: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { pointer, size in
     size > hardFieldCeiling ? nil : realloc(pointer, size)
 }
 
-private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let sink = context!.assumingMemoryBound(to: Sink.self)
-    sink.pointee.appendField(data?.assumingMemoryBound(to: UInt8.self), length)
+private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
+    context.unsafelyUnwrapped.assumingMemoryBound(to: Sink.self).pointee
+        .appendField(data?.assumingMemoryBound(to: UInt8.self), length)
 }
 
-private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    context!.assumingMemoryBound(to: Sink.self).pointee.endRecord(terminator)
+private let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+    context.unsafelyUnwrapped.assumingMemoryBound(to: Sink.self).pointee.endRecord(terminator)
 }
 
-/// Where a completed record's fields sit in the arena.
+/// Where a completed record sits in the arena. `line` is first counted from record terminators
+/// alone and made exact (quoted line breaks added) when the batch is delivered.
 struct RecordMeta {
     var firstField: Int
     var fieldCount: Int
+    var start: Int
+    var end: Int
     var line: Int
     var number: Int
-    var offset: Int
+    var offset = 0
     var isBlank: Bool
     var defect: CSVDefect?
 }
 
 /// The state libcsv's callbacks write into: a byte arena of field contents, their end offsets,
 /// the completed records of the current chunk, and the line counting.
+///
+/// Lines are counted in two steps so the per-field callback stays cheap: the callbacks count
+/// only record terminators ("terminator lines"); at delivery one word-at-a-time pass over the
+/// batch finds line breaks inside quoted fields, and every record's line is corrected by the
+/// breaks in the records before it.
 struct Sink {
     var bytes: UnsafeMutablePointer<UInt8>
     var capacity: Int
     var used = 0
-    var ends: [Int] = []
+    var ends: UnsafeMutablePointer<Int>
+    var endsCapacity: Int
+    var fieldCount = 0
     var records: [RecordMeta] = []
     var lines = LineTable()
 
     let maxFieldBytes: Int
     let maxRecordBytes: Int
-    /// False when the chunk holds no quote at all, so no field can hide a line break.
-    var chunkMayHaveQuotedBreaks = true
     /// After a parse error: ignore input up to the next line start.
     var skippingToLineStart = false
 
     var recordFirstField = 0
-    var recordStartLine = 1
-    var recordExtraLines = 0
+    var recordStart = 0
     var recordDefect: CSVDefect?
     var recordNumber = 0
+    /// Terminator lines: where the current record starts and where the next one will.
+    var recordStartLine = 1
     var line = 1
     var lastTerminatorWasCR = false
+    /// Line breaks inside quoted fields of all delivered records.
+    var embeddedBreaks = 0
 
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
         self.maxFieldBytes = maxFieldBytes
         self.maxRecordBytes = maxRecordBytes
         capacity = 2 << 20
         bytes = .allocate(capacity: capacity)
-        ends.reserveCapacity(1 << 16)
+        endsCapacity = 1 << 16
+        ends = .allocate(capacity: endsCapacity)
         records.reserveCapacity(1 << 14)
     }
 
-    func deallocate() { bytes.deallocate() }
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
 
     @inline(__always)
     mutating func appendField(_ data: UnsafePointer<UInt8>?, _ length: Int) {
-        let column = ends.count - recordFirstField + 1
-        let recordBytes = used - (recordFirstField == 0 ? 0 : ends[recordFirstField - 1])
-        if length > maxFieldBytes || recordBytes + length > maxRecordBytes {
+        if fieldCount == endsCapacity { growEnds() }
+        if length > maxFieldBytes || used - recordStart + length > maxRecordBytes {
             if recordDefect == nil {
                 recordDefect = length > maxFieldBytes
-                    ? .fieldTooLarge(line: recordStartLine + recordExtraLines, column: column, limit: maxFieldBytes)
-                    : .recordTooLarge(line: recordStartLine, limit: maxRecordBytes)
+                    ? .fieldTooLarge(line: -1, column: fieldCount - recordFirstField + 1, limit: maxFieldBytes)
+                    : .recordTooLarge(line: -1, limit: maxRecordBytes)
             }
-            if let data, chunkMayHaveQuotedBreaks { recordExtraLines += ByteScan.lineBreaks(in: data, count: length) }
-            ends.append(used)
+            ends[fieldCount] = used
+            fieldCount += 1
             return
         }
         if used + length > capacity { grow(to: used + length) }
         if let data, length > 0 {
             (bytes + used).update(from: data, count: length)
-            if chunkMayHaveQuotedBreaks { recordExtraLines += ByteScan.lineBreaks(in: data, count: length) }
         }
         used += length
-        ends.append(used)
+        ends[fieldCount] = used
+        fieldCount += 1
     }
 
     private mutating func grow(to needed: Int) {
@@ -294,10 +320,18 @@ struct Sink {
         capacity = newCapacity
     }
 
+    private mutating func growEnds() {
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+        newEnds.update(from: ends, count: fieldCount)
+        ends.deallocate()
+        ends = newEnds
+        endsCapacity *= 2
+    }
+
     @inline(__always)
     mutating func endRecord(_ terminator: Int32) {
-        let fieldCount = ends.count - recordFirstField
-        if fieldCount == 0 {
+        let count = fieldCount - recordFirstField
+        if count == 0 {
             // libcsv reports every CR and LF outside a record: the LF of a CRLF pair, the end
             // of a blank line, or nothing at all at the end of the file.
             if terminator == 0x0A && lastTerminatorWasCR {
@@ -305,28 +339,27 @@ struct Sink {
                 return
             }
             if terminator < 0 { return }
-            records.append(RecordMeta(firstField: recordFirstField, fieldCount: 0, line: line, number: recordNumber,
-                                      offset: lines.start(ofLine: line), isBlank: true, defect: nil))
+            records.append(RecordMeta(firstField: recordFirstField, fieldCount: 0, start: used, end: used,
+                                      line: line, number: recordNumber, isBlank: true, defect: nil))
             line += 1
             recordStartLine = line
             lastTerminatorWasCR = terminator == 0x0D
             return
         }
         recordNumber += 1
-        let start = recordFirstField == 0 ? 0 : ends[recordFirstField - 1]
-        records.append(RecordMeta(firstField: recordFirstField, fieldCount: fieldCount, line: recordStartLine,
-                                  number: recordNumber, offset: lines.start(ofLine: recordStartLine),
-                                  isBlank: recordDefect == nil && isAllEmpty(from: start), defect: recordDefect))
-        line = recordStartLine + recordExtraLines + (terminator < 0 ? 0 : 1)
+        records.append(RecordMeta(firstField: recordFirstField, fieldCount: count, start: recordStart, end: used,
+                                  line: recordStartLine, number: recordNumber,
+                                  isBlank: recordDefect == nil && isAllBlank(from: recordStart), defect: recordDefect))
+        line = recordStartLine + (terminator < 0 ? 0 : 1)
         lastTerminatorWasCR = terminator == 0x0D
-        recordFirstField = ends.count
+        recordFirstField = fieldCount
+        recordStart = used
         recordStartLine = line
-        recordExtraLines = 0
         recordDefect = nil
     }
 
     /// A row of only empty or blank cells (Excel's `,,,,` filler) counts as a blank line.
-    private func isAllEmpty(from start: Int) -> Bool {
+    private func isAllBlank(from start: Int) -> Bool {
         var i = start
         while i < used {
             let b = bytes[i]
@@ -336,84 +369,117 @@ struct Sink {
         return true
     }
 
-    /// Ends the current record as unreadable after a libcsv error at `line`, keeping the fields
-    /// read so far for the message, and skips to the next line.
+    /// Ends the current record as unreadable after a libcsv error on (true) line `errorLine`,
+    /// keeping the fields read so far, and skips to the next line.
     mutating func failRecord(line errorLine: Int, tooLarge: Bool) {
-        let column = ends.count - recordFirstField + 1
+        let column = fieldCount - recordFirstField + 1
         recordDefect = recordDefect ?? (tooLarge
             ? .fieldTooLarge(line: errorLine, column: column, limit: min(maxFieldBytes, hardFieldCeiling))
             : .strayQuote(line: errorLine, column: column))
-        recordNumber += 1
-        records.append(RecordMeta(firstField: recordFirstField, fieldCount: ends.count - recordFirstField,
-                                  line: recordStartLine, number: recordNumber,
-                                  offset: lines.start(ofLine: recordStartLine), isBlank: false, defect: recordDefect))
-        recordFirstField = ends.count
-        recordExtraLines = 0
-        recordDefect = nil
+        closeDefective()
         skippingToLineStart = true
     }
 
     /// Ends the last record: the file stopped inside a quoted field.
     mutating func failUnterminated() {
-        recordDefect = .unterminatedQuote(line: recordStartLine + recordExtraLines,
-                                          column: ends.count - recordFirstField + 1)
+        recordDefect = .unterminatedQuote(line: -1, column: fieldCount - recordFirstField + 1)
+        closeDefective()
+    }
+
+    private mutating func closeDefective() {
         recordNumber += 1
-        records.append(RecordMeta(firstField: recordFirstField, fieldCount: ends.count - recordFirstField,
-                                  line: recordStartLine, number: recordNumber,
-                                  offset: lines.start(ofLine: recordStartLine), isBlank: false, defect: recordDefect))
-        recordFirstField = ends.count
+        records.append(RecordMeta(firstField: recordFirstField, fieldCount: fieldCount - recordFirstField,
+                                  start: recordStart, end: used, line: recordStartLine, number: recordNumber,
+                                  isBlank: false, defect: recordDefect))
+        recordFirstField = fieldCount
+        recordStart = used
         recordDefect = nil
     }
 
-    /// Parsing goes on from the start of `line` after a parse error.
-    mutating func resume(atLine newLine: Int) {
+    /// Parsing goes on at the start of (true) line `trueLine` after a parse error.
+    mutating func resume(atTrueLine trueLine: Int) {
         skippingToLineStart = false
-        line = newLine
-        recordStartLine = newLine
-        recordExtraLines = 0
+        line = trueLine - embeddedBreaks - breaks(fields: 0, fieldCount)
+        recordStartLine = line
         lastTerminatorWasCR = false
     }
 
-    /// Marks records holding bytes that are not UTF-8, or NUL bytes. Plain-ASCII batches (the
-    /// usual case) are cleared eight bytes at a time.
-    mutating func flagEncodingFlaws() {
-        guard !records.isEmpty else { return }
-        let end = records.last.map { $0.fieldCount == 0 ? ($0.firstField == 0 ? 0 : ends[$0.firstField - 1]) : ends[$0.firstField + $0.fieldCount - 1] } ?? 0
-        guard end > 0, !ByteScan.isPlainASCII(bytes, count: end) else { return }
-        var flaws: [(Int, TextDecoding.Flaw)] = []
-        TextDecoding.scanFlaws(bytes, count: end) { flaws.append(($0, $1)) }
-        for (offset, flaw) in flaws {
-            let field = upperBound(ends, offset)
-            // The last record starting at or before `field` holds it (a blank line shares its
-            // first-field index with the record after it, which sorts later).
-            var low = 0, high = records.count
-            while low < high {
-                let mid = (low + high) / 2
-                if records[mid].firstField <= field { low = mid + 1 } else { high = mid }
+    /// Line breaks inside the fields `from..<to`, counting only bytes before arena offset
+    /// `limit`. Fields are counted one by one: a CR ending one field and an LF starting the next
+    /// are two breaks, not one CRLF.
+    func breaks(fields from: Int, _ to: Int, before limit: Int = .max) -> Int {
+        var total = 0
+        var start = from == 0 ? 0 : ends[from - 1]
+        for field in from..<to {
+            let end = min(ends[field], limit)
+            if end > start { total += ByteScan.lineBreaks(in: bytes + start, count: end - start) }
+            if ends[field] >= limit { break }
+            start = ends[field]
+        }
+        return total
+    }
+
+    /// Turns terminator lines into physical lines and looks up byte offsets.
+    mutating func resolveLines() {
+        let anyBreaks = ByteScan.containsLineBreak(bytes, count: recordStart)
+        for index in records.indices {
+            let meta = records[index]
+            let trueLine = meta.line + embeddedBreaks
+            records[index].line = trueLine
+            records[index].offset = lines.start(ofLine: trueLine)
+            let lastField = meta.firstField + meta.fieldCount
+            if let defect = meta.defect, defect.line < 0 {
+                let before = anyBreaks ? breaks(fields: meta.firstField, min(meta.firstField + defect.column - 1, lastField)) : 0
+                records[index].defect = defect.at(line: trueLine + before)
             }
-            let r = low - 1
-            guard r >= 0, records[r].fieldCount > 0, records[r].defect == nil else { continue }
-            let recordStart = records[r].firstField == 0 ? 0 : ends[records[r].firstField - 1]
-            let flawLine = records[r].line + ByteScan.lineBreaks(in: bytes + recordStart, count: offset - recordStart)
-            let column = field - records[r].firstField + 1
-            records[r].defect = flaw == .nul ? .nulByte(line: flawLine, column: column)
-                                             : .invalidUTF8(line: flawLine, column: column)
+            if anyBreaks { embeddedBreaks += breaks(fields: meta.firstField, lastField) }
+        }
+    }
+
+    /// Marks records holding bytes that are not UTF-8, or NUL bytes. Plain-ASCII batches (the
+    /// usual case) are cleared eight bytes at a time; otherwise each field is checked on its
+    /// own, since a sequence cut at the end of one field must not pair with the next field.
+    mutating func flagEncodingFlaws() {
+        guard recordStart > 0, !ByteScan.isPlainASCII(bytes, count: recordStart) else { return }
+        for index in records.indices where records[index].defect == nil {
+            let meta = records[index]
+            var start = meta.start
+            for field in meta.firstField..<(meta.firstField + meta.fieldCount) {
+                let end = ends[field]
+                defer { start = end }
+                guard end > start, !ByteScan.isPlainASCII(bytes + start, count: end - start) else { continue }
+                var first: (Int, TextDecoding.Flaw)?
+                TextDecoding.scanFlaws(bytes + start, count: end - start) { offset, flaw in
+                    if first == nil { first = (start + offset, flaw) }
+                }
+                guard let (offset, flaw) = first else { continue }
+                let line = meta.line + breaks(fields: meta.firstField, field + 1, before: offset)
+                let column = field - meta.firstField + 1
+                records[index].defect = flaw == .nul ? .nulByte(line: line, column: column)
+                                                     : .invalidUTF8(line: line, column: column)
+                break
+            }
         }
     }
 
     /// Drops delivered records, moving the fields of the unfinished record to the arena start.
     mutating func recycle() {
         records.removeAll(keepingCapacity: true)
-        let keepFrom = recordFirstField == 0 ? 0 : ends[recordFirstField - 1]
-        let keepCount = used - keepFrom
-        if keepFrom > 0 {
-            if keepCount > 0 { bytes.update(from: bytes + keepFrom, count: keepCount) }
-            ends.removeSubrange(0..<recordFirstField)
-            for i in ends.indices { ends[i] -= keepFrom }
+        let keepCount = used - recordStart
+        if recordStart > 0 {
+            if keepCount > 0 { bytes.update(from: bytes + recordStart, count: keepCount) }
+            let keepFields = fieldCount - recordFirstField
+            for i in 0..<keepFields { ends[i] = ends[recordFirstField + i] - recordStart }
+            fieldCount = keepFields
+        } else if recordFirstField > 0 {
+            let keepFields = fieldCount - recordFirstField
+            for i in 0..<keepFields { ends[i] = ends[recordFirstField + i] }
+            fieldCount = keepFields
         }
         used = keepCount
+        recordStart = 0
         recordFirstField = 0
-        lines.forget(before: min(recordStartLine, line))
+        lines.forget(before: min(recordStartLine, line) + embeddedBreaks)
     }
 }
 

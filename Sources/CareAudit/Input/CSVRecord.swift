@@ -74,6 +74,18 @@ public enum CSVDefect: Equatable, Sendable {
         }
     }
 
+    /// The same defect placed on `line`.
+    func at(line: Int) -> CSVDefect {
+        switch self {
+        case .strayQuote(_, let c): .strayQuote(line: line, column: c)
+        case .unterminatedQuote(_, let c): .unterminatedQuote(line: line, column: c)
+        case .invalidUTF8(_, let c): .invalidUTF8(line: line, column: c)
+        case .nulByte(_, let c): .nulByte(line: line, column: c)
+        case .fieldTooLarge(_, let c, let limit): .fieldTooLarge(line: line, column: c, limit: limit)
+        case .recordTooLarge(_, let limit): .recordTooLarge(line: line, limit: limit)
+        }
+    }
+
     /// The stable problem code.
     public var code: ProblemCode {
         switch self {
