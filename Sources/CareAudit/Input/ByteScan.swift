@@ -12,6 +12,62 @@ enum ByteScan {
         return (v &- ones) & ~v & highs != 0
     }
 
+    /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives).
+    @inline(__always)
+    static func mask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = word ^ (ones &* UInt64(byte))
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((v & lows) &+ lows) | v) & highs
+    }
+
+    /// True when a space or TAB stands next to a delimiter, a line break, or an edge of the chunk
+    /// (`previous` is the byte before the chunk; nil at the start of the file). Only then can
+    /// libcsv's default trimming change a field, so only then is the (per-byte, costly) "no
+    /// spaces" function needed.
+    static func hasSpaceAtFieldEdge(_ p: UnsafePointer<UInt8>, count: Int, delimiter: UInt8, previous: UInt8?) -> Bool {
+        func isBoundary(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        guard count > 0 else { return false }
+        if isSpace(p[0]) && (previous.map(isBoundary) ?? true) { return true }
+        if isSpace(p[count - 1]) { return true }
+        var i = 0
+        while i + 8 <= count {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let spaces = mask(w, 0x20) | mask(w, 0x09)
+            if spaces != 0 {
+                let edges = mask(w, delimiter) | mask(w, 0x0A) | mask(w, 0x0D)
+                if spaces & ((edges << 8) | (edges >> 8)) != 0 { return true }
+                if spaces & 0x80 != 0 && i > 0 && isBoundary(p[i - 1]) { return true }
+                if spaces >> 63 != 0 && i + 8 < count && isBoundary(p[i + 8]) { return true }
+            }
+            i += 8
+        }
+        while i < count {
+            if isSpace(p[i]) && ((i > 0 && isBoundary(p[i - 1])) || (i + 1 < count && isBoundary(p[i + 1]))) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Offsets of the bytes that end a physical line (LF, the LF of CRLF, or a lone CR), for
+    /// finding which records hold quoted line breaks.
+    static func lineBreakOffsets(in p: UnsafePointer<UInt8>, count: Int) -> [Int] {
+        var offsets: [Int] = []
+        var i = 0
+        while i < count {
+            if i + 8 <= count && !wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let c = p[i]
+            if c == 0x0A || (c == 0x0D && (i + 1 == count || p[i + 1] != 0x0A)) { offsets.append(i) }
+            i += 1
+        }
+        return offsets
+    }
+
     /// True when any byte of `word` is CR or LF.
     @inline(__always)
     static func wordHasLineBreak(_ w: UInt64) -> Bool {

@@ -79,6 +79,8 @@ public struct CSVReader {
         defer { sink.deallocate() }
 
         var streamOffset = 0  // offset of the next parsed byte in the (decoded) stream
+        var firstDataOffset = 0
+        var previousByte: UInt8 = 0
         var first = true
         while true {
             // The first read is at least four bytes, enough to recognise a byte-order mark.
@@ -103,6 +105,7 @@ public struct CSVReader {
                     summary.hadBOM = true
                     chunk = UnsafeBufferPointer(rebasing: chunk[3...])
                     streamOffset = 3
+                    firstDataOffset = 3
                     sink.lines.reset(firstLineStart: 3)
                 }
             }
@@ -119,6 +122,9 @@ public struct CSVReader {
         func parse(_ chunk: UnsafeBufferPointer<UInt8>) throws {
             guard let base = chunk.baseAddress, chunk.count > 0 else { return }
             sink.lines.scan(chunk, at: streamOffset)
+            let trimmingMatters = ByteScan.hasSpaceAtFieldEdge(base, count: chunk.count, delimiter: dialect.delimiter,
+                                                               previous: streamOffset == firstDataOffset ? nil : previousByte)
+            previousByte = base[chunk.count - 1]
             var done = 0
             while done < chunk.count {
                 if sink.skippingToLineStart {
@@ -129,6 +135,7 @@ public struct CSVReader {
                     sink.resume(atTrueLine: sink.lines.line(at: next))
                     if done >= chunk.count { break }
                 }
+                csv_set_space_func(&parser, trimmingMatters ? care_audit_no_spaces : nil)
                 let used = withUnsafeMutablePointer(to: &sink) { sinkPointer in
                     csv_parse(&parser, base + done, chunk.count - done, onField, onRecord, sinkPointer)
                 }
@@ -197,11 +204,13 @@ public struct CSVReader {
         }
     }
 
-    /// Spaces are data (libcsv trims them by default); the entry buffer grows in large steps and
-    /// never past the hard ceiling.
+    /// Spaces are data, but libcsv trims them around unquoted fields unless told that no byte is
+    /// a space, through a function it calls for nearly every byte. So the reader sets that
+    /// function only for chunks where a space or TAB touches a field edge (the only place
+    /// trimming can change anything) and parses the rest at full speed. The entry buffer grows in
+    /// large steps and never past the hard ceiling.
     private func configure(_ parser: inout csv_parser) {
         csv_set_delim(&parser, dialect.delimiter)
-        csv_set_space_func(&parser, care_audit_no_spaces)
         csv_set_blk_size(&parser, 64 << 10)
         csv_set_realloc_func(&parser, cappedRealloc)
     }
@@ -419,20 +428,24 @@ struct Sink {
         return total
     }
 
-    /// Turns terminator lines into physical lines and looks up byte offsets.
+    /// Turns terminator lines into physical lines and looks up byte offsets. One pass finds the
+    /// line breaks in the batch; only records holding one are counted field by field.
     mutating func resolveLines() {
-        let anyBreaks = ByteScan.containsLineBreak(bytes, count: recordStart)
+        let breakOffsets = ByteScan.lineBreakOffsets(in: bytes, count: recordStart)
+        var nextBreak = 0
         for index in records.indices {
             let meta = records[index]
             let trueLine = meta.line + embeddedBreaks
             records[index].line = trueLine
             records[index].offset = lines.start(ofLine: trueLine)
+            while nextBreak < breakOffsets.count && breakOffsets[nextBreak] < meta.start { nextBreak += 1 }
+            let holdsBreaks = nextBreak < breakOffsets.count && breakOffsets[nextBreak] < meta.end
             let lastField = meta.firstField + meta.fieldCount
             if let defect = meta.defect, defect.line < 0 {
-                let before = anyBreaks ? breaks(fields: meta.firstField, min(meta.firstField + defect.column - 1, lastField)) : 0
+                let before = holdsBreaks ? breaks(fields: meta.firstField, min(meta.firstField + defect.column - 1, lastField)) : 0
                 records[index].defect = defect.at(line: trueLine + before)
             }
-            if anyBreaks { embeddedBreaks += breaks(fields: meta.firstField, lastField) }
+            if holdsBreaks { embeddedBreaks += breaks(fields: meta.firstField, lastField) }
         }
     }
 

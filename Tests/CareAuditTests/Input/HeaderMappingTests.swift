@@ -1,0 +1,68 @@
+import Testing
+@testable import CareAudit
+
+@Suite("Header mapping")
+struct HeaderMappingTests {
+    func map(_ headers: [String], _ kind: InputKind, extra: [String: String] = [:]) -> (HeaderMapping, [InputProblem]) {
+        var problems: [InputProblem] = []
+        let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extra,
+                                    file: "f.csv", line: 1, problems: &problems)
+        return (mapping, problems)
+    }
+
+    @Test("aliases match ignoring case, spaces and punctuation")
+    func aliases() {
+        let (mapping, problems) = map(["EMPLOYEE-ID", "apply date", "Time In", "time_out", "Pay Code", "Client  CIN", "Extra"], .timesheet)
+        #expect(problems.isEmpty)
+        #expect(mapping.index(of: "staff_id") == 0)
+        #expect(mapping.index(of: "work_date") == 1)
+        #expect(mapping.index(of: "start_time") == 2)
+        #expect(mapping.index(of: "end_time") == 3)
+        #expect(mapping.index(of: "pay_code") == 4)
+        #expect(mapping.index(of: "participant_id") == 5)
+        #expect(mapping.unmapped == [6])
+    }
+
+    @Test("billing accepts an NPI instead of a staff id")
+    func billingNPI() {
+        let (mapping, problems) = map(["Claim Number", "DOS", "HCPCS", "Units", "Rendering NPI"], .billing)
+        #expect(problems.isEmpty)
+        #expect(mapping.index(of: "rendering_npi") == 4)
+    }
+
+    @Test("a missing required column lists the headers found and the closest match")
+    func missing() {
+        let (_, problems) = map(["Employe ID", "Date", "Hours"], .timesheet)
+        #expect(problems.count == 1)
+        let problem = problems[0]
+        #expect(problem.code == .missingColumn)
+        #expect(problem.message.contains("closest header found: \"Employe ID\""))
+        #expect(problem.message.contains("headers found: \"Employe ID\", \"Date\", \"Hours\""))
+    }
+
+    @Test("either start+end or a duration satisfies the timesheet")
+    func timeAlternatives() {
+        #expect(map(["Staff ID", "Date", "Start", "End"], .timesheet).1.isEmpty)
+        #expect(map(["Staff ID", "Date", "Minutes"], .timesheet).1.isEmpty)
+        let (_, problems) = map(["Staff ID", "Date", "Start"], .timesheet)
+        #expect(problems.map(\.code) == [.missingColumn])
+        #expect(problems[0].message.contains("start_time + end_time, or minutes, or hours"))
+    }
+
+    @Test("duplicate headers are errors, also through aliases")
+    func duplicates() {
+        let (_, same) = map(["Staff ID", "Date", "Hours", "staff id"], .timesheet)
+        #expect(same.map(\.code) == [.duplicateHeader])
+        let (_, alias) = map(["Staff ID", "Employee ID", "Date", "Hours"], .timesheet)
+        #expect(alias.map(\.code) == [.duplicateHeader])
+        #expect(alias[0].column == 2)
+    }
+
+    @Test("configured aliases map unusual headers")
+    func configured() {
+        let (mapping, problems) = map(["Clinician #", "Svc Day", "Hrs"], .timesheet,
+                                      extra: ["Clinician #": "staff_id", "Svc Day": "work_date", "Hrs": "hours"])
+        #expect(problems.isEmpty)
+        #expect(mapping.index(of: "staff_id") == 0)
+    }
+}
