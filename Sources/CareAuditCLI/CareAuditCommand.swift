@@ -33,6 +33,9 @@ public struct CareAuditCommand: ParsableCommand {
         } catch let failure as CommandFailure {
             log("care-audit: error: \(failure.description)")
             Foundation.exit(2)
+        } catch let error as ConfigurationError {
+            log(error.description)
+            Foundation.exit(2)
         } catch let error as InputError {
             log(error.description)
             Foundation.exit(2)

@@ -40,11 +40,36 @@ struct DialectOptions: ParsableArguments {
         }
     }
 
-    var dialect: CSVDialect {
-        var dialect = CSVDialect()
-        if let delimiter, let byte = CSVDialect.delimiter(named: delimiter) { dialect.delimiter = byte }
-        if let encoding, let value = TextEncoding(name: encoding) { dialect.encoding = value }
-        return dialect
+    /// Command-line values win over the configuration file's `input` section.
+    func apply(to configuration: inout Configuration) {
+        if let delimiter, let byte = CSVDialect.delimiter(named: delimiter) { configuration.input.delimiter = byte }
+        if let encoding, let value = TextEncoding(name: encoding) { configuration.input.encoding = value }
+    }
+}
+
+/// Where the configuration comes from.
+struct ConfigOptions: ParsableArguments {
+    static let defaultFile = "care-audit.yml"
+
+    @Option(help: ArgumentHelp("Configuration file (default: ./care-audit.yml when present, else built-in defaults).",
+                               valueName: "file"))
+    var config: String?
+
+    /// The configuration: the named file, else ./care-audit.yml when present, else defaults.
+    func load(dialect: DialectOptions? = nil) throws -> Configuration {
+        var configuration: Configuration
+        if let config {
+            guard FileManager.default.fileExists(atPath: config) else {
+                throw CommandFailure("\(config): no such configuration file")
+            }
+            configuration = try ConfigurationLoader.load(path: config)
+        } else if FileManager.default.fileExists(atPath: Self.defaultFile) {
+            configuration = try ConfigurationLoader.load(path: Self.defaultFile)
+        } else {
+            configuration = Configuration()
+        }
+        dialect?.apply(to: &configuration)
+        return configuration
     }
 }
 
@@ -67,25 +92,35 @@ struct ReportOptions: ParsableArguments {
 
     /// Checks before any work that the report can be written.
     func validate() throws {
-        guard let output else { return }
-        let directory = (output as NSString).deletingLastPathComponent
-        let folder = directory.isEmpty ? "." : directory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-              FileManager.default.isWritableFile(atPath: folder)
-        else {
-            throw ValidationError("--output \(output): the folder \(folder) does not exist or is not writable")
-        }
+        try requireWritable(output)
     }
 
     /// Writes `text` to the output file (through a temporary file and a rename, so nobody
     /// ever sees half a report) or to standard output.
     func write(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        try OutputFile.writeAtomically(text, to: output)
+        try writeReport(text, to: output)
+    }
+}
+
+/// Writes `text` to `output` (through a temporary file and a rename) or to standard output.
+func writeReport(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try OutputFile.writeAtomically(text, to: output)
+}
+
+/// Checks before any work that `output` can be written.
+func requireWritable(_ output: String?, option: String = "--output") throws {
+    guard let output else { return }
+    let directory = (output as NSString).deletingLastPathComponent
+    let folder = directory.isEmpty ? "." : directory
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+          FileManager.default.isWritableFile(atPath: folder)
+    else {
+        throw ValidationError("\(option) \(output): the folder \(folder) does not exist or is not writable")
     }
 }
 

@@ -13,7 +13,9 @@ struct ValidateCommand: ParsableCommand {
         field position (column C = 3); 0 means the whole line.
 
         Files given with --timesheets, --billing or --roster are also checked for the columns \
-        that kind of export needs. Files given as plain arguments are checked for structure only.
+        that kind of export needs, and every value is typed (dates, times, durations, amounts, \
+        codes), so a bad date is caught here before the audit. Files given as plain arguments \
+        are checked for structure only.
 
         Problem codes: \(ProblemCode.allCases.map(\.rawValue).joined(separator: ", ")).
 
@@ -29,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputFileOptions
     @OptionGroup var dialectOptions: DialectOptions
+    @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -40,7 +43,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let all = inputs.kindedFiles + files.map { ($0, nil) }
         try requireReadable(all.map(\.path))
-        let result = ExportValidator(dialect: dialectOptions.dialect).validate(all)
+        let configuration = try configOptions.load(dialect: dialectOptions)
+        let result = ExportValidator(configuration: configuration).validate(all)
         try report.write(report.format.validationReporter.render(result))
         if result.files.contains(where: { $0.fatal?.code == .unreadableFile }) {
             throw ExitCode(2)

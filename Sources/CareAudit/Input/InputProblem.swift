@@ -17,6 +17,14 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case noDataRows = "no-data-rows"
     case utf16Encoding = "utf16-encoding"
     case unreadableFile = "unreadable-file"
+    case badDate = "bad-date"
+    case badTime = "bad-time"
+    case badDuration = "bad-duration"
+    case badNumber = "bad-number"
+    case badAmount = "bad-amount"
+    case badCode = "bad-code"
+    case missingValue = "missing-value"
+    case durationMismatch = "duration-mismatch"
 
     /// The severity a problem of this code has.
     public var severity: Severity {

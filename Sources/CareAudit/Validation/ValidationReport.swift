@@ -15,23 +15,17 @@ public struct ValidationReport: Sendable {
     }
 }
 
-/// Validates exports by kind; files of unknown kind are checked for structure only.
+/// Validates exports: structure, headers, and (for files of a known kind) every value, so a CI
+/// job learns about a bad date before the audit does. Files of unknown kind are checked for
+/// structure only. Records are typed and dropped, never kept: memory stays flat.
 public struct ExportValidator {
-    public var dialect: CSVDialect
-    public var extraAliases: [InputKind: [String: String]]
+    public var configuration: Configuration
 
-    public init(dialect: CSVDialect = CSVDialect(), extraAliases: [InputKind: [String: String]] = [:]) {
-        self.dialect = dialect
-        self.extraAliases = extraAliases
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
     }
 
-    /// Reads every file (two at a time: the machine has two cores) and keeps the given order.
     public func validate(_ inputs: [(path: String, kind: InputKind?)]) -> ValidationReport {
-        let results = ParallelMap.map(inputs) { input in
-            (try? ExportReader(path: input.path, kind: input.kind, dialect: dialect,
-                               extraAliases: input.kind.flatMap { extraAliases[$0] } ?? [:]).read())
-                ?? ExportSummary(path: input.path, kind: input.kind)
-        }
-        return ValidationReport(files: results)
+        ValidationReport(files: InputLoader(configuration: configuration).load(inputs, keepRecords: false).summaries)
     }
 }

@@ -1,0 +1,150 @@
+/// Everything a county can adjust, with the defaults in one place (`Configuration()`).
+/// Loaded from `care-audit.yml` (version 1); `care-audit config` prints the effective values.
+public struct Configuration: Sendable, Equatable {
+    public var version = 1
+    /// The audit period; `--period` on the command line wins.
+    public var period: Period?
+    public var input = InputSettings()
+    /// Per input kind: header as written in the export → canonical field.
+    public var columns: [InputKind: [String: String]] = [:]
+    public var care = CareSettings()
+    public var classification = ClassificationSettings.defaults
+    public var billing = BillingSettings()
+    /// Per rule id: overrides of `enabled`, `severity` and options.
+    public var rules: [String: RuleSettings] = [:]
+
+    public init() {}
+
+    public struct InputSettings: Sendable, Equatable {
+        public var delimiter = UInt8(ascii: ",")
+        public var encoding = TextEncoding.utf8
+        public var maxFieldBytes = 1 << 20
+        public var maxRecordBytes = 16 << 20
+
+        public var dialect: CSVDialect {
+            CSVDialect(delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes)
+        }
+    }
+
+    public struct CareSettings: Sendable, Equatable {
+        /// DHCS's hourly rate for CARE administrative time. No value is published, so the default
+        /// is 0.00 and reports then show minutes only (DOMAIN.md §1).
+        public var hourlyRate = Money.zero
+        /// The CARE activity that ancillary time (meetings, supervision, prep) is claimed under when
+        /// its description names none.
+        public var defaultAncillaryCategory = ClaimingCategory.careCourtHearing
+    }
+
+    public struct BillingSettings: Sendable, Equatable {
+        /// Codes only certified peer support specialists may bill (H0038 peer services, H0025
+        /// peer-led prevention education).
+        public var peerCodes = ["H0038", "H0025"]
+        /// How minutes become units, per procedure code; codes not listed are not checked.
+        public var unitRules: [String: UnitRule] = ["H0038": .per15, "H0025": .per15]
+        /// Most units per participant, code and day (none by default; one plan caps H0038 at 16).
+        public var dailyUnitCaps: [String: Int] = [:]
+        /// The peer specialist taxonomy (PEER003 compares against it).
+        public var peerTaxonomy = "175T00000X"
+    }
+
+    public struct RuleSettings: Sendable, Equatable {
+        public var enabled: Bool?
+        public var severity: Severity?
+        public var options: [String: String] = [:]
+
+        public init(enabled: Bool? = nil, severity: Severity? = nil, options: [String: String] = [:]) {
+            self.enabled = enabled
+            self.severity = severity
+            self.options = options
+        }
+    }
+}
+
+/// How billed minutes become units.
+public enum UnitRule: String, Sendable, CaseIterable, Equatable {
+    /// SmartCare's "per 15 (7/7)": units = (minutes + 7) / 15; 7 minutes or less is 0 units.
+    case per15 = "per15"
+    /// One unit per encounter, whatever its length.
+    case perEncounter = "per_encounter"
+
+    public func units(forMinutes minutes: Int) -> Int {
+        switch self {
+        case .per15: (minutes + 7) / 15
+        case .perEncounter: minutes > 0 ? 1 : 0
+        }
+    }
+}
+
+/// The mappings that turn an activity into a claiming category, in the order they are tried.
+public struct ClassificationSettings: Sendable, Equatable {
+    /// Activity code → category (and ancillary); exact, case-insensitive.
+    public var activityCodes: [String: CodeMapping] = [:]
+    /// Description patterns, first match wins.
+    public var descriptions: [DescriptionPattern] = []
+    /// Phrases that mark CARE ancillary time (a team meeting, supervision, preparation).
+    public var ancillary: [AncillaryPattern] = []
+    /// Pay codes that mean paid time off.
+    public var leavePayCodes: [String] = ["PTO", "SICK", "HOL"]
+    /// Procedure codes that are CARE activities (not billable services) when they appear on a
+    /// claim line; the activity codes mapped to CARE categories count too.
+    public var careProcedureCodes: [String] = []
+
+    public struct CodeMapping: Sendable, Equatable {
+        public var category: ClaimingCategory
+        public var ancillary: Ancillary?
+
+        public init(category: ClaimingCategory, ancillary: Ancillary? = nil) {
+            self.category = category
+            self.ancillary = ancillary
+        }
+    }
+
+    /// Keywords (any of them, case-insensitive, as whole words or phrases) or a regular expression.
+    public struct DescriptionPattern: Sendable, Equatable {
+        public var keywords: [String]
+        public var regex: String?
+        public var category: ClaimingCategory
+        public var ancillary: Ancillary?
+
+        public init(keywords: [String] = [], regex: String? = nil, category: ClaimingCategory, ancillary: Ancillary? = nil) {
+            self.keywords = keywords
+            self.regex = regex
+            self.category = category
+            self.ancillary = ancillary
+        }
+    }
+
+    public struct AncillaryPattern: Sendable, Equatable {
+        public var keywords: [String]
+        public var ancillary: Ancillary
+    }
+
+    /// Plain-English defaults: what county timesheets usually say.
+    public static let defaults = ClassificationSettings(
+        activityCodes: [:],
+        descriptions: [
+            DescriptionPattern(keywords: ["court report", "report to the court", "report for court"], category: .careCourtReport),
+            DescriptionPattern(keywords: ["court hearing", "care hearing", "hearing", "care court"], category: .careCourtHearing),
+            DescriptionPattern(keywords: ["legal notice", "notice", "service of process"], category: .careNotice),
+            DescriptionPattern(keywords: ["data reporting", "data collection", "care data", "reporting"], category: .careDataReporting),
+            DescriptionPattern(keywords: ["outreach", "engagement"], category: .careOutreach),
+            DescriptionPattern(keywords: ["implementation", "policy", "policies", "stakeholder", "build forms", "building forms", "form design"],
+                               category: .careImplementation),
+            DescriptionPattern(keywords: ["peer support", "therapy", "psychotherapy", "counseling", "counselling",
+                                          "skill building", "skills group", "crisis intervention", "case management session"],
+                               category: .directService),
+            DescriptionPattern(keywords: ["pto", "paid time off", "vacation", "sick", "holiday", "bereavement"], category: .leave),
+            DescriptionPattern(keywords: ["documentation", "charting", "progress note", "training", "administration",
+                                          "admin", "email", "staff meeting", "general"],
+                               category: .nonClaimable),
+        ],
+        ancillary: [
+            AncillaryPattern(keywords: ["team meeting", "case conference", "care team", "huddle", "internal meeting"],
+                             ancillary: .internalMeeting),
+            AncillaryPattern(keywords: ["supervision", "supervisory", "supervising"], ancillary: .supervision),
+            AncillaryPattern(keywords: ["prep for", "prep:", "preparation for", "prepare for", "preparing for"], ancillary: .prep),
+        ],
+        leavePayCodes: ["PTO", "SICK", "HOL"],
+        careProcedureCodes: []
+    )
+}

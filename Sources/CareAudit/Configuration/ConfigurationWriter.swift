@@ -1,0 +1,127 @@
+/// Writes a configuration as commented YAML that `ConfigurationLoader` reads back to the same
+/// value. Keys come in a fixed order and maps are sorted, so the output is stable.
+public enum ConfigurationWriter {
+    public static func yaml(_ configuration: Configuration, columnComments: [InputKind: [String]] = [:],
+                            activityCodeComments: [String: String] = [:]) -> String {
+        var out = "# care-audit configuration. Every key is optional but version; `care-audit config` prints\n"
+        out += "# the effective values (defaults merged with this file).\n"
+        out += "version: \(configuration.version)\n"
+        if let period = configuration.period {
+            out += "period: \(quote(period.description))\n"
+        } else {
+            out += "# period: \"2026-10\"          # or 2026-10-01..2026-12-31; default: the month holding most records\n"
+        }
+
+        out += "\ninput:\n"
+        out += "  delimiter: \(quote(configuration.input.dialect.delimiterName))\n"
+        out += "  encoding: \(quote(configuration.input.encoding.rawValue))\n"
+        out += "  max_field_bytes: \(configuration.input.maxFieldBytes)\n"
+        out += "  max_record_bytes: \(configuration.input.maxRecordBytes)\n"
+
+        out += "\n# Export headers that the built-in names and aliases do not recognise: header → field.\n"
+        out += "columns:\n"
+        for kind in InputKind.allCases {
+            let mapped = configuration.columns[kind] ?? [:]
+            let comments = columnComments[kind] ?? []
+            if mapped.isEmpty && comments.isEmpty {
+                out += "  \(kind.rawValue): {}\n"
+                continue
+            }
+            out += "  \(kind.rawValue):\n"
+            for header in mapped.keys.sorted() {
+                out += "    \(quote(header)): \(mapped[header]!)\n"
+            }
+            for comment in comments { out += "    # \(comment)\n" }
+            if mapped.isEmpty { out += "    {}\n" }
+        }
+
+        out += "\ncare:\n"
+        out += "  # DHCS publishes no rate: with 0.00 reports show minutes only.\n"
+        out += "  hourly_rate: \(quote(configuration.care.hourlyRate.description))\n"
+        out += "  default_ancillary_category: \(configuration.care.defaultAncillaryCategory.rawValue)\n"
+
+        let c = configuration.classification
+        out += "\n# Tried in order: activity_codes, then descriptions (first match wins; ancillary marks meetings,\n"
+        out += "# supervision and preparation that serve a CARE activity), then leave_pay_codes.\n"
+        out += "classification:\n"
+        if c.activityCodes.isEmpty {
+            out += "  activity_codes: {}\n"
+        } else {
+            out += "  activity_codes:\n"
+            for code in c.activityCodes.keys.sorted() {
+                let mapping = c.activityCodes[code]!
+                var line = "    \(quote(code)): "
+                if let ancillary = mapping.ancillary {
+                    line += "{category: \(mapping.category.rawValue), ancillary: \(ancillary.rawValue)}"
+                } else {
+                    line += mapping.category.rawValue
+                }
+                if let comment = activityCodeComments[code] { line += "  # \(comment)" }
+                out += line + "\n"
+            }
+        }
+        out += "  descriptions:\n"
+        for pattern in c.descriptions {
+            var line = "    - {"
+            if !pattern.keywords.isEmpty { line += "keywords: \(list(pattern.keywords)), " }
+            if let regex = pattern.regex { line += "regex: \(quote(regex)), " }
+            line += "category: \(pattern.category.rawValue)"
+            if let ancillary = pattern.ancillary { line += ", ancillary: \(ancillary.rawValue)" }
+            out += line + "}\n"
+        }
+        out += "  ancillary:\n"
+        for pattern in c.ancillary {
+            out += "    - {keywords: \(list(pattern.keywords)), ancillary: \(pattern.ancillary.rawValue)}\n"
+        }
+        out += "  leave_pay_codes: \(list(c.leavePayCodes))\n"
+        out += "  care_procedure_codes: \(list(c.careProcedureCodes))\n"
+
+        let b = configuration.billing
+        out += "\nbilling:\n"
+        out += "  peer_codes: \(list(b.peerCodes))\n"
+        out += "  unit_rules: {\(b.unitRules.keys.sorted().map { "\(quote($0)): \(b.unitRules[$0]!.rawValue)" }.joined(separator: ", "))}\n"
+        out += "  daily_unit_caps: {\(b.dailyUnitCaps.keys.sorted().map { "\(quote($0)): \(b.dailyUnitCaps[$0]!)" }.joined(separator: ", "))}\n"
+        out += "  peer_taxonomy: \(quote(b.peerTaxonomy))\n"
+
+        out += "\n# Per rule id: enabled, severity (error, warning, info) and options.\n"
+        if configuration.rules.isEmpty {
+            out += "rules: {}\n"
+        } else {
+            out += "rules:\n"
+            for id in configuration.rules.keys.sorted() {
+                let rule = configuration.rules[id]!
+                var parts: [String] = []
+                if let enabled = rule.enabled { parts.append("enabled: \(enabled)") }
+                if let severity = rule.severity { parts.append("severity: \(severity.rawValue)") }
+                for key in rule.options.keys.sorted() { parts.append("\(key): \(quote(rule.options[key]!))") }
+                out += "  \(id): {\(parts.joined(separator: ", "))}\n"
+            }
+        }
+        return out
+    }
+
+    /// A double-quoted YAML string.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func list(_ items: [String]) -> String {
+        "[" + items.map(quote).joined(separator: ", ") + "]"
+    }
+}

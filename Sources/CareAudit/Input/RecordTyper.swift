@@ -1,0 +1,211 @@
+/// Turns well-formed rows into typed records. A value that cannot be read rejects its row with a
+/// problem naming file, line and column (the field position) and the value; the caller counts the
+/// row as rejected and reads on.
+public struct RecordTyper {
+    let file: String
+    let mapping: HeaderMapping
+    let classifier: Classifier
+
+    public init(file: String, mapping: HeaderMapping, classifier: Classifier) {
+        self.file = file
+        self.mapping = mapping
+        self.classifier = classifier
+    }
+
+    /// Reads fields of one row and collects its problems.
+    struct Row {
+        let record: CSVRecord
+        let typer: RecordTyper
+        var problems: [InputProblem] = []
+
+        func index(_ field: String) -> Int? {
+            guard let i = typer.mapping.index(of: field), i < record.count else { return nil }
+            return i
+        }
+
+        /// The trimmed text of a field, "" when the column is absent or empty.
+        func text(_ field: String) -> String {
+            guard let i = index(field) else { return "" }
+            let bytes = FieldParser.trimmed(record.bytes(i))
+            return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+        }
+
+        func isEmpty(_ field: String) -> Bool {
+            guard let i = index(field) else { return true }
+            return FieldParser.trimmed(record.bytes(i)).isEmpty
+        }
+
+        mutating func fail(_ field: String, _ code: ProblemCode, _ message: String) {
+            let column = (typer.mapping.index(of: field) ?? -1) + 1
+            problems.append(InputProblem(file: typer.file, line: record.line, column: column, code: code, message: message))
+        }
+
+        /// Parses an optional field; an unreadable value is a problem, an empty one is nil.
+        mutating func value<T>(_ field: String, _ code: ProblemCode, expected: String,
+                               _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            guard let i = index(field) else { return nil }
+            let bytes = record.bytes(i)
+            if FieldParser.trimmed(bytes).isEmpty { return nil }
+            if let value = parse(bytes) { return value }
+            let header = typer.mapping.headers[i]
+            fail(field, code, "\(header) \"\(String(decoding: bytes, as: UTF8.self))\" is not \(expected)")
+            return nil
+        }
+
+        /// Like `value`, but an empty value is a problem too.
+        mutating func required<T>(_ field: String, _ code: ProblemCode, expected: String,
+                                  _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            if isEmpty(field) {
+                let header = index(field).map { typer.mapping.headers[$0] } ?? field
+                fail(field, .missingValue, "\(header) is empty; a \(field.replacingOccurrences(of: "_", with: " ")) is required")
+                return nil
+            }
+            return value(field, code, expected: expected, parse)
+        }
+
+        mutating func requiredText(_ field: String) -> String {
+            let value = text(field)
+            if value.isEmpty {
+                let header = index(field).map { typer.mapping.headers[$0] } ?? field
+                fail(field, .missingValue, "\(header) is empty; a \(field.replacingOccurrences(of: "_", with: " ")) is required")
+            }
+            return value
+        }
+
+        var source: SourceRef {
+            SourceRef(file: typer.file, line: record.line, recordID: nil)
+        }
+    }
+
+    /// Start and end as an interval on the entry's date, past midnight when the end is earlier
+    /// than the start (a night shift 22:00–02:00 is 240 minutes, not −1200).
+    static func interval(start: Int?, end: Int?) -> (Int, Int)? {
+        guard let start, let end else { return nil }
+        return (start, end > start ? end : end + 1440)
+    }
+
+    public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
+        var row = Row(record: record, typer: self)
+        let staffID = row.requiredText("staff_id")
+        let date = row.required("work_date", .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
+        let start = row.value("start_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let end = row.value("end_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let listedMinutes = row.value("minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
+        let hours = row.value("hours", .badDuration, expected: "hours (1.50 or 1:30), zero or more", FieldParser.hoursAsMinutes)
+        let travel = row.value("travel_minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes) ?? 0
+        let duration = listedMinutes ?? hours
+
+        var minutes = 0
+        var times: (Int, Int)?
+        if start != nil || end != nil {
+            if start == nil && row.isEmpty("start_time") {
+                row.fail("start_time", .missingValue, "the entry has an end time but no start time")
+            } else if end == nil && row.isEmpty("end_time") {
+                row.fail("end_time", .missingValue, "the entry has a start time but no end time")
+            } else if start == end {
+                row.fail("end_time", .badTime, "the entry starts and ends at \(FieldParser.clock(start ?? 0)): no time")
+            } else if let (s, e) = Self.interval(start: start, end: end) {
+                times = (s, e)
+                minutes = e - s
+                if let duration, abs(duration - minutes) > 1 {
+                    let field = listedMinutes != nil ? "minutes" : "hours"
+                    row.fail(field, .durationMismatch,
+                             "\(FieldParser.clock(s))–\(FieldParser.clock(e)) is \(minutes) minutes but the entry says \(duration) minutes")
+                }
+            }
+        } else if let duration {
+            minutes = duration
+        } else if row.problems.isEmpty {
+            row.fail("start_time", .missingValue, "the entry has neither start and end times nor a duration")
+        }
+        guard row.problems.isEmpty, let date else { return .rejected(row.problems) }
+        let code = row.text("activity_code")
+        let description = row.text("activity_description")
+        let payCode = row.text("pay_code").uppercased()
+        let recordID = row.text("record_id")
+        return .accepted(TimeEntry(
+            source: SourceRef(file: file, line: record.line, recordID: recordID.isEmpty ? nil : recordID),
+            staffID: staffID, staffName: row.text("staff_name"), date: date,
+            start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
+            activityDescription: description, participantID: row.text("participant_id"),
+            program: row.text("program"), payCode: payCode, travelMinutes: travel,
+            classification: classifier.classify(activityCode: code, description: description, payCode: payCode)))
+    }
+
+    public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
+        var row = Row(record: record, typer: self)
+        let claimID = row.requiredText("claim_id")
+        let date = row.required("service_date", .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
+        let procedure = row.requiredText("procedure_code").uppercased()
+        let units = row.required("units", .badNumber, expected: "a whole number of units", { bytes in
+            FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
+        })
+        let start = row.value("start_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let end = row.value("end_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let serviceMinutes = row.value("service_minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
+        let amount = row.value("billed_amount", .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00))", FieldParser.money)
+        let staffID = row.text("rendering_staff_id")
+        let npi = row.text("rendering_npi")
+        if staffID.isEmpty && npi.isEmpty {
+            let field = mapping.index(of: "rendering_staff_id") != nil ? "rendering_staff_id" : "rendering_npi"
+            row.fail(field, .missingValue, "the line names no rendering staff id or NPI")
+        }
+        let statusText = row.text("claim_status")
+        let status = ClaimStatus(text: statusText)
+        if status == nil {
+            row.fail("claim_status", .badCode, "Status \"\(statusText)\" is not BILLED, PAID, DENIED or VOID")
+        }
+        let frequencyText = row.text("frequency_code")
+        let frequency = frequencyText.isEmpty ? .original : Int(frequencyText).flatMap(ClaimFrequency.init(rawValue:))
+        if frequency == nil {
+            row.fail("frequency_code", .badCode, "Frequency \"\(frequencyText)\" is not 1 (original), 7 (replacement) or 8 (void)")
+        }
+        if (start == nil) != (end == nil) && row.problems.isEmpty {
+            row.fail(start == nil ? "start_time" : "end_time", .missingValue, "the line has only one of start and end time")
+        }
+        guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
+        let times = Self.interval(start: start, end: end)
+        let line = row.text("line_number")
+        let modifiers = ["modifier_1", "modifier_2", "modifier_3", "modifier_4"].map { row.text($0).uppercased() }.filter { !$0.isEmpty }
+        let (category, isCare) = classifier.classify(procedureCode: procedure)
+        let taxonomyColumn = mapping.index(of: "rendering_taxonomy") != nil
+        return .accepted(BillingLine(
+            source: SourceRef(file: file, line: record.line, recordID: line.isEmpty ? claimID : "\(claimID)/\(line)"),
+            claimID: claimID, lineNumber: line, participantID: row.text("participant_id"), serviceDate: date,
+            start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
+            modifiers: modifiers, units: units, placeOfService: row.text("place_of_service"),
+            payerName: row.text("payer_name"),
+            payerType: PayerType(type: row.text("payer_type"), payerName: row.text("payer_name")),
+            renderingStaffID: staffID, renderingNPI: npi,
+            renderingTaxonomy: taxonomyColumn ? row.text("rendering_taxonomy").uppercased() : nil,
+            billedAmount: amount, status: status, frequency: frequency,
+            originalClaimID: row.text("original_claim_id"), category: category, isCareActivityCode: isCare))
+    }
+
+    public func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
+        var row = Row(record: record, typer: self)
+        let staffID = row.requiredText("staff_id")
+        let expected = "a date (\(FieldParser.dateFormats))"
+        let issued = row.value("peer_cert_issued", .badDate, expected: expected, FieldParser.day)
+        let expires = row.value("peer_cert_expires", .badDate, expected: expected, FieldParser.day)
+        let hired = row.value("employment_start", .badDate, expected: expected, FieldParser.day)
+        let left = row.value("employment_end", .badDate, expected: expected, FieldParser.day)
+        let status = row.text("peer_cert_status").uppercased()
+        if !["", "ACTIVE", "EXPIRED", "VACATED"].contains(status) {
+            row.fail("peer_cert_status", .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED")
+        }
+        guard row.problems.isEmpty else { return .rejected(row.problems) }
+        return .accepted(StaffMember(
+            source: SourceRef(file: file, line: record.line, recordID: staffID), staffID: staffID,
+            npi: row.text("npi"), name: row.text("staff_name"), role: row.text("role").uppercased(),
+            taxonomy: row.text("taxonomy").uppercased(), certNumber: row.text("peer_cert_number"),
+            certIssued: issued, certExpires: expires, certStatus: status,
+            specializations: row.text("specializations"), employmentStart: hired, employmentEnd: left))
+    }
+}
+
+/// A typed row, or the problems that reject it.
+public enum RowResult<T> {
+    case accepted(T)
+    case rejected([InputProblem])
+}
