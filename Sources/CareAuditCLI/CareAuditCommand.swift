@@ -16,7 +16,7 @@ public struct CareAuditCommand: ParsableCommand {
         (unreadable input, bad configuration, bad arguments).
         """,
         version: CareAuditVersion.current,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, ClassifyCommand.self, InitCommand.self, ConfigCommand.self]
     )
 
     public init() {}

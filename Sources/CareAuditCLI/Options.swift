@@ -113,9 +113,8 @@ func writeReport(_ text: String, to output: String?) throws {
 
 /// Checks before any work that `output` can be written.
 func requireWritable(_ output: String?, option: String = "--output") throws {
-    guard let output else { return }
-    let directory = (output as NSString).deletingLastPathComponent
-    let folder = directory.isEmpty ? "." : directory
+    guard let output, output != "-" else { return }
+    let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
           FileManager.default.isWritableFile(atPath: folder)

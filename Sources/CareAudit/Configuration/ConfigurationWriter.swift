@@ -18,7 +18,7 @@ public enum ConfigurationWriter {
         out += "  max_field_bytes: \(configuration.input.maxFieldBytes)\n"
         out += "  max_record_bytes: \(configuration.input.maxRecordBytes)\n"
 
-        out += "\n# Export headers that the built-in names and aliases do not recognise: header → field.\n"
+        out += "\n# Export header → field. Built-in names and aliases (see README) are recognised without an entry.\n"
         out += "columns:\n"
         for kind in InputKind.allCases {
             let mapped = configuration.columns[kind] ?? [:]

@@ -26,6 +26,14 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case missingValue = "missing-value"
     case durationMismatch = "duration-mismatch"
 
+    /// Problems with the file's shape (as opposed to a value in a well-formed row).
+    public var isStructural: Bool {
+        switch self {
+        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch: false
+        default: true
+        }
+    }
+
     /// The severity a problem of this code has.
     public var severity: Severity {
         switch self {

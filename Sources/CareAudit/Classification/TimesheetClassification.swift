@@ -1,0 +1,61 @@
+import Foundation
+
+/// `care-audit classify`: the timesheet rows written back with their claiming category, every
+/// original cell untouched, so a finance analyst can filter a month by category in a
+/// spreadsheet and see why each row landed where it did.
+public struct TimesheetClassification {
+    public let configuration: Configuration
+    public let classifier: Classifier
+    public var writer = CSVWriter()
+
+    public static let addedColumns = ["category", "ancillary", "matched_by"]
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        classifier = Classifier(configuration: configuration)
+    }
+
+    /// A file whose header differs from the first file's: one output table cannot hold both.
+    public struct LayoutMismatch: Error, CustomStringConvertible {
+        public let file: String
+        public var description: String {
+            "\(file): its columns differ from the first timesheet's; classify one export layout at a time"
+        }
+    }
+
+    /// Streams every well-formed row of `files` to `emit` as CSV; rows that cannot be read are
+    /// counted as rejected in the summaries (with their problems), never silently dropped.
+    public func run(files: [String], emit: (String) throws -> Void) throws -> [ExportSummary] {
+        var summaries: [ExportSummary] = []
+        var firstHeader: [String]?
+        for file in files {
+            let reader = ExportReader(path: file, kind: .timesheet, dialect: configuration.input.dialect,
+                                      extraAliases: configuration.columns[.timesheet] ?? [:])
+            var columns: (code: Int?, description: Int?, pay: Int?) = (nil, nil, nil)
+            let summary = try reader.read(
+                onHeader: { mapping in
+                    if let firstHeader {
+                        guard firstHeader == mapping.headers else { throw LayoutMismatch(file: file) }
+                    } else {
+                        firstHeader = mapping.headers
+                        try emit(writer.record(mapping.headers + Self.addedColumns))
+                    }
+                    columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
+                               mapping.index(of: "pay_code"))
+                },
+                onRow: { record, _ in
+                    func cell(_ index: Int?) -> String {
+                        guard let index, index < record.count else { return "" }
+                        return record.string(index).trimmingCharacters(in: .whitespaces)
+                    }
+                    let result = classifier.classify(activityCode: cell(columns.code), description: cell(columns.description),
+                                                     payCode: cell(columns.pay))
+                    let cells = record.strings + [result.category.rawValue, result.ancillary?.rawValue ?? "", result.matchedBy]
+                    try emit(writer.record(cells))
+                    return []
+                })
+            summaries.append(summary)
+        }
+        return summaries
+    }
+}
