@@ -217,7 +217,7 @@ struct NodeReader {
                 }
                 mapped[header.key] = field
             }
-            result[kind] = mapped
+            if !mapped.isEmpty { result[kind] = mapped }
         }
         return result
     }
