@@ -322,7 +322,7 @@ struct NodeReader {
 
     func rules(_ node: Node) throws -> [String: Configuration.RuleSettings] {
         let map = try mapping(node, key: "rules")
-        try allow(map, keys: RuleCatalog.ids, in: "rules")
+        try allow(map, keys: RuleRegistry.ids, in: "rules")
         var result: [String: Configuration.RuleSettings] = [:]
         for entry in map.entries {
             let key = "rules.\(entry.key)"
@@ -339,6 +339,11 @@ struct NodeReader {
                     }
                     settings.severity = severity
                 default:
+                    let known = RuleRegistry.rule(id: entry.key)?.description.options.map(\.name) ?? []
+                    guard known.contains(option.key) else {
+                        let allowed = (["enabled", "severity"] + known).joined(separator: ", ")
+                        throw error(option.keyNode, optionKey, "unknown key; allowed here: \(allowed)")
+                    }
                     settings.options[option.key] = try string(option.value, key: optionKey)
                 }
             }

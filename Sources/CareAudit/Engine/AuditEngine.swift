@@ -1,0 +1,68 @@
+/// Runs the audit: builds the context once, runs every enabled rule (on both cores; the result
+/// does not depend on which finishes first), applies configured severities, and totals the
+/// month for the report.
+public struct AuditEngine {
+    public let configuration: Configuration
+    public let rules: [any Rule]
+
+    public init(configuration: Configuration, rules: [any Rule] = RuleRegistry.all) {
+        self.configuration = configuration
+        self.rules = rules
+    }
+
+    /// The audit period: the configured one, else the calendar month holding most records.
+    public static func period(configured: Period?, loaded: InputLoader.Loaded) -> Period? {
+        if let configured { return configured }
+        var counts: [Period: Int] = [:]
+        for entry in loaded.timeEntries { counts[Period.month(of: entry.date), default: 0] += 1 }
+        for line in loaded.billingLines { counts[Period.month(of: line.serviceDate), default: 0] += 1 }
+        return counts.max { ($0.value, $1.key.first) < ($1.value, $0.key.first) }?.key
+    }
+
+    public func run(_ loaded: InputLoader.Loaded, classifier: Classifier, hasRoster: Bool) -> AuditResult {
+        let period = Self.period(configured: configuration.period, loaded: loaded)
+            ?? Period.month(of: Day(year: 2000, month: 1, day: 1)!)
+        let context = AuditContext(configuration: configuration, period: period, loaded: loaded,
+                                   classifier: classifier, hasRoster: hasRoster)
+        var skipped: [AuditResult.SkippedRule] = []
+        var runnable: [(any Rule, RuleOptions, Severity)] = []
+        for rule in rules {
+            let description = rule.description
+            let settings = configuration.rules[description.id]
+            if settings?.enabled == false {
+                skipped.append(.init(rule: description.id, reason: "disabled in the configuration"))
+                continue
+            }
+            if let missing = description.requires.first(where: { !context.has($0) }) {
+                skipped.append(.init(rule: description.id, reason: missing.missingReason))
+                continue
+            }
+            runnable.append((rule, RuleOptions(description: description, configured: settings?.options ?? [:]),
+                             settings?.severity ?? description.severity))
+        }
+        let perRule = ParallelMap.map(runnable) { rule, options, severity in
+            rule.check(context, options).map { finding in
+                var finding = finding
+                finding.rule = rule.description.id
+                finding.severity = severity
+                return finding
+            }
+        }
+        let findings = perRule.flatMap { $0 }.sorted(by: Finding.reportOrder)
+        return AuditResult(context: context, findings: findings, skipped: skipped,
+                           ranRules: runnable.map { $0.0.description.id })
+    }
+}
+
+extension AuditContext {
+    /// Whether the audit has what `requirement` names.
+    func has(_ requirement: RuleRequirement) -> Bool {
+        switch requirement {
+        case .roster: hasRoster
+        case .timesheetTimes: entries.contains { $0.interval != nil }
+        case .billingTimes: lines.contains { $0.interval != nil }
+        case .taxonomyColumn: lines.contains { $0.renderingTaxonomy != nil }
+        case .unitCaps: !configuration.billing.dailyUnitCaps.isEmpty
+        }
+    }
+}

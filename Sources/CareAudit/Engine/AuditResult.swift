@@ -1,0 +1,70 @@
+/// The audit's outcome: findings in report order, the rules that could not run and why, and the
+/// month's totals (the invoice pre-check).
+public struct AuditResult: Sendable {
+    public let period: Period
+    public let inputs: [ExportSummary]
+    public let findings: [Finding]
+    public let skipped: [SkippedRule]
+    public let ranRules: [String]
+    public let totals: Totals
+
+    public struct SkippedRule: Sendable, Equatable {
+        public let rule: String
+        public let reason: String
+    }
+
+    /// Minutes by category (all accepted entries dated in the period), per staff member, and
+    /// the money at stake.
+    public struct Totals: Sendable {
+        public var minutesByCategory: [ClaimingCategory: Int] = [:]
+        /// Staff id → minutes by category.
+        public var minutesByStaff: [String: [ClaimingCategory: Int]] = [:]
+        /// Minutes claimed twice: DC001's overlaps, each entry's minutes counted once.
+        public var doubleClaimedMinutes = 0
+        /// Billed amounts and CARE minutes at the hourly rate that findings put at risk.
+        public var amountAtRisk = Money.zero
+        public var findingsByRule: [String: Int] = [:]
+        public var findingsBySeverity: [Severity: Int] = [:]
+        public var hourlyRate = Money.zero
+
+        /// CARE-claimable minutes per claimable category: what the quarterly invoice may claim.
+        public var invoicePrecheck: [(category: ClaimingCategory, minutes: Int, amount: Money)] {
+            ClaimingCategory.allCases.filter(\.isCareClaimable).map { category in
+                let minutes = minutesByCategory[category] ?? 0
+                return (category, minutes, Money.forMinutes(minutes, atHourlyRate: hourlyRate))
+            }
+        }
+    }
+
+    init(context: AuditContext, findings: [Finding], skipped: [SkippedRule], ranRules: [String]) {
+        period = context.period
+        inputs = context.summaries
+        self.findings = findings
+        self.skipped = skipped
+        self.ranRules = ranRules
+        var totals = Totals()
+        totals.hourlyRate = context.configuration.care.hourlyRate
+        for entry in context.entries where context.period.contains(entry.date) {
+            totals.minutesByCategory[entry.classification.category, default: 0] += entry.minutes
+            totals.minutesByStaff[entry.staffID, default: [:]][entry.classification.category, default: 0] += entry.minutes
+        }
+        for finding in findings {
+            totals.findingsByRule[finding.rule, default: 0] += 1
+            totals.findingsBySeverity[finding.severity, default: 0] += 1
+            if let amount = finding.amount { totals.amountAtRisk += amount }
+        }
+        totals.doubleClaimedMinutes = Self.doubleClaimed(findings.filter { $0.rule == "DC001" })
+        self.totals = totals
+    }
+
+    /// DC001's minutes. Each DC001 finding is one timesheet entry with the union of its overlaps
+    /// with every billed line, so no minute of an entry is counted twice.
+    static func doubleClaimed(_ findings: [Finding]) -> Int {
+        findings.reduce(0) { $0 + ($1.minutes ?? 0) }
+    }
+
+    /// The exit status the findings call for: 1 when any is at or above `failOn`.
+    public func hasFindings(atOrAbove failOn: Severity) -> Bool {
+        findings.contains { $0.severity >= failOn }
+    }
+}

@@ -1,0 +1,41 @@
+/// CARE002: implementation time marked for the CARE invoice.
+struct CARE002ImplementationInvoiced: Rule {
+    let description = RuleDescription(
+        id: "CARE002", name: "Implementation time marked for the CARE invoice",
+        summary: "Implementation work (policies, stakeholder meetings, building forms) is marked for the invoice: its activity code maps to a claimable CARE category while its description says implementation, or its program is one of `invoice_programs`.",
+        rationale: "CARE implementation activities are tracked but not claimable on the CARE administrative invoice; claiming them over-bills the state.",
+        severity: .error,
+        options: [RuleOption("invoice_programs", default: "", help: "Comma-separated programs / cost centers whose time goes on the CARE invoice.")],
+        examples: [
+            RuleExample("implementation planning coded as court hearing time",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CH01,CARE implementation planning,,0,REG,CARE"],
+                        findings: 1, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+            RuleExample("implementation time in an invoiced program",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,Stakeholder meeting on CARE policies,,0,REG,CARE-INVOICE"],
+                        findings: 1, configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
+            RuleExample("implementation time tracked, not invoiced",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,Stakeholder meeting on CARE policies,,0,REG,CARE-ADMIN"],
+                        findings: 0, configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let programs = Set(options.list("invoice_programs").map { $0.uppercased() })
+        return context.entries.compactMap { entry in
+            let category = entry.classification.category
+            let byDescription = context.classifier.classify(description: entry.activityDescription)?.category
+            let reason: String
+            if category.isCareClaimable && byDescription == .careImplementation {
+                reason = "activity code \(entry.activityCode) puts it on the invoice as \(category.label)"
+            } else if category == .careImplementation && programs.contains(entry.program.uppercased()) {
+                reason = "program \(entry.program) is invoiced"
+            } else {
+                return nil
+            }
+            return Finding(
+                rule: description.id,
+                message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(entry.activityDescription)\") on \(entry.date) and \(reason); implementation is not claimable",
+                records: [entry.source], minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                staffID: entry.staffID, date: entry.date)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// DC003: a CARE activity code on a payer's claim line: CARE administrative time billed as a
+/// service.
+struct DC003CareCodeBilled: Rule {
+    let description = RuleDescription(
+        id: "DC003", name: "CARE activity billed to a payer",
+        summary: "A claim line carries a CARE activity code (an activity code mapped to a CARE category, or one listed in classification.care_procedure_codes).",
+        rationale: "CARE administrative activities are paid by the state's hourly CARE rate; billing them to Medi-Cal or commercial insurance claims the same work from a second payer.",
+        severity: .error,
+        examples: [
+            RuleExample("a CARE hearing code on a claim",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,CH01,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 1, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+            RuleExample("a peer service code",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard line.isCareActivityCode, line.status != .void, line.frequency != .void else { return nil }
+            let staff = context.lineStaff[index]
+            return Finding(
+                rule: description.id,
+                message: "claim \(line.claimID) bills \(line.procedureCode), a \(line.category.label) activity, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
+                records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: staff, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

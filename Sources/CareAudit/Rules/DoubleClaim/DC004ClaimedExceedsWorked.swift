@@ -1,0 +1,47 @@
+/// DC004: more minutes claimed for a staff day (CARE time, billed services, other work) than the
+/// timesheet shows worked that day.
+struct DC004ClaimedExceedsWorked: Rule {
+    let description = RuleDescription(
+        id: "DC004", name: "Claimed minutes exceed worked minutes",
+        summary: "For a staff member and day, CARE-claimable minutes + billed service minutes + other work on the timesheet exceed the minutes worked on the timesheet.",
+        rationale: "Nobody can be paid for more minutes than they worked. When billing runs ahead of the timesheet, either services are billed that were not worked or CARE time and services were claimed for the same minutes.",
+        severity: .error,
+        options: [RuleOption("tolerance_minutes", default: "7", help: "Excess tolerated per day (7: a billing unit's rounding).")],
+        examples: [
+            RuleExample("two billed hours on a one-hour timesheet day",
+                        timesheet: ["T1,E1,2026-10-14,09:00,10:00,,,Peer support session,C1,0,REG,CARE"],
+                        billing: ["884213,1,C1,2026-10-14,13:00,15:00,,H0038,8,E1,,320.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 1),
+            RuleExample("billing matches the direct-service time",
+                        timesheet: ["T1,E1,2026-10-14,09:00,10:00,,,Peer support session,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-14,10:00,12:00,,,CARE court report,C1,0,REG,CARE"],
+                        billing: ["884213,1,C1,2026-10-14,09:00,10:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let tolerance = options.int("tolerance_minutes")
+        var findings: [Finding] = []
+        for key in context.staffDays {
+            let entries = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
+            let lines = (context.linesByStaffDay[key] ?? []).map { context.lines[$0] }
+            guard !lines.isEmpty else { continue }
+            let worked = entries.filter { $0.classification.category != .leave }.reduce(0) { $0 + $1.minutes }
+            let care = entries.filter { $0.classification.category.isCareClaimable }.reduce(0) { $0 + $1.minutes }
+            let other = entries.filter {
+                let c = $0.classification.category
+                return !c.isCareClaimable && c != .directService && c != .leave
+            }.reduce(0) { $0 + $1.minutes }
+            let billed = lines.reduce(0) { $0 + context.minutesForComparison($1) }
+            let claimed = care + billed + other
+            guard claimed - worked > tolerance else { continue }
+            let excess = claimed - worked
+            findings.append(Finding(
+                rule: description.id,
+                message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",
+                records: entries.map(\.source) + lines.map(\.source), minutes: excess,
+                amount: context.careAmount(minutes: min(excess, care)), staffID: key.staff, date: key.day))
+        }
+        return findings
+    }
+}

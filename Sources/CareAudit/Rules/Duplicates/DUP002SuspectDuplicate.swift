@@ -1,0 +1,58 @@
+/// DUP002: same participant, procedure and date billed more than once with some other key
+/// different: a likely duplicate a person should review.
+struct DUP002SuspectDuplicate: Rule {
+    let description = RuleDescription(
+        id: "DUP002", name: "Suspect duplicate billing",
+        summary: "Counted claim lines to the same payer type share participant, procedure code and date but differ in another key (staff, modifiers, place, amount); lines whose times do not overlap are separate sessions and are not flagged.",
+        rationale: "Payers treat same-beneficiary, same-code, same-day lines as suspect duplicates and deny or review them; catching them before submission avoids recoupment.",
+        severity: .warning,
+        examples: [
+            RuleExample("same client, code and day; different amounts",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,,,45,H0038,3,E1,,115.50,PAID,1,,MEDI-CAL,11"],
+                        findings: 1),
+            RuleExample("two clients",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C2,2026-10-14,,,45,H0038,3,E1,,115.50,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+            RuleExample("morning and afternoon sessions",
+                        billing: ["884213,1,C1,2026-10-14,09:00,09:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,14:00,14:45,,H0038,3,E2,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+        ])
+
+    struct Group: Hashable {
+        let participant: String, code: String, date: Day, payer: PayerType
+    }
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var groups: [Group: [Int]] = [:]
+        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
+            let line = context.lines[index]
+            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate,
+                         payer: line.payerType), default: []].append(index)
+        }
+        var findings: [Finding] = []
+        for indexes in groups.values where indexes.count > 1 {
+            let sorted = indexes.sorted { context.lines[$0].source < context.lines[$1].source }
+            var suspects = Set<Int>()
+            for (a, i) in sorted.enumerated() {
+                for j in sorted[(a + 1)...] {
+                    let x = context.lines[i], y = context.lines[j]
+                    if DUP001ExactDuplicate.key(x, staff: context.lineStaff[i]) == DUP001ExactDuplicate.key(y, staff: context.lineStaff[j]) { continue }
+                    if let p = x.interval, let q = y.interval, !p.overlaps(q) { continue }
+                    suspects.formUnion([i, j])
+                }
+            }
+            guard !suspects.isEmpty else { continue }
+            let lines = suspects.sorted().map { context.lines[$0] }.sorted { $0.source < $1.source }
+            let first = lines[0]
+            findings.append(Finding(
+                rule: description.id,
+                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map(\.claimID).joined(separator: ", "))): review for a duplicate",
+                records: lines.map(\.source), minutes: nil,
+                amount: nil, date: first.serviceDate, participantIDs: [first.participantID].filter { !$0.isEmpty }))
+        }
+        return findings
+    }
+}

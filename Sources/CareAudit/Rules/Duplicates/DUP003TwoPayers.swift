@@ -1,0 +1,52 @@
+/// DUP003: the same service billed to two payers.
+struct DUP003TwoPayers: Rule {
+    let description = RuleDescription(
+        id: "DUP003", name: "Same service billed to two payers",
+        summary: "Counted claim lines for the same participant, procedure and date go to different payer types (Medi-Cal and commercial, say); lines whose times do not overlap are separate sessions.",
+        rationale: "Medi-Cal is the payer of last resort: a service billed to commercial insurance and to Medi-Cal is paid twice unless one is a coordinated secondary claim.",
+        severity: .warning,
+        examples: [
+            RuleExample("one session, two payers",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "990001,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,COMMERCIAL,11"],
+                        findings: 1),
+            RuleExample("one payer",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+        ])
+
+    struct Group: Hashable {
+        let participant: String, code: String, date: Day
+    }
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var groups: [Group: [Int]] = [:]
+        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
+            let line = context.lines[index]
+            guard !line.participantID.isEmpty else { continue }
+            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate), default: []].append(index)
+        }
+        var findings: [Finding] = []
+        for indexes in groups.values {
+            let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
+            var involved: [BillingLine] = []
+            for (a, x) in lines.enumerated() {
+                for y in lines[(a + 1)...] where x.payerType != y.payerType {
+                    if let p = x.interval, let q = y.interval, !p.overlaps(q) { continue }
+                    for line in [x, y] where !involved.contains(line) { involved.append(line) }
+                }
+            }
+            guard !involved.isEmpty else { continue }
+            involved.sort { $0.source < $1.source }
+            let first = involved[0]
+            let payers = Set(involved.map { context.payerLabel($0) }).sorted().joined(separator: " and ")
+            findings.append(Finding(
+                rule: description.id,
+                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map(\.claimID).joined(separator: ", ")))",
+                records: involved.map(\.source), minutes: nil,
+                amount: involved.dropFirst().reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) },
+                date: first.serviceDate, participantIDs: [first.participantID]))
+        }
+        return findings
+    }
+}

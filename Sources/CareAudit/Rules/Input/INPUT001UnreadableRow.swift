@@ -1,0 +1,24 @@
+/// INPUT001: rows that could not be read, one finding per problem; they are counted as
+/// rejected and left out of every other rule.
+struct INPUT001UnreadableRow: Rule {
+    let description = RuleDescription(
+        id: "INPUT001", name: "Unreadable row",
+        summary: "A row that could not be read (ragged, bad quoting, bad date, time, amount or code, missing required value); the row is counted as rejected and named.",
+        rationale: "A rejected row is time or billing the audit did not see: it may hide exactly the double claim the audit is for. Fix the export and rerun.",
+        severity: .error,
+        examples: [
+            RuleExample("a date that does not exist",
+                        timesheet: ["T1,E1,2026-02-30,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+            RuleExample("readable rows",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.summaries.flatMap { summary in
+            summary.problems.filter { $0.severity == .error }.map { problem in
+                Finding(rule: description.id, message: "\(problem.message) [\(problem.code.rawValue)]",
+                        records: [SourceRef(file: problem.file, line: problem.line)])
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// PEER001: a peer-only code rendered on a date the peer's certificate was not active.
+struct PEER001CertificateNotActive: Rule {
+    let description = RuleDescription(
+        id: "PEER001", name: "Peer certificate not active on the date of service",
+        summary: "A peer-only code (H0038, H0025) rendered by a certified peer on a date outside their certificate's issued–expires dates (both days count); the roster's status decides only when the dates are missing.",
+        rationale: "Only a certified Medi-Cal Peer Support Specialist may bill peer services (W&I Code 14045.12). A certificate not renewed by its expiration date is expired, and services billed after it are recouped.",
+        severity: .error,
+        requires: [.roster],
+        examples: [
+            RuleExample("service the day after the certificate expired",
+                        billing: ["884213,1,C1,2026-11-01,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-11-01,2026-10-31,ACTIVE"], findings: 1),
+            RuleExample("service on the expiry date itself",
+                        billing: ["884213,1,C1,2026-10-31,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-11-01,2026-10-31,EXPIRED"], findings: 0),
+            RuleExample("no dates; status EXPIRED decides",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,,,EXPIRED"], findings: 1),
+        ])
+
+    /// Whether the certificate was active on `day`, and if not, why.
+    static func inactiveReason(_ member: StaffMember, on day: Day) -> String? {
+        if let issued = member.certIssued, day < issued { return "was issued only on \(issued)" }
+        if let expires = member.certExpires, day > expires { return "expired on \(expires)" }
+        if member.certIssued == nil && member.certExpires == nil {
+            if member.certStatus == "ACTIVE" { return nil }
+            return member.certStatus.isEmpty ? "has no dates or status on the roster" : "is \(member.certStatus) on the roster"
+        }
+        return nil
+    }
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard context.counted[index], context.isPeerCode(line.procedureCode),
+                  let staffID = context.lineStaff[index], let member = context.staffByID[staffID], member.isCertifiedPeer,
+                  let reason = Self.inactiveReason(member, on: line.serviceDate)
+            else { return nil }
+            return Finding(
+                rule: description.id,
+                message: "\(context.staffLabel(staffID)) rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reason)",
+                records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

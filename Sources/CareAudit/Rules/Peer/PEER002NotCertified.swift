@@ -1,0 +1,31 @@
+/// PEER002: a peer-only code rendered by staff who are not certified peers.
+struct PEER002NotCertified: Rule {
+    let description = RuleDescription(
+        id: "PEER002", name: "Peer service by staff who are not certified peers",
+        summary: "A peer-only code (H0038, H0025) is rendered by a roster member whose role is not CERTIFIED_PEER and who has no peer certificate number.",
+        rationale: "H0038 and H0025 may be billed only for services by certified peer support specialists; a trainee's or clinician's services under these codes are not reimbursable.",
+        severity: .error,
+        requires: [.roster],
+        examples: [
+            RuleExample("a peer trainee bills H0038",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E2,,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E2,2222222222,Kevin Ray,PEER_TRAINEE,,,,"], findings: 1),
+            RuleExample("a certified peer bills H0038",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2025-01-01,2027-12-31,ACTIVE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard context.counted[index], context.isPeerCode(line.procedureCode),
+                  let staffID = context.lineStaff[index], let member = context.staffByID[staffID], !member.isCertifiedPeer
+            else { return nil }
+            return Finding(
+                rule: description.id,
+                message: "\(context.staffLabel(staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)); only certified peer support specialists may bill it",
+                records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

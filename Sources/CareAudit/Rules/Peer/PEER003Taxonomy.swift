@@ -1,0 +1,32 @@
+/// PEER003: a peer-only code with a rendering taxonomy other than Peer Specialist.
+struct PEER003Taxonomy: Rule {
+    let description = RuleDescription(
+        id: "PEER003", name: "Peer service without the peer specialist taxonomy",
+        summary: "A peer-only code whose rendering taxonomy is not 175T00000X (billing.peer_taxonomy); checked only when the export has a taxonomy column.",
+        rationale: "NUCC taxonomy 175T00000X is Peer Specialist. No source says DHCS requires it on peer claims, so this is a warning: a mismatch usually means the wrong rendering provider on the claim.",
+        severity: .warning,
+        requires: [.taxonomyColumn],
+        examples: [
+            RuleExample("H0038 with a clinician taxonomy",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11,101YM0800X"], findings: 1,
+                        billingHeader: RuleExample.billingHeader + ",Rendering Taxonomy"),
+            RuleExample("H0038 with 175T00000X",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11,175T00000X"], findings: 0,
+                        billingHeader: RuleExample.billingHeader + ",Rendering Taxonomy"),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let expected = context.configuration.billing.peerTaxonomy
+        return context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard context.counted[index], context.isPeerCode(line.procedureCode),
+                  let taxonomy = line.renderingTaxonomy, taxonomy != expected
+            else { return nil }
+            return Finding(
+                rule: description.id,
+                message: "claim \(line.claimID) bills \(line.procedureCode) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
+                records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate,
+                participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// REF001: a billing line whose rendering staff is not on the roster.
+struct REF001UnknownRenderingStaff: Rule {
+    let description = RuleDescription(
+        id: "REF001", name: "Rendering staff not on the roster",
+        summary: "A billing line's rendering staff id or NPI matches no roster member.",
+        rationale: "A claim rendered by someone the county does not employ (or under a mistyped NPI) cannot be matched to a timesheet or a certificate, so none of the other checks can clear it.",
+        severity: .error,
+        requires: [.roster],
+        examples: [
+            RuleExample("an NPI nobody on the roster has",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,,9999999999,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2025-01-01,2027-12-31,ACTIVE"], findings: 1),
+            RuleExample("a staff member known only by NPI",
+                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,,1111111111,120.00,PAID,1,,MEDI-CAL,11"],
+                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2025-01-01,2027-12-31,ACTIVE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard line.status != .void else { return nil }
+            if context.staffByID[line.renderingStaffID] != nil || context.staffByNPI[line.renderingNPI] != nil { return nil }
+            let who = [line.renderingStaffID.isEmpty ? nil : "staff id \(line.renderingStaffID)",
+                       line.renderingNPI.isEmpty ? nil : "NPI \(line.renderingNPI)"].compactMap { $0 }.joined(separator: " / ")
+            return Finding(
+                rule: description.id,
+                message: "claim \(line.claimID) (\(line.procedureCode) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
+                records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// REF002: timesheet activities no mapping classifies, and activity codes missing from the map.
+struct REF002UnclassifiedActivity: Rule {
+    let description = RuleDescription(
+        id: "REF002", name: "Unclassified activity",
+        summary: "Timesheet entries that no mapping classifies (UNCLASSIFIED), grouped by activity; and, when the configuration maps activity codes, codes missing from that map (saying what the description fallback chose).",
+        rationale: "Time that is not classified cannot be put on the invoice or cleared of double claiming; an unmapped code means the configuration has not kept up with the timekeeping system.",
+        severity: .warning,
+        examples: [
+            RuleExample("an activity nobody recognises",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,ZZ,Misc,,0,REG,CARE",
+                                    "T2,E1,2026-10-15,10:00,11:00,,ZZ,Misc,,0,REG,CARE"], findings: 1),
+            RuleExample("a code missing from a configured map",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CR9,Court report,C1,0,REG,CARE"],
+                        findings: 1, configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
+            RuleExample("recognised activities",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CR1,Court report,C1,0,REG,CARE"],
+                        findings: 0, configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
+        ])
+
+    struct Group: Hashable {
+        let code: String, description: String
+    }
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var groups: [Group: [TimeEntry]] = [:]
+        let mapsCodes = context.classifier.mapsActivityCodes
+        for entry in context.entries {
+            let unmappedCode = mapsCodes && !entry.activityCode.isEmpty && !context.classifier.isMapped(activityCode: entry.activityCode)
+            guard entry.classification.category == .unclassified || unmappedCode else { continue }
+            groups[Group(code: entry.activityCode.uppercased(), description: entry.activityDescription), default: []].append(entry)
+        }
+        return groups.map { group, entries in
+            let sorted = entries.sorted { $0.source < $1.source }
+            let minutes = entries.reduce(0) { $0 + $1.minutes }
+            let activity = [group.code.isEmpty ? nil : "code \(group.code)",
+                            group.description.isEmpty ? nil : "\"\(group.description)\""].compactMap { $0 }.joined(separator: " ")
+            let category = sorted[0].classification
+            let message = category.category == .unclassified
+                ? "activity \(activity.isEmpty ? "(blank)" : activity) matched no mapping: \(entries.count) entries, \(minutes) minutes are UNCLASSIFIED"
+                : "activity code \(group.code) is not in classification.activity_codes: \(entries.count) entries, \(minutes) minutes; the description fallback chose \(category.category.rawValue) (\(category.matchedBy))"
+            return Finding(rule: description.id, message: message, records: sorted.map(\.source), minutes: minutes)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// REF003: records dated outside the audit period.
+struct REF003OutsidePeriod: Rule {
+    let description = RuleDescription(
+        id: "REF003", name: "Record outside the audit period",
+        summary: "A timesheet entry or billing line dated outside the audit period.",
+        rationale: "Records from another month are either a wrong export or late entries; either way they belong to another invoice and are left out of this month's totals.",
+        severity: .warning,
+        examples: [
+            RuleExample("a September entry in an October audit",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-15,10:00,11:00,,,CARE court report,C1,0,REG,CARE",
+                                    "T3,E1,2026-09-30,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+            RuleExample("all in October",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let period = context.period
+        let entries = context.entries.filter { !period.contains($0.date) }.map { entry in
+            Finding(rule: description.id,
+                    message: "timesheet entry of \(context.staffLabel(entry.staffID)) dated \(entry.date) is outside the audit period \(period)",
+                    records: [entry.source], minutes: entry.minutes, staffID: entry.staffID, date: entry.date)
+        }
+        let lines = context.lines.indices.filter { !period.contains(context.lines[$0].serviceDate) }.map { index in
+            let line = context.lines[index]
+            return Finding(rule: description.id,
+                           message: "claim \(line.claimID) dated \(line.serviceDate) is outside the audit period \(period)",
+                           records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate)
+        }
+        return entries + lines
+    }
+}

@@ -1,0 +1,38 @@
+/// TS001: one staff member's timesheet entries overlap each other.
+struct TS001OverlappingEntries: Rule {
+    let description = RuleDescription(
+        id: "TS001", name: "Overlapping timesheet entries",
+        summary: "Two timesheet entries of the same staff member on the same date overlap in time (an entry is never compared with itself; adjacent entries do not overlap).",
+        rationale: "A person cannot do two things in the same minutes; overlapping entries claim those minutes twice, whichever streams pay for them.",
+        severity: .error,
+        requires: [.timesheetTimes],
+        examples: [
+            RuleExample("hearing 10:00–11:00 and report 10:30–11:30",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-14,10:30,11:30,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+            RuleExample("back-to-back entries",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-14,11:00,12:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+            RuleExample("two staff members at the same time",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
+                                    "T2,E2,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for key in context.staffDays {
+            let timed = (context.entriesByStaffDay[key] ?? []).filter { context.entries[$0].interval != nil }
+            for (i, j, minutes) in IntervalSweep.selfOverlaps(timed.map { context.entries[$0].interval! }) {
+                let a = context.entries[timed[i]], b = context.entries[timed[j]]
+                findings.append(Finding(
+                    rule: description.id,
+                    message: "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.classification.category.label) and \(context.describeTime(b)) \(b.classification.category.label): \(minutes) minutes recorded twice",
+                    records: [a.source, b.source].sorted(), minutes: minutes,
+                    amount: a.classification.category.isCareClaimable && b.classification.category.isCareClaimable
+                        ? context.careAmount(minutes: minutes) : nil,
+                    staffID: key.staff, date: key.day))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,52 @@
+/// TS003: billed services or CARE time while the staff member is on leave.
+struct TS003WorkOnLeave: Rule {
+    let description = RuleDescription(
+        id: "TS003", name: "Work claimed during leave",
+        summary: "A billed service or CARE-claimable time during leave: overlapping a timed leave entry, or on a day whose untimed leave covers a full day (`full_day_minutes`).",
+        rationale: "Paid time off is paid from a third stream; time claimed or billed during it is either not worked or leave that was not taken, and both are findings in a payroll audit.",
+        severity: .error,
+        options: [RuleOption("full_day_minutes", default: "480", help: "Untimed leave of at least this many minutes means the whole day off.")],
+        examples: [
+            RuleExample("a billed session on a full PTO day",
+                        timesheet: ["T1,E1,2026-10-14,,,480,,,,0,PTO,"],
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+            RuleExample("half-day sick leave in the morning, CARE work in the afternoon",
+                        timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,,,0,SICK,",
+                                    "T2,E1,2026-10-14,13:00,17:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let fullDay = options.int("full_day_minutes")
+        var findings: [Finding] = []
+        for key in context.staffDays {
+            let entries = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
+            let leave = entries.filter { $0.classification.category == .leave }
+            guard !leave.isEmpty else { continue }
+            let timedLeave = leave.compactMap(\.interval)
+            let wholeDay = leave.filter { $0.interval == nil }.reduce(0) { $0 + $1.minutes } >= fullDay
+            func conflicts(_ interval: Range<Int>?) -> Bool {
+                if wholeDay { return true }
+                guard let interval else { return false }
+                return timedLeave.contains { $0.overlaps(interval) }
+            }
+            let leaveSources = leave.map(\.source)
+            for entry in entries where entry.classification.category.isCareClaimable && conflicts(entry.interval) {
+                findings.append(Finding(
+                    rule: description.id,
+                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.classification.category.label) on \(key.day) while on leave (\(leave.map(\.payCode).filter { !$0.isEmpty }.joined(separator: ", ")))",
+                    records: [entry.source] + leaveSources, minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                    staffID: key.staff, date: key.day))
+            }
+            for lineIndex in context.linesByStaffDay[key] ?? [] {
+                let line = context.lines[lineIndex]
+                guard conflicts(line.interval) else { continue }
+                findings.append(Finding(
+                    rule: description.id,
+                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) while on leave",
+                    records: [line.source] + leaveSources, minutes: context.billedMinutes(line), amount: line.billedAmount,
+                    staffID: key.staff, date: key.day, participantIDs: [line.participantID].filter { !$0.isEmpty }))
+            }
+        }
+        return findings
+    }
+}

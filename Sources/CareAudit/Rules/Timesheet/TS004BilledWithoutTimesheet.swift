@@ -1,0 +1,44 @@
+/// TS004: a billed service that no timesheet time covers.
+struct TS004BilledWithoutTimesheet: Rule {
+    let description = RuleDescription(
+        id: "TS004", name: "Billed service outside timesheet hours",
+        summary: "A counted billed service (with times) not fully covered by the staff member's timesheet entries that day (leave excluded), or (without times) on a day with no timesheet work at all.",
+        rationale: "A service billed while the clinician was not on the clock was either not rendered as billed or worked off the books; auditors match claims to payroll.",
+        severity: .warning,
+        examples: [
+            RuleExample("a session billed at 15:00 on a morning-only timesheet",
+                        timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,CARE court report,C1,0,REG,CARE"],
+                        billing: ["884213,1,C1,2026-10-14,15:00,15:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+            RuleExample("a session inside a peer support entry",
+                        timesheet: ["T1,E1,2026-10-14,15:00,16:00,,,Peer support session,C1,0,REG,CARE"],
+                        billing: ["884213,1,C1,2026-10-14,15:00,15:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for key in context.staffDays {
+            guard let lineIndexes = context.linesByStaffDay[key] else { continue }
+            let worked = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
+                .filter { $0.classification.category != .leave }
+            let cover = worked.compactMap(\.interval)
+            for lineIndex in lineIndexes {
+                let line = context.lines[lineIndex]
+                let missing: Int
+                if let interval = line.interval {
+                    guard worked.allSatisfy({ $0.interval != nil }) || worked.isEmpty else { continue }
+                    missing = IntervalSweep.uncovered(interval, by: cover)
+                } else {
+                    guard worked.isEmpty else { continue }
+                    missing = context.minutesForComparison(line)
+                }
+                guard missing > 0 else { continue }
+                findings.append(Finding(
+                    rule: description.id,
+                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) but \(missing) minutes of it are on no timesheet entry",
+                    records: [line.source], minutes: missing, amount: context.billedShare(line, minutes: missing),
+                    staffID: key.staff, date: key.day, participantIDs: [line.participantID].filter { !$0.isEmpty }))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,38 @@
+/// UNIT001: units that do not match the billable minutes under the code's unit rule.
+struct UNIT001UnitsDisagreeWithMinutes: Rule {
+    let description = RuleDescription(
+        id: "UNIT001", name: "Units disagree with minutes",
+        summary: "A claim line's units differ from what its billable minutes give under the code's unit rule (H0038/H0025: SmartCare's per-15 7/7 rule, units = (minutes + 7) / 15).",
+        rationale: "Units are what the payer pays for. Billing 4 units for a 45-minute session over-bills by a unit; payers recoup the difference with interest. Travel and documentation minutes are not billable minutes.",
+        severity: .error,
+        examples: [
+            RuleExample("45 minutes billed as 4 units",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+            RuleExample("45 minutes billed as 3 units",
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+            RuleExample("22 minutes is 1 unit, 23 is 2",
+                        billing: ["884213,1,C1,2026-10-14,,,22,H0038,1,E1,,40.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,,,23,H0038,2,E1,,80.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        context.lines.indices.compactMap { index in
+            let line = context.lines[index]
+            guard line.status != .void, line.frequency != .void,
+                  let rule = context.configuration.billing.unitRules[line.procedureCode],
+                  let minutes = context.billedMinutes(line)
+            else { return nil }
+            let expected = rule.units(forMinutes: minutes)
+            guard expected != line.units else { return nil }
+            let extra = line.units - expected
+            let perUnit = line.billedAmount.map { line.units > 0 ? Money(cents: $0.cents / Int64(line.units)) : .zero }
+            return Finding(
+                rule: description.id,
+                message: "claim \(line.claimID) bills \(line.units) units of \(line.procedureCode) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
+                records: [line.source], minutes: minutes,
+                amount: perUnit.map { Money(cents: $0.cents * Int64(max(extra, 0))) },
+                staffID: context.lineStaff[index], date: line.serviceDate,
+                participantIDs: [line.participantID].filter { !$0.isEmpty })
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// UNIT003: more units per participant, code and day than the configured cap.
+struct UNIT003DailyCap: Rule {
+    let description = RuleDescription(
+        id: "UNIT003", name: "Daily unit cap exceeded",
+        summary: "Counted units for one participant, procedure code and day exceed billing.daily_unit_caps for that code.",
+        rationale: "Payers publish medically unlikely edits (MUE-like daily caps; one plan caps H0038 at 16 units a day). Lines over the cap are denied or recouped.",
+        severity: .warning,
+        requires: [.unitCaps],
+        examples: [
+            RuleExample("17 units in a day against a cap of 16",
+                        billing: ["884213,1,C1,2026-10-14,,,,H0038,9,E1,,360.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,,,,H0038,8,E2,,320.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 1, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
+            RuleExample("16 units",
+                        billing: ["884213,1,C1,2026-10-14,,,,H0038,8,E1,,320.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,,,,H0038,8,E2,,320.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
+        ])
+
+    struct Group: Hashable {
+        let participant: String, code: String, date: Day
+    }
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        let caps = context.configuration.billing.dailyUnitCaps
+        var groups: [Group: [Int]] = [:]
+        for index in context.lines.indices where context.counted[index] {
+            let line = context.lines[index]
+            guard caps[line.procedureCode] != nil else { continue }
+            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate), default: []].append(index)
+        }
+        return groups.compactMap { group, indexes in
+            let units = indexes.reduce(0) { $0 + context.lines[$1].units }
+            let cap = caps[group.code]!
+            guard units > cap else { return nil }
+            let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
+            return Finding(
+                rule: description.id,
+                message: "participant \(group.participant) has \(units) units of \(group.code) on \(group.date), over the daily cap of \(cap)",
+                records: lines.map(\.source), date: group.date, participantIDs: [group.participant].filter { !$0.isEmpty })
+        }
+    }
+}
