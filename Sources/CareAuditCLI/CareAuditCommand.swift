@@ -16,7 +16,8 @@ public struct CareAuditCommand: ParsableCommand {
         (unreadable input, bad configuration, bad arguments).
         """,
         version: CareAuditVersion.current,
-        subcommands: [ValidateCommand.self, ClassifyCommand.self, InitCommand.self, ConfigCommand.self]
+        subcommands: [AuditCommand.self, ValidateCommand.self, ClassifyCommand.self, RulesCommand.self, ExplainCommand.self,
+                      InitCommand.self, ConfigCommand.self]
     )
 
     public init() {}

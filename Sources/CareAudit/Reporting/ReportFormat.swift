@@ -11,6 +11,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: ValidationJSONReporter()
         }
     }
+
+
+    /// The reporter that writes an audit report in this format.
+    public var auditReporter: any AuditReporter {
+        switch self {
+        case .text: AuditTextReporter()
+        case .json: AuditJSONReporter()
+        }
+    }
+}
+
+/// Renders the result of `care-audit audit`.
+public protocol AuditReporter {
+    func render(_ result: AuditResult) -> String
 }
 
 /// Renders the result of `care-audit validate`.

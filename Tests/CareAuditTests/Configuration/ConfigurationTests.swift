@@ -39,6 +39,7 @@ struct ConfigurationTests {
           DC002: {enabled: false}
           TS004: {severity: info}
           PEER004: {days: 30}
+          DC004: {tolerance_minutes: 15}
         """)
         #expect(configuration.period?.description == "2026-10")
         #expect(configuration.input.delimiter == UInt8(ascii: ";"))
@@ -71,6 +72,7 @@ struct ConfigurationTests {
         ("version: 1\nclassification:\n  activity_codes:\n    CH01: COURT\n", "classification.activity_codes.CH01", 4),
         ("version: 1\nrules:\n  DC999: {enabled: false}\n", "rules.DC999", 3),
         ("version: 1\nrules:\n  DC001: {severity: fatal}\n", "rules.DC001.severity", 3),
+        ("version: 1\nrules:\n  DC001:\n    severty: warning\n", "rules.DC001.severty", 4),
         ("version: 1\ncare: [1, 2]\n", "care", 2),
         ("version: 2\n", "version", 1),
         ("period: 2026-10\n", "version", 1),
@@ -99,7 +101,7 @@ struct ConfigurationTests {
         configuration.classification.activityCodes["X1"] = .init(category: .careOutreach, ancillary: .travel)
         configuration.classification.descriptions.append(.init(regex: "^misc\\b", category: .nonClaimable))
         configuration.billing.dailyUnitCaps["H0038"] = 16
-        configuration.rules["DC001"] = .init(enabled: false, severity: .warning, options: ["x": "1"])
+        configuration.rules["DC004"] = .init(enabled: false, severity: .warning, options: ["tolerance_minutes": "15"])
         let yaml = ConfigurationWriter.yaml(configuration)
         #expect(try parse(yaml) == configuration)
         #expect(try parse(ConfigurationWriter.yaml(Configuration())) == Configuration())

@@ -22,7 +22,7 @@ struct DC003CareCodeBilled: Rule {
             let staff = context.lineStaff[index]
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) bills \(line.procedureCode), a \(line.category.label) activity, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
+                message: "claim \(line.claimID) bills \(line.procedureCode), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
                 records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
                 staffID: staff, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
         }

@@ -3,7 +3,7 @@
 struct DC004ClaimedExceedsWorked: Rule {
     let description = RuleDescription(
         id: "DC004", name: "Claimed minutes exceed worked minutes",
-        summary: "For a staff member and day, CARE-claimable minutes + billed service minutes + other work on the timesheet exceed the minutes worked on the timesheet.",
+        summary: "For a staff member and day, CARE-claimable minutes + billed service minutes (denied lines excluded) + other work on the timesheet exceed the minutes worked on the timesheet.",
         rationale: "Nobody can be paid for more minutes than they worked. When billing runs ahead of the timesheet, either services are billed that were not worked or CARE time and services were claimed for the same minutes.",
         severity: .error,
         options: [RuleOption("tolerance_minutes", default: "7", help: "Excess tolerated per day (7: a billing unit's rounding).")],
@@ -24,7 +24,8 @@ struct DC004ClaimedExceedsWorked: Rule {
         var findings: [Finding] = []
         for key in context.staffDays {
             let entries = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
-            let lines = (context.linesByStaffDay[key] ?? []).map { context.lines[$0] }
+            // A denied line is not paid; its resubmission is. Counting both would double its minutes.
+            let lines = (context.linesByStaffDay[key] ?? []).map { context.lines[$0] }.filter { $0.status != .denied }
             guard !lines.isEmpty else { continue }
             let worked = entries.filter { $0.classification.category != .leave }.reduce(0) { $0 + $1.minutes }
             let care = entries.filter { $0.classification.category.isCareClaimable }.reduce(0) { $0 + $1.minutes }

@@ -2,7 +2,7 @@
 struct DUP001ExactDuplicate: Rule {
     let description = RuleDescription(
         id: "DUP001", name: "Exact duplicate billing",
-        summary: "Two or more counted claim lines agree on participant, rendering staff, date of service, procedure code and modifiers, place of service and billed amount (after netting voids and replacements; denied lines excluded).",
+        summary: "Two or more counted claim lines agree on participant, rendering staff, date of service, procedure code and modifiers, place of service and billed amount (after netting voids and replacements; denied lines excluded). Lines whose times are known and do not overlap are separate sessions.",
         rationale: "These are the keys payers' duplicate edits compare (Medicare's for professional claims). A line that matches another on all of them is billed twice; a void and its replacement, or a denied line and its paid resubmission, are not.",
         severity: .error,
         examples: [
@@ -13,6 +13,10 @@ struct DUP001ExactDuplicate: Rule {
             RuleExample("an original and its replacement",
                         billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
                                   "884299,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,7,884213,MEDI-CAL,11"],
+                        findings: 0),
+            RuleExample("morning and afternoon sessions with the same keys",
+                        billing: ["884213,1,C1,2026-10-14,09:00,09:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,14:00,14:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
                         findings: 0),
             RuleExample("a denied line and its paid resubmission",
                         billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,DENIED,1,,MEDI-CAL,11",
@@ -34,13 +38,22 @@ struct DUP001ExactDuplicate: Rule {
         for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
             groups[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index)
         }
-        return groups.values.filter { $0.count > 1 }.map { indexes in
-            let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
+        return groups.values.compactMap { indexes -> Finding? in
+            guard indexes.count > 1 else { return nil }
+            var involved = Set<Int>()
+            for (a, i) in indexes.enumerated() {
+                for j in indexes[(a + 1)...] {
+                    if let p = context.lines[i].interval, let q = context.lines[j].interval, !p.overlaps(q) { continue }
+                    involved.formUnion([i, j])
+                }
+            }
+            guard !involved.isEmpty else { return nil }
+            let lines = involved.map { context.lines[$0] }.sorted { $0.source < $1.source }
             let first = lines[0]
             let extra = lines.dropFirst().reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) }
             return Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) by \(context.staffLabel(context.lineStaff[indexes[0]] ?? first.renderingNPI)) is billed \(lines.count) times with identical keys (claims \(lines.map(\.claimID).joined(separator: ", ")))",
+                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) by \(context.staffLabel(context.lineStaff[indexes[0]] ?? first.renderingNPI)) is billed \(lines.count) times with identical keys (claims \(lines.map(\.claimID).sorted().joined(separator: ", ")))",
                 records: lines.map(\.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
                 amount: extra, staffID: context.lineStaff[indexes[0]], date: first.serviceDate,
                 participantIDs: [first.participantID].filter { !$0.isEmpty })

@@ -49,7 +49,7 @@ struct DUP002SuspectDuplicate: Rule {
             let first = lines[0]
             findings.append(Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map(\.claimID).joined(separator: ", "))): review for a duplicate",
+                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map(\.claimID).sorted().joined(separator: ", "))): review for a duplicate",
                 records: lines.map(\.source), minutes: nil,
                 amount: nil, date: first.serviceDate, participantIDs: [first.participantID].filter { !$0.isEmpty }))
         }

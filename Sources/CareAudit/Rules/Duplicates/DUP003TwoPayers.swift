@@ -42,9 +42,10 @@ struct DUP003TwoPayers: Rule {
             let payers = Set(involved.map { context.payerLabel($0) }).sorted().joined(separator: " and ")
             findings.append(Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map(\.claimID).joined(separator: ", ")))",
+                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map(\.claimID).sorted().joined(separator: ", ")))",
                 records: involved.map(\.source), minutes: nil,
-                amount: involved.dropFirst().reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) },
+                // All but the largest payment is paid twice.
+                amount: involved.map { $0.billedAmount ?? .zero }.sorted().dropLast().reduce(Money.zero, +),
                 date: first.serviceDate, participantIDs: [first.participantID]))
         }
         return findings

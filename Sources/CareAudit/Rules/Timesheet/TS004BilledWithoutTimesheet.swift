@@ -2,7 +2,7 @@
 struct TS004BilledWithoutTimesheet: Rule {
     let description = RuleDescription(
         id: "TS004", name: "Billed service outside timesheet hours",
-        summary: "A counted billed service (with times) not fully covered by the staff member's timesheet entries that day (leave excluded), or (without times) on a day with no timesheet work at all.",
+        summary: "A counted, not denied, billed service (with times) not fully covered by the staff member's timesheet entries that day (leave excluded), or (without times) on a day with no timesheet work at all.",
         rationale: "A service billed while the clinician was not on the clock was either not rendered as billed or worked off the books; auditors match claims to payroll.",
         severity: .warning,
         examples: [
@@ -23,6 +23,7 @@ struct TS004BilledWithoutTimesheet: Rule {
             let cover = worked.compactMap(\.interval)
             for lineIndex in lineIndexes {
                 let line = context.lines[lineIndex]
+                guard line.status != .denied else { continue }
                 let missing: Int
                 if let interval = line.interval {
                     guard worked.allSatisfy({ $0.interval != nil }) || worked.isEmpty else { continue }

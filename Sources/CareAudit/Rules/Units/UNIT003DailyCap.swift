@@ -2,7 +2,7 @@
 struct UNIT003DailyCap: Rule {
     let description = RuleDescription(
         id: "UNIT003", name: "Daily unit cap exceeded",
-        summary: "Counted units for one participant, procedure code and day exceed billing.daily_unit_caps for that code.",
+        summary: "Counted units (denied lines excluded) for one participant, procedure code and day exceed billing.daily_unit_caps for that code.",
         rationale: "Payers publish medically unlikely edits (MUE-like daily caps; one plan caps H0038 at 16 units a day). Lines over the cap are denied or recouped.",
         severity: .warning,
         requires: [.unitCaps],
@@ -24,7 +24,7 @@ struct UNIT003DailyCap: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let caps = context.configuration.billing.dailyUnitCaps
         var groups: [Group: [Int]] = [:]
-        for index in context.lines.indices where context.counted[index] {
+        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
             let line = context.lines[index]
             guard caps[line.procedureCode] != nil else { continue }
             groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate), default: []].append(index)

@@ -1,0 +1,86 @@
+/// The audit for a person reading top to bottom: what was read, the month's totals and the
+/// CARE invoice pre-check, then the findings grouped by rule with their `file:line` references.
+public struct AuditTextReporter: AuditReporter {
+    /// Findings shown per rule; the rest are counted, with a pointer to the complete formats.
+    public var maxPerRule: Int
+
+    public init(maxPerRule: Int = 25) { self.maxPerRule = maxPerRule }
+
+    public func render(_ result: AuditResult) -> String {
+        var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)\n"
+        out += "\nInputs\n"
+        let pathWidth = result.inputs.map(\.path.count).max() ?? 0
+        for input in result.inputs {
+            out += "  \(pad(input.path, pathWidth))  \(pad(input.kind?.rawValue ?? "file", 9))  "
+            out += "\(padLeft(grouped(input.rows), 9)) rows  \(padLeft(grouped(input.accepted), 9)) accepted  \(padLeft(grouped(input.rejected), 7)) rejected\n"
+        }
+
+        let totals = result.totals
+        out += "\nMinutes by claiming category\n"
+        for category in ClaimingCategory.allCases {
+            let minutes = totals.minutesByCategory[category] ?? 0
+            guard minutes > 0 else { continue }
+            out += "  \(pad(category.rawValue, 22))  \(padLeft(grouped(minutes), 9)) min  \(padLeft(hours(minutes), 9)) h\n"
+        }
+
+        out += "\nCARE invoice pre-check (claimable minutes in the period)\n"
+        var claimable = 0
+        for row in totals.invoicePrecheck {
+            claimable += row.minutes
+            out += "  \(pad(row.category.rawValue, 22))  \(padLeft(grouped(row.minutes), 9)) min  \(padLeft(hours(row.minutes), 9)) h"
+            out += totals.hourlyRate.cents > 0 ? "  \(padLeft(row.amount.display, 12))\n" : "\n"
+        }
+        out += "  \(pad("total", 22))  \(padLeft(grouped(claimable), 9)) min  \(padLeft(hours(claimable), 9)) h\n"
+        if totals.hourlyRate.cents == 0 {
+            out += "  (no care.hourly_rate configured: minutes only)\n"
+        }
+        out += "  double-claimed minutes: \(grouped(totals.doubleClaimedMinutes)) (\(hours(totals.doubleClaimedMinutes)) h); amount at risk: \(totals.amountAtRisk.display)\n"
+
+        out += "\nFindings by rule\n"
+        let descriptions = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.id, $0.description) })
+        if result.findings.isEmpty { out += "  none\n" }
+        var seen: [String] = []
+        for finding in result.findings where !seen.contains(finding.rule) { seen.append(finding.rule) }
+        for rule in seen {
+            let sample = result.findings.first { $0.rule == rule }!
+            out += "  \(pad(rule, 8)) \(pad(sample.severity.rawValue, 7)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(descriptions[rule]?.name ?? "")\n"
+        }
+        if !result.skipped.isEmpty {
+            out += "\nRules not run\n"
+            for skip in result.skipped { out += "  \(pad(skip.rule, 8)) \(skip.reason)\n" }
+        }
+
+        for rule in seen {
+            let findings = result.findings.filter { $0.rule == rule }
+            out += "\n\(rule) \(descriptions[rule]?.name ?? "") (\(grouped(findings.count)))\n"
+            for finding in findings.prefix(maxPerRule) {
+                out += "  \(finding.severity.rawValue): \(finding.message)\n"
+                out += "    " + finding.records.prefix(6).map { ref in
+                    ref.location + (ref.recordID.map { " (\($0))" } ?? "")
+                }.joined(separator: ", ")
+                if finding.records.count > 6 { out += ", … \(finding.records.count - 6) more records" }
+                out += "\n"
+            }
+            if findings.count > maxPerRule {
+                out += "  … \(grouped(findings.count - maxPerRule)) more not shown (see --format json)\n"
+            }
+        }
+
+        let bySeverity = totals.findingsBySeverity
+        out += "\n\(counted(bySeverity[.error] ?? 0, "error")), \(counted(bySeverity[.warning] ?? 0, "warning")), \(grouped(bySeverity[.info] ?? 0)) info\n"
+        return out
+    }
+
+    private func hours(_ minutes: Int) -> String {
+        let hundredths = (minutes * 100 + 30) / 60
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func padLeft(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CareAudit
+import Foundation
+
+/// `care-audit audit`: the monthly audit.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit a month of timesheets and billing for double-claimed time and compliance problems.",
+        discussion: """
+        Reads and validates the exports, classifies every timesheet entry into a claiming \
+        category, runs every enabled rule (`care-audit rules` lists them, `care-audit explain ID` \
+        explains one) and reports: the inputs with rows read, accepted and rejected; minutes by \
+        category; the CARE invoice pre-check; double-claimed minutes and the amount at risk; \
+        then every finding with the file and line of each record involved.
+
+        Without --period the audit covers the calendar month holding most records, and says so. \
+        A rule that lacks the data it needs (no roster, no times) is listed as not run, with the \
+        reason. Findings are sorted by severity, rule, file and line, so the same exports always \
+        give the same report.
+
+        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on \
+        (default error); 2 the audit could not run (missing or unreadable file, unusable \
+        header, bad configuration or arguments).
+
+        Examples:
+          care-audit audit --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
+          care-audit audit --timesheets t1.csv t2.csv --billing claims.csv --roster staff.csv --period 2026-10 --format json -o audit.json
+        """
+    )
+
+    @OptionGroup var inputs: InputFileOptions
+    @OptionGroup var dialectOptions: DialectOptions
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: ArgumentHelp("Audit period: a month (2026-10) or a range (2026-10-01..2026-12-31); wins over the configuration.",
+                               valueName: "period"))
+    var period: String?
+
+    func validate() throws {
+        if inputs.timesheets.isEmpty && inputs.billing.isEmpty {
+            throw ValidationError("name the exports: --timesheets FILE… and/or --billing FILE… (and --roster FILE)")
+        }
+        if let period, Period.parse(period) == nil {
+            throw ValidationError("--period '\(period)' is not a month (2026-10) or a range (2026-10-01..2026-12-31)")
+        }
+    }
+
+    func run() throws {
+        let files = inputs.kindedFiles
+        try requireReadable(files.map(\.path))
+        var configuration = try configOptions.load(dialect: dialectOptions)
+        if let period { configuration.period = Period.parse(period) }
+        let classifier = Classifier(configuration: configuration)
+        let loaded = InputLoader(configuration: configuration, classifier: classifier).load(files)
+        for summary in loaded.summaries {
+            if let fatal = summary.fatal { throw CommandFailure("\(fatal.file): \(fatal.message) [\(fatal.code.rawValue)]") }
+            if let missing = summary.problems.first(where: { $0.code == .missingColumn || $0.code == .emptyFile }) {
+                throw CommandFailure(missing.formatted)
+            }
+        }
+        let result = AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
+        try report.write(report.format.auditReporter.render(result))
+        if result.hasFindings(atOrAbove: report.failOn) { throw ExitCode(1) }
+    }
+}
