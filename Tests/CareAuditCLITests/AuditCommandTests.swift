@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite("care-audit audit, rules, explain")
+struct AuditCommandTests {
+    let month = ["--timesheets", CLI.fixture("month/timesheets.csv"), "--billing", CLI.fixture("month/billing.csv"),
+                 "--roster", CLI.fixture("month/roster.csv"), "--config", CLI.fixture("month/care-audit.yml")]
+
+    @Test("findings at or above --fail-on exit 1; the report goes to stdout, nothing to stderr")
+    func findings() throws {
+        let result = try CLI.run(["audit"] + month)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("CARE Act claiming audit for 2026-10"))
+        #expect(result.stdout.contains("double-claimed minutes: 60 (1.00 h)"))
+        #expect(result.stdout.contains("PEER003  the billing export has no rendering taxonomy column"))
+        #expect(result.stdout.contains("Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("a clean month exits 0")
+    func clean() throws {
+        let dir = try CLI.temporaryDirectory()
+        let timesheet = dir.appendingPathComponent("t.csv"), billing = dir.appendingPathComponent("b.csv")
+        try "Staff ID,Date,Start,End,Activity,Client ID\nE1,2026-10-05,09:00,10:00,Peer support session,C1\nE1,2026-10-05,10:00,11:00,CARE court report,C1\n"
+            .write(to: timesheet, atomically: true, encoding: .utf8)
+        try "Claim ID,DOS,Start,End,HCPCS,Units,Rendering Staff ID,CIN\nB1,2026-10-05,09:00,09:45,H0038,3,E1,C1\n"
+            .write(to: billing, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["audit", "--timesheets", timesheet.path, "--billing", billing.path], in: dir)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("PEER001  no roster given"))
+    }
+
+    @Test("--fail-on info turns an info finding into exit 1; disabling rules in the configuration clears them")
+    func failOn() throws {
+        let dir = try CLI.temporaryDirectory()
+        let config = dir.appendingPathComponent("c.yml")
+        var yaml = "version: 1\nperiod: 2026-10\nclassification: {care_procedure_codes: [CR01]}\nrules:\n"
+        for rule in ["CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DUP001", "DUP002", "DUP003",
+                     "INPUT001", "PEER001", "PEER002", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
+                     "UNIT001", "UNIT002", "UNIT003"] {
+            yaml += "  \(rule): {enabled: false}\n"
+        }
+        try yaml.write(to: config, atomically: true, encoding: .utf8)
+        var arguments = month
+        arguments[arguments.count - 1] = config.path
+        #expect(try CLI.run(["audit"] + arguments).status == 0)
+        #expect(try CLI.run(["audit"] + arguments + ["--fail-on", "info"]).status == 1)
+    }
+
+    @Test("JSON report to a file")
+    func json() throws {
+        let output = try CLI.temporaryDirectory().appendingPathComponent("audit.json")
+        let result = try CLI.run(["audit"] + month + ["--format", "json", "--output", output.path])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: Any]
+        #expect(object["schema"] as? String == "care-audit/report@1")
+        #expect((object["findings"] as! [Any]).count == 37)
+        #expect((object["period"] as! [String: Any])["from"] as? String == "2026-10-01")
+    }
+
+    @Test("could not run: missing file, unusable header, bad period, bad configuration → exit 2")
+    func couldNotRun() throws {
+        #expect(try CLI.run(["audit", "--timesheets", "nope.csv"]).status == 2)
+        #expect(try CLI.run(["audit"]).status == 2)
+        #expect(try CLI.run(["audit"] + month + ["--period", "October"]).status == 2)
+        let header = try CLI.run(["audit", "--timesheets", CLI.fixture("csv/valid/spectrum.csv")])
+        #expect(header.status == 2)
+        #expect(header.stderr.contains("[missing-column]"))
+    }
+
+    @Test("rules lists every rule; explain teaches one")
+    func rulesAndExplain() throws {
+        let rules = try CLI.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.split(separator: "\n").count == 25)
+        #expect(rules.stdout.contains("DC001     error    error      yes      CARE time overlaps a billed service"))
+        let markdown = try CLI.run(["rules", "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("| id | default |"))
+        let json = try CLI.run(["rules", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [Any]).count == 24)
+        let explain = try CLI.run(["explain", "dc001"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("A-06-03-00046"))
+        #expect(explain.stdout.contains("does not trigger: adjacent intervals do not overlap"))
+        #expect(try CLI.run(["explain", "XX999"]).status == 2)
+    }
+}
