@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "care-audit", targets: ["care-audit"]),
+        .executable(name: "care-audit-synth", targets: ["care-audit-synth"]),
         .library(name: "CareAudit", targets: ["CareAudit"]),
     ],
     dependencies: [
@@ -43,6 +44,14 @@ let package = Package(
         .executableTarget(
             name: "care-audit",
             dependencies: ["CareAuditCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "care-audit-synth",
+            dependencies: [
+                "CareAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -13,6 +13,7 @@ public final class Classifier: @unchecked Sendable {
     private let careProcedureCodes: [String: ClaimingCategory]
     /// Exports repeat the same few activities thousands of times: classify each once.
     private var cache: [String: Classification] = [:]
+    private var descriptionCache: [String: Classification?] = [:]
     private let lock = NSLock()
 
     public init(settings: ClassificationSettings, defaultAncillaryCategory: ClaimingCategory) {
@@ -73,8 +74,23 @@ public final class Classifier: @unchecked Sendable {
         return Classification(category: .unclassified, matchedBy: "no mapping matched")
     }
 
-    /// The description patterns alone (also used by `init` to propose a category for a code).
+    /// The description patterns alone (CARE002 compares them with the code's category; `init`
+    /// proposes a category for a code with them). Cached like `classify`.
     public func classify(description: String) -> Classification? {
+        lock.lock()
+        if let cached = descriptionCache[description] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let result = matchDescription(description)
+        lock.lock()
+        descriptionCache[description] = .some(result)
+        lock.unlock()
+        return result
+    }
+
+    private func matchDescription(_ description: String) -> Classification? {
         let text = description.lowercased()
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         var ancillary: (Ancillary, String)?
