@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareAuditCLITests",
-            dependencies: ["CareAuditCLI", "care-audit"],
+            dependencies: ["CareAuditCLI", "care-audit", "care-audit-synth"],
             swiftSettings: swiftSettings
         ),
     ]

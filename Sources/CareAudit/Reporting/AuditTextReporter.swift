@@ -73,7 +73,7 @@ public struct AuditTextReporter: AuditReporter {
 
     private func hours(_ minutes: Int) -> String {
         let hundredths = (minutes * 100 + 30) / 60
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        return "\(grouped(hundredths / 100)).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
