@@ -15,11 +15,22 @@ public struct HeaderMapping: Sendable, Equatable {
 
     public func index(of field: String) -> Int? { columns[field] }
 
-    /// Lowercase letters and digits only: the form headers are compared in.
+    /// Lowercase letters and digits only: the form headers (and code values such as payer types
+    /// and statuses) are compared in. ASCII text, the usual case, takes a byte-level fast path.
     public static func normalize(_ header: String) -> String {
-        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
-            CharacterSet.alphanumerics.contains($0)
-        }))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(header.utf8.count)
+        for byte in header.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x80...: return String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
+                CharacterSet.alphanumerics.contains($0)
+            }))
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Maps `headers` for `schema`. `extraAliases` (header as written → canonical field) come from

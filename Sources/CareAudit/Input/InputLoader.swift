@@ -35,10 +35,14 @@ public struct InputLoader {
         var loaded = Loaded()
         for (summary, records) in results {
             loaded.summaries.append(summary)
+            // Appending to an empty array would copy element by element; take the array instead.
             switch records {
-            case .timesheet(let entries): loaded.timeEntries += entries
-            case .billing(let lines): loaded.billingLines += lines
-            case .roster(let staff): loaded.staff += staff
+            case .timesheet(let entries):
+                if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
+            case .billing(let lines):
+                if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }
+            case .roster(let staff):
+                if loaded.staff.isEmpty { loaded.staff = staff } else { loaded.staff += staff }
             case .none: break
             }
         }

@@ -1,20 +1,40 @@
-/// One timesheet entry, typed. Times are minutes after midnight of `date`; an entry that ends
+/// One timesheet entry, typed. A class: rules pass entries around by reference, never copying
+/// their strings. Times are minutes after midnight of `date`; an entry that ends
 /// past midnight has `end` > 1440 rather than a wrong negative length.
-public struct TimeEntry: Sendable, Equatable {
-    public var source: SourceRef
-    public var staffID: String
-    public var staffName: String
-    public var date: Day
-    public var start: Int?
-    public var end: Int?
-    public var minutes: Int
-    public var activityCode: String
-    public var activityDescription: String
-    public var participantID: String
-    public var program: String
-    public var payCode: String
-    public var travelMinutes: Int
-    public var classification: Classification
+public final class TimeEntry: Sendable {
+    public let source: SourceRef
+    public let staffID: String
+    public let staffName: String
+    public let date: Day
+    public let start: Int?
+    public let end: Int?
+    public let minutes: Int
+    public let activityCode: String
+    public let activityDescription: String
+    public let participantID: String
+    public let program: String
+    public let payCode: String
+    public let travelMinutes: Int
+    public let classification: Classification
+
+    public init(source: SourceRef, staffID: String, staffName: String, date: Day, start: Int?, end: Int?,
+                minutes: Int, activityCode: String, activityDescription: String, participantID: String,
+                program: String, payCode: String, travelMinutes: Int, classification: Classification) {
+        self.source = source
+        self.staffID = staffID
+        self.staffName = staffName
+        self.date = date
+        self.start = start
+        self.end = end
+        self.minutes = minutes
+        self.activityCode = activityCode
+        self.activityDescription = activityDescription
+        self.participantID = participantID
+        self.program = program
+        self.payCode = payCode
+        self.travelMinutes = travelMinutes
+        self.classification = classification
+    }
 
     /// The interval `[start, end)` when the export gave times.
     public var interval: Range<Int>? {
@@ -79,32 +99,63 @@ public enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
     case void = 8
 }
 
-/// One billing claim line, typed.
-public struct BillingLine: Sendable, Equatable {
-    public var source: SourceRef
-    public var claimID: String
-    public var lineNumber: String
-    public var participantID: String
-    public var serviceDate: Day
-    public var start: Int?
-    public var end: Int?
-    public var serviceMinutes: Int?
-    public var procedureCode: String
-    public var modifiers: [String]
-    public var units: Int
-    public var placeOfService: String
-    public var payerName: String
-    public var payerType: PayerType
-    public var renderingStaffID: String
-    public var renderingNPI: String
-    public var renderingTaxonomy: String?
-    public var billedAmount: Money?
-    public var status: ClaimStatus
-    public var frequency: ClaimFrequency
-    public var originalClaimID: String
-    public var category: ClaimingCategory
+/// One billing claim line, typed (a class, like `TimeEntry`).
+public final class BillingLine: Sendable {
+    public let source: SourceRef
+    public let claimID: String
+    public let lineNumber: String
+    public let participantID: String
+    public let serviceDate: Day
+    public let start: Int?
+    public let end: Int?
+    public let serviceMinutes: Int?
+    public let procedureCode: String
+    public let modifiers: [String]
+    public let units: Int
+    public let placeOfService: String
+    public let payerName: String
+    public let payerType: PayerType
+    public let renderingStaffID: String
+    public let renderingNPI: String
+    public let renderingTaxonomy: String?
+    public let billedAmount: Money?
+    public let status: ClaimStatus
+    public let frequency: ClaimFrequency
+    public let originalClaimID: String
+    public let category: ClaimingCategory
     /// The procedure code is a CARE activity code: CARE time billed to a payer (DC003).
-    public var isCareActivityCode: Bool
+    public let isCareActivityCode: Bool
+
+    public init(source: SourceRef, claimID: String, lineNumber: String, participantID: String, serviceDate: Day,
+                start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: String, modifiers: [String],
+                units: Int, placeOfService: String, payerName: String, payerType: PayerType,
+                renderingStaffID: String, renderingNPI: String, renderingTaxonomy: String?, billedAmount: Money?,
+                status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: String,
+                category: ClaimingCategory, isCareActivityCode: Bool) {
+        self.source = source
+        self.claimID = claimID
+        self.lineNumber = lineNumber
+        self.participantID = participantID
+        self.serviceDate = serviceDate
+        self.start = start
+        self.end = end
+        self.serviceMinutes = serviceMinutes
+        self.procedureCode = procedureCode
+        self.modifiers = modifiers
+        self.units = units
+        self.placeOfService = placeOfService
+        self.payerName = payerName
+        self.payerType = payerType
+        self.renderingStaffID = renderingStaffID
+        self.renderingNPI = renderingNPI
+        self.renderingTaxonomy = renderingTaxonomy
+        self.billedAmount = billedAmount
+        self.status = status
+        self.frequency = frequency
+        self.originalClaimID = originalClaimID
+        self.category = category
+        self.isCareActivityCode = isCareActivityCode
+    }
 
     /// The interval `[start, end)` when the export gave times.
     public var interval: Range<Int>? {
@@ -130,7 +181,24 @@ public struct StaffMember: Sendable, Equatable {
     public var employmentEnd: Day?
 
     /// Role CERTIFIED_PEER (or a peer certificate number on file).
-    public var isCertifiedPeer: Bool {
-        HeaderMapping.normalize(role) == "certifiedpeer" || !certNumber.isEmpty
+    public var isCertifiedPeer: Bool
+
+    public init(source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
+                certNumber: String, certIssued: Day?, certExpires: Day?, certStatus: String, specializations: String,
+                employmentStart: Day?, employmentEnd: Day?) {
+        self.source = source
+        self.staffID = staffID
+        self.npi = npi
+        self.name = name
+        self.role = role
+        self.taxonomy = taxonomy
+        self.certNumber = certNumber
+        self.certIssued = certIssued
+        self.certExpires = certExpires
+        self.certStatus = certStatus
+        self.specializations = specializations
+        self.employmentStart = employmentStart
+        self.employmentEnd = employmentEnd
+        isCertifiedPeer = HeaderMapping.normalize(role) == "certifiedpeer" || !certNumber.isEmpty
     }
 }

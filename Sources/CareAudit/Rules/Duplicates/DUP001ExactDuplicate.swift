@@ -35,6 +35,7 @@ struct DUP001ExactDuplicate: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Key: [Int]] = [:]
+        groups.reserveCapacity(context.lines.count)
         for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
             groups[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index)
         }

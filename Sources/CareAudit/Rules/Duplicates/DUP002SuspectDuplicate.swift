@@ -27,6 +27,7 @@ struct DUP002SuspectDuplicate: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Group: [Int]] = [:]
+        groups.reserveCapacity(context.lines.count)
         for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
             let line = context.lines[index]
             groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate,

@@ -21,6 +21,7 @@ struct DUP003TwoPayers: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Group: [Int]] = [:]
+        groups.reserveCapacity(context.lines.count)
         for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
             let line = context.lines[index]
             guard !line.participantID.isEmpty else { continue }
@@ -33,7 +34,7 @@ struct DUP003TwoPayers: Rule {
             for (a, x) in lines.enumerated() {
                 for y in lines[(a + 1)...] where x.payerType != y.payerType {
                     if let p = x.interval, let q = y.interval, !p.overlaps(q) { continue }
-                    for line in [x, y] where !involved.contains(line) { involved.append(line) }
+                    for line in [x, y] where !involved.contains(where: { $0 === line }) { involved.append(line) }
                 }
             }
             guard !involved.isEmpty else { continue }
