@@ -55,6 +55,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "care-audit-fuzz",
+            dependencies: ["CareAudit"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "care-audit-bench",
             dependencies: ["CareAudit"],
             swiftSettings: swiftSettings
