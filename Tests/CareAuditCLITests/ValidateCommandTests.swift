@@ -17,7 +17,7 @@ struct ValidateCommandTests {
         let path = CLI.fixture("csv/malformed/stray-quote.csv")
         let result = try CLI.run(["validate", path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\(path):2:2: error: stray quote"))
+        #expect(result.stdout.contains("\(path):2:4: error: stray quote"))
         #expect(result.stdout.contains("[stray-quote]"))
     }
 

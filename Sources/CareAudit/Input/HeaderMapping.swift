@@ -84,10 +84,12 @@ public struct HeaderMapping: Sendable, Equatable {
             let spec = schema.fields.first { $0.name == wanted }
             let spellings = [wanted] + (spec?.aliases ?? [])
             message += " (accepted: \(spellings.joined(separator: ", ")))"
-            if let guess = Self.closest(to: spellings, among: unmapped.map { headers[$0] }) {
+            // A hostile header can have tens of thousands of columns: compare and list a bounded few.
+            if let guess = Self.closest(to: spellings, among: unmapped.prefix(2_000).map { headers[$0] }) {
                 message += "; closest header found: \"\(guess)\""
             }
-            message += "; headers found: \(headers.map { "\"\($0)\"" }.joined(separator: ", "))"
+            message += "; headers found: \(headers.prefix(30).map { "\"\($0)\"" }.joined(separator: ", "))"
+            if headers.count > 30 { message += " and \(headers.count - 30) more" }
             message += ". Map a column to \(wanted) under columns.\(schema.kind.rawValue) in care-audit.yml."
             problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message))
         }

@@ -73,26 +73,27 @@ struct CSVReaderTests {
     func windows1252() throws {
         let path = Fixtures.path("csv/malformed/windows-1252.csv")
         let raw = try readAll(path)
-        #expect(raw.defects == [.invalidUTF8(line: 2, column: 2)])
-        #expect(raw.rows == [["id", "name"], ["2", "ok"]])
+        #expect(raw.defects == [.invalidUTF8(line: 2, column: 4)])
+        #expect(raw.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-02", "30", "ok"]])
         let decoded = try readAll(path, dialect: CSVDialect(encoding: .windows1252))
         #expect(decoded.defects.isEmpty)
-        #expect(decoded.rows[1] == ["1", "Peña – intake"])
+        #expect(decoded.rows[1] == ["E1", "2026-10-01", "30", "Peña – intake"])
     }
 
     @Test("line numbers stay right after fields with embedded newlines")
     func linesAfterEmbeddedNewlines() throws {
         let result = try readAll(Fixtures.path("csv/malformed/embedded-newlines-then-error.csv"))
-        #expect(result.rows == [["id", "note"], ["1", "line one\nline two\nline three"], ["3", "ok"]])
+        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "line one\nline two\nline three"],
+                              ["E1", "2026-10-03", "30", "ok"]])
         #expect(result.lines == [1, 2, 6])
-        #expect(result.defects == [.strayQuote(line: 5, column: 2)])
+        #expect(result.defects == [.strayQuote(line: 5, column: 4)])
     }
 
     @Test("a stray quote rejects its row and reading resumes on the next line")
     func strayQuote() throws {
         let result = try readAll(Fixtures.path("csv/malformed/stray-quote.csv"))
-        #expect(result.defects == [.strayQuote(line: 2, column: 2)])
-        #expect(result.rows == [["id", "name"], ["2", "fine"]])
+        #expect(result.defects == [.strayQuote(line: 2, column: 4)])
+        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-02", "30", "fine"]])
         #expect(result.lines == [1, 3])
         #expect(result.summary.records == 3)
     }
@@ -100,23 +101,49 @@ struct CSVReaderTests {
     @Test("an unterminated quote at end of file names the line where the field starts")
     func unterminated() throws {
         let result = try readAll(Fixtures.path("csv/malformed/unterminated-quote-at-eof.csv"))
-        #expect(result.defects == [.unterminatedQuote(line: 3, column: 2)])
-        #expect(result.rows == [["id", "name"], ["1", "ok"]])
+        #expect(result.defects == [.unterminatedQuote(line: 3, column: 4)])
+        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "ok"]])
     }
 
     @Test("NUL bytes are flagged")
     func nul() throws {
         let result = try readAll(Fixtures.path("csv/malformed/nul-byte.csv"))
-        #expect(result.defects == [.nulByte(line: 2, column: 2)])
+        #expect(result.defects == [.nulByte(line: 2, column: 4)])
     }
 
     @Test("blank lines, whitespace-only lines and empty-cell rows are counted, not read")
     func blanks() throws {
         let result = try readAll(Fixtures.path("csv/malformed/blank-lines.csv"))
-        #expect(result.rows == [["id", "name"], ["1", "a"], ["2", "b"]])
+        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "a"], ["E1", "2026-10-02", "30", "b"]])
         #expect(result.blankLines == [2, 4, 5])
         #expect(result.lines == [1, 3, 6])
         #expect(result.summary.blankLines == 3)
+    }
+
+    @Test("mixed CRLF and LF line endings keep lines right")
+    func mixedLineEndings() throws {
+        let result = try readAll(Fixtures.path("csv/malformed/mixed-line-endings.csv"))
+        #expect(result.lines == [1, 2, 3, 4])
+        #expect(result.rows.last == ["E1", "2026-10-03", "30", "c"])
+    }
+
+    @Test("a 10 MB field is rejected by the 1 MiB default limit, named by line; the next row is read")
+    func hugeField() throws {
+        let big = String(repeating: "x", count: 10_000_000)
+        let result = try readAll(try temporaryFile("Staff ID,Date,Minutes,Activity\nE1,2026-10-01,30,\(big)\nE1,2026-10-02,30,ok\n"))
+        #expect(result.defects == [.fieldTooLarge(line: 2, column: 4, limit: 1 << 20)])
+        #expect(result.rows.last == ["E1", "2026-10-02", "30", "ok"])
+    }
+
+    @Test("a 1 MB header line is read (and its columns checked), not a crash")
+    func hugeHeader() throws {
+        let header = (0..<50_000).map { "column \($0)" }.joined(separator: ",")
+        let path = try temporaryFile(header + "\n" + String(repeating: "1,", count: 49_999) + "1\n")
+        let summary = try ExportReader(path: path, kind: .timesheet).read()
+        #expect(summary.columns == 50_000)
+        #expect(summary.problems.map(\.code) == [.missingColumn, .missingColumn, .missingColumn, .missingColumn])
+        #expect(summary.problems.allSatisfy { $0.message.utf8.count < 2_000 })
+        #expect(summary.rows == 1 && summary.rejected == 1)
     }
 
     @Test("oversized fields reject their row, within the limit")
@@ -132,14 +159,15 @@ struct CSVReaderTests {
     func semicolon() throws {
         let path = Fixtures.path("csv/malformed/semicolon-as-comma.csv")
         let result = try readAll(path, dialect: CSVDialect(delimiter: UInt8(ascii: ";")))
-        #expect(result.rows == [["id", "name", "minutes"], ["1", "a", "30"]])
+        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "a"]])
     }
 
     @Test("the same records whatever the chunk size", arguments: [1, 2, 3, 5, 7, 64])
     func chunkBoundaries(chunkSize: Int) throws {
         for fixture in ["csv/valid/spectrum.csv", "csv/malformed/embedded-newlines-then-error.csv",
                         "csv/malformed/blank-lines.csv", "csv/malformed/stray-quote.csv",
-                        "csv/malformed/windows-1252.csv", "csv/valid/excel-trailing-columns.csv"] {
+                        "csv/malformed/windows-1252.csv", "csv/valid/excel-trailing-columns.csv",
+                        "csv/malformed/mixed-line-endings.csv", "csv/malformed/truncated-mid-record.csv"] {
             let whole = try readAll(Fixtures.path(fixture))
             let chunked = try readAll(Fixtures.path(fixture), chunkSize: chunkSize)
             #expect(chunked.rows == whole.rows, "\(fixture)")
