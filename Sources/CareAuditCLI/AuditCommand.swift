@@ -54,10 +54,14 @@ struct AuditCommand: ParsableCommand {
         if let period { configuration.period = Period.parse(period) }
         let classifier = Classifier(configuration: configuration)
         let loaded = InputLoader(configuration: configuration, classifier: classifier).load(files)
+        // A file that cannot be read, or whose header lacks required columns, cannot be trusted:
+        // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
         for summary in loaded.summaries {
-            if let fatal = summary.fatal { throw CommandFailure("\(fatal.file): \(fatal.message) [\(fatal.code.rawValue)]") }
-            if let missing = summary.problems.first(where: { $0.code == .missingColumn || $0.code == .emptyFile }) {
-                throw CommandFailure(missing.formatted)
+            if let fatal = summary.fatal { throw fatal }
+            let blocking = summary.problems.filter { $0.code == .missingColumn || $0.code == .emptyFile }
+            if !blocking.isEmpty {
+                let hints = summary.problems.filter { $0.code == .wrongDelimiter }
+                throw ProblemsFailure(problems: hints + blocking)
             }
         }
         let result = AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)

@@ -34,6 +34,9 @@ public struct CareAuditCommand: ParsableCommand {
         } catch let failure as CommandFailure {
             log("care-audit: error: \(failure.description)")
             Foundation.exit(2)
+        } catch let failure as ProblemsFailure {
+            failure.problems.forEach { log($0.formatted) }
+            Foundation.exit(2)
         } catch let error as ConfigurationError {
             log(error.description)
             Foundation.exit(2)

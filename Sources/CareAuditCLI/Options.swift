@@ -147,6 +147,11 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Input problems that stop the command (exit 2), printed in the compiler-style form.
+struct ProblemsFailure: Error {
+    let problems: [InputProblem]
+}
+
 /// Every input file must exist and be readable before any work starts.
 func requireReadable(_ paths: [String]) throws {
     for path in paths {

@@ -12,7 +12,11 @@ public struct AuditTextReporter: AuditReporter {
         let pathWidth = result.inputs.map(\.path.count).max() ?? 0
         for input in result.inputs {
             out += "  \(pad(input.path, pathWidth))  \(pad(input.kind?.rawValue ?? "file", 9))  "
-            out += "\(padLeft(grouped(input.rows), 9)) rows  \(padLeft(grouped(input.accepted), 9)) accepted  \(padLeft(grouped(input.rejected), 7)) rejected\n"
+            out += "\(padLeft(grouped(input.rows), 9)) rows  \(padLeft(grouped(input.accepted), 9)) accepted  \(padLeft(grouped(input.rejected), 7)) rejected"
+            if input.blankLines > 0 { out += "  (\(counted(input.blankLines, "blank line")) skipped)" }
+            let warnings = input.counts[.warning] ?? 0
+            if warnings > input.blankLines { out += "  \(counted(warnings - input.blankLines, "input warning")): see `care-audit validate`" }
+            out += "\n"
         }
 
         let totals = result.totals
