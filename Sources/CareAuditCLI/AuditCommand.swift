@@ -19,6 +19,12 @@ struct AuditCommand: ParsableCommand {
         reason. Findings are sorted by severity, rule, file and line, so the same exports always \
         give the same report.
 
+        Several reports in one run: --report csv=findings.csv --report sarif=audit.sarif (the audit \
+        runs once). Month over month: --write-baseline known.txt stores today's findings; \
+        --baseline known.txt then reports only new ones and says how many were suppressed. \
+        --redact replaces participant ids with a keyed hash (key from CARE_AUDIT_REDACT_KEY) in \
+        every report.
+
         Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on \
         (default error); 2 the audit could not run (missing or unreadable file, unusable \
         header, bad configuration or arguments).
@@ -38,12 +44,18 @@ struct AuditCommand: ParsableCommand {
                                valueName: "period"))
     var period: String?
 
+    @OptionGroup var outputs: AuditOutputOptions
+
     func validate() throws {
         if inputs.timesheets.isEmpty && inputs.billing.isEmpty {
             throw ValidationError("name the exports: --timesheets FILE… and/or --billing FILE… (and --roster FILE)")
         }
         if let period, Period.parse(period) == nil {
             throw ValidationError("--period '\(period)' is not a month (2026-10) or a range (2026-10-01..2026-12-31)")
+        }
+        let reportPaths = outputs.reports.map(\.path) + [report.output].compactMap { $0 }
+        if Set(reportPaths).count != reportPaths.count {
+            throw ValidationError("two reports would be written to the same file")
         }
     }
 
@@ -52,8 +64,13 @@ struct AuditCommand: ParsableCommand {
         try requireReadable(files.map(\.path))
         var configuration = try configOptions.load(dialect: dialectOptions)
         if let period { configuration.period = Period.parse(period) }
+        let baseline = try outputs.loadBaseline()
         let classifier = Classifier(configuration: configuration)
-        let loaded = InputLoader(configuration: configuration, classifier: classifier).load(files)
+        var loader = InputLoader(configuration: configuration, classifier: classifier)
+        let progress = ProgressBar.make(for: files.map(\.path), quiet: outputs.quiet)
+        if let progress { loader.onBytes = { progress.advance(by: $0) } }
+        let loaded = loader.load(files)
+        progress?.finish()
         // A file that cannot be read, or whose header lacks required columns, cannot be trusted:
         // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
         for summary in loaded.summaries {
@@ -64,8 +81,24 @@ struct AuditCommand: ParsableCommand {
                 throw ProblemsFailure(problems: hints + blocking)
             }
         }
-        let result = AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
-        try report.write(report.format.auditReporter.render(result))
+        var result = AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
+        if let path = outputs.writeBaseline {
+            try OutputFile.writeAtomically(Baseline.contents(for: result.findings), to: path)
+            if !outputs.quiet { log("wrote \(result.findings.count) findings to the baseline \(path)") }
+        }
+        if let baseline {
+            result = result.excluding(baseline)
+            if !outputs.quiet { log("\(result.suppressedByBaseline) findings already in the baseline are not reported") }
+        }
+        if outputs.redact { result = result.redacted(by: outputs.redactor()) }
+        var settings = outputs.settings
+        settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.format)
+        try report.write(report.format.auditReporter(settings).render(result))
+        var plain = settings
+        plain.color = false
+        for extra in outputs.reports {
+            try OutputFile.writeAtomically(extra.format.auditReporter(plain).render(result), to: extra.path)
+        }
         if result.hasFindings(atOrAbove: report.failOn) { throw ExitCode(1) }
     }
 }

@@ -35,6 +35,9 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
+        if report.format.validationReporter == nil {
+            throw ValidationError("validate writes text or json, not \(report.format.rawValue)")
+        }
         if files.isEmpty && inputs.kindedFiles.isEmpty {
             throw ValidationError("name at least one file: care-audit validate FILE, or --timesheets/--billing/--roster")
         }
@@ -45,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         try requireReadable(all.map(\.path))
         let configuration = try configOptions.load(dialect: dialectOptions)
         let result = ExportValidator(configuration: configuration).validate(all)
-        try report.write(report.format.validationReporter.render(result))
+        try report.write(report.format.validationReporter!.render(result))
         if result.files.contains(where: { $0.fatal?.code == .unreadableFile }) {
             throw ExitCode(2)
         }

@@ -3,10 +3,12 @@
 public struct AuditResult: Sendable {
     public let period: Period
     public let inputs: [ExportSummary]
-    public let findings: [Finding]
+    public private(set) var findings: [Finding]
     public let skipped: [SkippedRule]
     public let ranRules: [String]
-    public let totals: Totals
+    public private(set) var totals: Totals
+    /// Findings left out because the baseline already knew them.
+    public private(set) var suppressedByBaseline = 0
 
     public struct SkippedRule: Sendable, Equatable {
         public let rule: String
@@ -48,13 +50,43 @@ public struct AuditResult: Sendable {
             totals.minutesByCategory[entry.classification.category, default: 0] += entry.minutes
             totals.minutesByStaff[entry.staffID, default: [:]][entry.classification.category, default: 0] += entry.minutes
         }
+        self.totals = totals
+        tally()
+    }
+
+    /// Recomputes the totals that come from the findings.
+    private mutating func tally() {
+        totals.findingsByRule = [:]
+        totals.findingsBySeverity = [:]
+        totals.amountAtRisk = .zero
         for finding in findings {
             totals.findingsByRule[finding.rule, default: 0] += 1
             totals.findingsBySeverity[finding.severity, default: 0] += 1
             if let amount = finding.amount { totals.amountAtRisk += amount }
         }
         totals.doubleClaimedMinutes = Self.doubleClaimed(findings.filter { $0.rule == "DC001" })
-        self.totals = totals
+    }
+
+    /// The same result with the findings a baseline already holds left out (and counted).
+    public func excluding(_ baseline: Baseline) -> AuditResult {
+        var copy = self
+        var remaining = baseline.counts
+        copy.findings = findings.filter { finding in
+            let print = Baseline.fingerprint(finding)
+            guard let left = remaining[print], left > 0 else { return true }
+            remaining[print] = left - 1
+            return false
+        }
+        copy.suppressedByBaseline = findings.count - copy.findings.count
+        copy.tally()
+        return copy
+    }
+
+    /// The same result with every participant id replaced by `redactor`'s keyed hash.
+    public func redacted(by redactor: Redactor) -> AuditResult {
+        var copy = self
+        copy.findings = findings.map(redactor.redact)
+        return copy
     }
 
     /// DC001's minutes. Each DC001 finding is one timesheet entry with the union of its overlaps

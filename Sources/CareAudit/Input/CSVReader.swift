@@ -24,6 +24,8 @@ public struct CSVReader {
     public let dialect: CSVDialect
     /// Bytes read from the file per `read(2)`.
     public var chunkSize = 1 << 20
+    /// Called after each chunk with its size in bytes (progress display).
+    public var onChunk: (@Sendable (Int) -> Void)?
 
     public init(path: String, dialect: CSVDialect = CSVDialect()) {
         self.path = path
@@ -92,6 +94,7 @@ public struct CSVReader {
             }
             if n == 0 { break }
             summary.bytes += n
+            onChunk?(n)
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
 
             var chunk = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)

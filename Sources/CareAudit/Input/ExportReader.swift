@@ -12,6 +12,8 @@ public struct ExportReader {
     public var extraAliases: [String: String]
     /// Problems kept per file; the rest are counted, not stored.
     public var problemLimit = 10_000
+    /// Called as bytes are read (progress display).
+    public var onBytes: (@Sendable (Int) -> Void)?
 
     public init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
                 extraAliases: [String: String] = [:]) {
@@ -39,7 +41,9 @@ public struct ExportReader {
         }
 
         do {
-            let read = try CSVReader(path: path, dialect: dialect).read { record in
+            var reader = CSVReader(path: path, dialect: dialect)
+            reader.onChunk = onBytes
+            let read = try reader.read { record in
                 if record.isBlank {
                     note(InputProblem(file: path, line: record.line, column: 0, code: .blankRow,
                                       message: "blank row skipped"))

@@ -4,6 +4,8 @@
 public struct InputLoader {
     public let configuration: Configuration
     public let classifier: Classifier
+    /// Called as bytes are read, from the reading threads (progress display).
+    public var onBytes: (@Sendable (Int) -> Void)?
 
     public init(configuration: Configuration, classifier: Classifier? = nil) {
         self.configuration = configuration
@@ -50,8 +52,9 @@ public struct InputLoader {
     }
 
     func readFile(path: String, kind: InputKind?, keepRecords: Bool) -> (ExportSummary, Records) {
-        let reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect,
+        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect,
                                   extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
+        reader.onBytes = onBytes
         switch kind {
         case .timesheet:
             let (summary, entries) = read(reader, keepRecords) { $0.timeEntry($1) }

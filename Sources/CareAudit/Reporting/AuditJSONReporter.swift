@@ -57,6 +57,17 @@ public struct AuditJSONReporter: AuditReporter {
     }
 
     struct FindingJSON: Encodable {
+        init(_ finding: Finding) {
+            rule = finding.rule
+            severity = finding.severity.rawValue
+            message = finding.message
+            minutes = finding.minutes
+            amount = finding.amount?.description
+            staff_id = finding.staffID
+            date = finding.date?.description
+            records = finding.records.map { Record(file: $0.file, line: $0.line, record_id: $0.recordID) }
+        }
+
         let rule: String
         let severity: String
         let message: String
@@ -116,12 +127,7 @@ public struct AuditJSONReporter: AuditReporter {
                 amount_at_risk: totals.amountAtRisk.description,
                 hourly_rate: totals.hourlyRate.description),
             skipped_rules: result.skipped.map { Skipped(rule: $0.rule, reason: $0.reason) },
-            findings: result.findings.map { finding in
-                FindingJSON(rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
-                            minutes: finding.minutes, amount: finding.amount?.description, staff_id: finding.staffID,
-                            date: finding.date?.description,
-                            records: finding.records.map { Record(file: $0.file, line: $0.line, record_id: $0.recordID) })
-            })
+            findings: result.findings.map(FindingJSON.init))
         return encodeJSON(document)
     }
 }

@@ -3,8 +3,25 @@
 public struct AuditTextReporter: AuditReporter {
     /// Findings shown per rule; the rest are counted, with a pointer to the complete formats.
     public var maxPerRule: Int
+    /// ANSI colors for severities and headings.
+    public var color: Bool
 
-    public init(maxPerRule: Int = 25) { self.maxPerRule = maxPerRule }
+    public init(maxPerRule: Int = 25, color: Bool = false) {
+        self.maxPerRule = maxPerRule
+        self.color = color
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard color else { return text }
+        let code = switch severity {
+        case .error: "31;1"
+        case .warning: "33"
+        case .info: "36"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
     public func render(_ result: AuditResult) -> String {
         var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)\n"
@@ -47,7 +64,7 @@ public struct AuditTextReporter: AuditReporter {
         for finding in result.findings where !seen.contains(finding.rule) { seen.append(finding.rule) }
         for rule in seen {
             let sample = result.findings.first { $0.rule == rule }!
-            out += "  \(pad(rule, 8)) \(pad(sample.severity.rawValue, 7)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(descriptions[rule]?.name ?? "")\n"
+            out += "  \(pad(rule, 8)) \(paint(pad(sample.severity.rawValue, 7), sample.severity)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(descriptions[rule]?.name ?? "")\n"
         }
         if !result.skipped.isEmpty {
             out += "\nRules not run\n"
@@ -56,9 +73,9 @@ public struct AuditTextReporter: AuditReporter {
 
         for rule in seen {
             let findings = result.findings.filter { $0.rule == rule }
-            out += "\n\(rule) \(descriptions[rule]?.name ?? "") (\(grouped(findings.count)))\n"
+            out += "\n" + bold("\(rule) \(descriptions[rule]?.name ?? "") (\(grouped(findings.count)))") + "\n"
             for finding in findings.prefix(maxPerRule) {
-                out += "  \(finding.severity.rawValue): \(finding.message)\n"
+                out += "  \(paint(finding.severity.rawValue, finding.severity)): \(finding.message)\n"
                 out += "    " + finding.records.prefix(6).map { ref in
                     ref.location + (ref.recordID.map { " (\($0))" } ?? "")
                 }.joined(separator: ", ")
@@ -66,7 +83,7 @@ public struct AuditTextReporter: AuditReporter {
                 out += "\n"
             }
             if findings.count > maxPerRule {
-                out += "  … \(grouped(findings.count - maxPerRule)) more not shown (see --format json)\n"
+                out += "  … \(grouped(findings.count - maxPerRule)) more not shown (see --format csv or json)\n"
             }
         }
 

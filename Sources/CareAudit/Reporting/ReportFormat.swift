@@ -1,25 +1,69 @@
 /// The report formats. Each case names its reporter in an exhaustive switch, so adding a format
 /// without a reporter does not compile.
 public enum ReportFormat: String, Sendable, CaseIterable {
+    /// For a person at a terminal (the default).
     case text
+    /// `care-audit/report@1` for scripts.
     case json
+    /// One finding per line, for streaming tools.
+    case jsonl
+    /// One row per finding (or the totals, with `--table summary`) for spreadsheets.
+    case csv
+    /// A summary and a findings table, for `$GITHUB_STEP_SUMMARY`.
+    case markdown
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    case sarif
+    /// JUnit XML: one test case per rule.
+    case junit
+    /// GitHub Actions workflow annotations.
+    case github
+    /// One self-contained page for the monthly sign-off.
+    case html
 
-    /// The reporter that writes a validation report in this format.
-    public var validationReporter: any ValidationReporter {
+    /// The reporter that writes an audit report in this format.
+    public func auditReporter(_ settings: ReportSettings = ReportSettings()) -> any AuditReporter {
+        switch self {
+        case .text: AuditTextReporter(maxPerRule: settings.maxPerRule, color: settings.color)
+        case .json: AuditJSONReporter()
+        case .jsonl: AuditJSONLinesReporter()
+        case .csv: AuditCSVReporter(table: settings.csvTable, bom: settings.bom)
+        case .markdown: AuditMarkdownReporter()
+        case .sarif: AuditSARIFReporter()
+        case .junit: AuditJUnitReporter()
+        case .github: AuditGitHubReporter()
+        case .html: AuditHTMLReporter()
+        }
+    }
+
+    /// The reporter for `care-audit validate`, where the format applies to it.
+    public var validationReporter: (any ValidationReporter)? {
         switch self {
         case .text: ValidationTextReporter()
         case .json: ValidationJSONReporter()
+        case .jsonl, .csv, .markdown, .sarif, .junit, .github, .html: nil
         }
     }
+}
 
+/// Choices that shape a report without changing what it says.
+public struct ReportSettings: Sendable {
+    /// ANSI colors in the text report (only on a terminal, never with NO_COLOR).
+    public var color = false
+    /// Findings shown per rule in the text report.
+    public var maxPerRule = 25
+    /// Start CSV with a UTF-8 byte-order mark, for Excel.
+    public var bom = false
+    public var csvTable = CSVTable.findings
 
-    /// The reporter that writes an audit report in this format.
-    public var auditReporter: any AuditReporter {
-        switch self {
-        case .text: AuditTextReporter()
-        case .json: AuditJSONReporter()
-        }
-    }
+    public init() {}
+}
+
+/// What the CSV report holds.
+public enum CSVTable: String, Sendable, CaseIterable {
+    /// One row per finding.
+    case findings
+    /// Minutes per claiming category and per staff member.
+    case summary
 }
 
 /// Renders the result of `care-audit audit`.

@@ -1,0 +1,50 @@
+import Crypto
+
+/// Findings already known and accepted, so month-over-month work shows only what is new.
+///
+/// A fingerprint is keyed on content, not on line numbers: the rule, the message (built from
+/// staff, dates, times, claims and codes) and the records' export ids. A re-export with shifted
+/// lines still matches; a changed claim does not. The file is one sorted line per finding, so it
+/// diffs cleanly in version control.
+public struct Baseline: Sendable, Equatable {
+    /// Fingerprint → how many findings carry it.
+    public let counts: [String: Int]
+
+    public static let header = "# care-audit baseline v1: one finding per line (fingerprint rule); edit by deleting lines"
+
+    public init(findings: [Finding]) {
+        counts = findings.reduce(into: [:]) { $0[Self.fingerprint($1), default: 0] += 1 }
+    }
+
+    public init(contents: String, file: String) throws {
+        var counts: [String: Int] = [:]
+        for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            let print = String(text.split(separator: " ")[0])
+            guard print.count == 32, print.allSatisfy(\.isHexDigit) else {
+                throw ConfigurationError(file: file, line: index + 1, key: "", message: "not a baseline line: \"\(text.prefix(60))\"")
+            }
+            counts[print, default: 0] += 1
+        }
+        self.counts = counts
+    }
+
+    /// The file: a header and one sorted line per finding.
+    public static func contents(for findings: [Finding]) -> String {
+        let lines = findings.map { "\(fingerprint($0)) \($0.rule)" }.sorted()
+        return ([header] + lines).joined(separator: "\n") + "\n"
+    }
+
+    public static func fingerprint(_ finding: Finding) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(finding.rule.utf8))
+        hasher.update(data: [0])
+        hasher.update(data: Array(finding.message.utf8))
+        for id in finding.records.map({ $0.recordID ?? "" }).sorted() {
+            hasher.update(data: [0])
+            hasher.update(data: Array(id.utf8))
+        }
+        return hasher.finalize().prefix(16).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+}

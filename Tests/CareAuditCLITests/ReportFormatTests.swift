@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// Every report format on the fixture month: goldens (byte-exact; UPDATE_GOLDENS=1 rewrites),
+/// plus the properties each format's consumers rely on.
+@Suite("Report formats")
+struct ReportFormatTests {
+    static let month = ["audit", "--timesheets", "Fixtures/month/timesheets.csv", "--billing", "Fixtures/month/billing.csv",
+                        "--roster", "Fixtures/month/roster.csv", "--config", "Fixtures/month/care-audit.yml"]
+
+    static func report(_ format: String, _ extra: [String] = []) throws -> String {
+        let result = try CLI.run(month + ["--format", format] + extra)
+        #expect(result.status == 1, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test("goldens", arguments: ["text", "json", "jsonl", "csv", "markdown", "sarif", "junit", "github", "html"])
+    func golden(format: String) throws {
+        let output = try Self.report(format)
+        let url = CLI.repositoryRoot.appendingPathComponent("Fixtures/golden/month.\(format)")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+        } else {
+            #expect(output == (try String(contentsOf: url, encoding: .utf8)), "rerun with UPDATE_GOLDENS=1 if intended")
+        }
+    }
+
+    @Test("CSV: one row per finding, spreadsheet-safe, negative numbers kept, summary table, BOM")
+    func csv() throws {
+        let rows = try Self.report("csv").split(separator: "\r\n")
+        #expect(rows.count == 38)
+        #expect(rows[0] == "rule,severity,staff_id,date,minutes,amount,message,records,record_ids")
+        let summary = try Self.report("csv", ["--table", "summary", "--bom"])
+        #expect(summary.hasPrefix("\u{FEFF}scope,staff_id,category,minutes,hours\r\n"))
+        #expect(summary.contains("period,,CARE_COURT_REPORT,180,3.00\r\n"))
+        #expect(summary.contains("staff,E1,CARE_COURT_HEARING,60,1.00\r\n"))
+    }
+
+    @Test("SARIF 2.1.0: every rule described, one result per finding at the export line")
+    func sarif() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(try Self.report("sarif").utf8)) as! [String: Any]
+        #expect(object["version"] as? String == "2.1.0")
+        let run = (object["runs"] as! [[String: Any]])[0]
+        let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
+        #expect((driver["rules"] as! [Any]).count == 24)
+        let results = run["results"] as! [[String: Any]]
+        #expect(results.count == 37)
+        let dc001 = results.first { $0["ruleId"] as? String == "DC001" }!
+        #expect(dc001["level"] as? String == "error")
+        let location = ((dc001["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+        #expect((location["region"] as! [String: Any])["startLine"] as? Int == 2)
+        #expect(results.contains { $0["level"] as? String == "note" })
+    }
+
+    @Test("JUnit: a test case per rule; failing, skipped and passing ones")
+    func junit() throws {
+        let xml = try Self.report("junit")
+        #expect(xml.components(separatedBy: "<testcase ").count - 1 == 24)
+        #expect(xml.contains("tests=\"24\" failures=\"23\" skipped=\"1\""))
+        #expect(xml.contains("<skipped message=\"the billing export has no rendering taxonomy column\"/>"))
+    }
+
+    @Test("GitHub annotations: at most ten per severity, then a notice with the rest")
+    func github() throws {
+        let lines = try Self.report("github").split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("::error ") }.count == 10)
+        #expect(lines.filter { $0.hasPrefix("::warning ") }.count == 10)
+        #expect(lines.last == "::notice title=care-audit::16 more findings not annotated; see the full report")
+        #expect(lines.first!.hasPrefix("::error file=Fixtures/month/timesheets.csv,line=14,title=CARE002 "))
+    }
+
+    @Test("JSON lines: one parseable finding per line")
+    func jsonl() throws {
+        let lines = try Self.report("jsonl").split(separator: "\n")
+        #expect(lines.count == 37)
+        for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
+    }
+
+    @Test("Markdown stays under GitHub's 1 MiB step-summary limit; HTML loads nothing from outside")
+    func markdownAndHTML() throws {
+        let markdown = try Self.report("markdown")
+        #expect(markdown.utf8.count < 1 << 20)
+        #expect(markdown.contains("| errors | warnings | info |"))
+        let html = try Self.report("html")
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("@import"))
+        #expect(html.contains("@media print"))
+    }
+
+    @Test("several reports in one run; the same path twice is refused")
+    func severalReports() throws {
+        let dir = try CLI.temporaryDirectory()
+        let csv = dir.appendingPathComponent("f.csv").path, sarif = dir.appendingPathComponent("a.sarif").path
+        let result = try CLI.run(Self.month + ["--report", "csv=\(csv)", "--report", "sarif=\(sarif)", "--quiet"])
+        #expect(result.status == 1)
+        #expect(FileManager.default.fileExists(atPath: csv) && FileManager.default.fileExists(atPath: sarif))
+        #expect(result.stdout.contains("CARE Act claiming audit"))
+        #expect(try CLI.run(Self.month + ["--report", "csv=\(csv)", "--report", "json=\(csv)"]).status == 2)
+        #expect(try CLI.run(Self.month + ["--report", "pdf=\(csv)"]).status == 2)
+        #expect(try CLI.run(["validate", "--timesheets", "Fixtures/month/timesheets.csv", "--format", "sarif"]).status == 2)
+    }
+
+    @Test("color only when asked or on a terminal, never with NO_COLOR")
+    func color() throws {
+        #expect(try Self.report("text", ["--color", "always"]).contains("\u{1B}[31;1m"))
+        #expect(!(try Self.report("text")).contains("\u{1B}["))
+        let noColor = try CLI.run(Self.month + ["--color", "auto"], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+
+    @Test("baseline: known findings are suppressed, also after lines shift; new ones still show")
+    func baseline() throws {
+        let dir = try CLI.temporaryDirectory()
+        let baseline = dir.appendingPathComponent("baseline.txt").path
+        #expect(try CLI.run(Self.month + ["--write-baseline", baseline]).status == 1)
+        let contents = try String(contentsOfFile: baseline, encoding: .utf8)
+        let lines: [String] = contents.split(separator: "\n").map(String.init)
+        #expect(lines.count == 38)
+        let entries: [String] = Array(lines.dropFirst())
+        #expect(entries == entries.sorted())
+        let same = try CLI.run(Self.month + ["--baseline", baseline])
+        #expect(same.status == 0)
+        #expect(same.stderr.contains("37 findings already in the baseline are not reported"))
+        // A re-export with a new row on top: every line moves, one finding is new.
+        var timesheet = try String(contentsOfFile: CLI.fixture("month/timesheets.csv"), encoding: .utf8)
+        let headerEnd = timesheet.firstIndex(of: "\n")!
+        timesheet.insert(contentsOf: "\nT99,E1,2026-10-30,09:00,10:00,,,Misc,,0,REG,CARE", at: headerEnd)
+        let shifted = dir.appendingPathComponent("timesheets.csv")
+        try timesheet.write(to: shifted, atomically: true, encoding: .utf8)
+        var arguments = Self.month + ["--baseline", baseline, "--format", "json"]
+        arguments[2] = shifted.path
+        let result = try CLI.run(arguments)
+        let findings = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        #expect(findings.map { $0["rule"] as! String } == ["REF002"])
+        #expect(try CLI.run(Self.month + ["--baseline", "/nonexistent/baseline.txt"]).status == 2)
+    }
+
+    @Test("redaction: no participant id in any format; tokens are stable for one key")
+    func redaction() throws {
+        let participants = ["C100", "C101", "C102", "C103", "C200", "C201", "C300", "C400", "C401", "C500", "C501", "C600"]
+        for format in ["text", "json", "csv", "sarif", "html", "markdown", "jsonl", "github", "junit"] {
+            let result = try CLI.run(Self.month + ["--format", format, "--redact"], environment: ["CARE_AUDIT_REDACT_KEY": "k1"])
+            for id in participants { #expect(!result.stdout.contains(id), "\(format) shows \(id)") }
+        }
+        let a = try CLI.run(Self.month + ["--redact"], environment: ["CARE_AUDIT_REDACT_KEY": "k1"])
+        let b = try CLI.run(Self.month + ["--redact"], environment: ["CARE_AUDIT_REDACT_KEY": "k1"])
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("participant P-"))
+        let random = try CLI.run(Self.month + ["--redact"], environment: ["CARE_AUDIT_REDACT_KEY": ""])
+        #expect(random.stderr.contains("random key"))
+    }
+}
