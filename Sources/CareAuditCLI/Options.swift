@@ -125,7 +125,20 @@ func requireWritable(_ output: String?, option: String = "--output") throws {
 
 /// Writing report files safely.
 enum OutputFile {
+    /// True when `path` exists and is not a regular file (/dev/null, /dev/stdout, a FIFO): it is
+    /// written in place, since renaming over it would replace the device with a file.
+    static func isSpecial(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+    }
+
     static func writeAtomically(_ text: String, to path: String) throws {
+        if isSpecial(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CommandFailure("cannot write \(path)") }
+            handle.write(Data(text.utf8))
+            try handle.close()
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

@@ -16,6 +16,12 @@ final class StreamingOutput {
             handle = FileHandle.standardOutput
             return
         }
+        if OutputFile.isSpecial(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CommandFailure("cannot write \(path)") }
+            temporary = nil
+            self.handle = handle
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path

@@ -100,6 +100,19 @@ struct ReportFormatTests {
         #expect(try CLI.run(["validate", "--timesheets", "Fixtures/month/timesheets.csv", "--format", "sarif"]).status == 2)
     }
 
+    @Test("a report to a FIFO (or /dev/null) is written into it, never renamed over it")
+    func specialFile() throws {
+        let fifo = try CLI.temporaryDirectory().appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Thread {
+            _ = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile()
+        }
+        reader.start()
+        #expect(try CLI.run(Self.month + ["--format", "csv", "--output", fifo]).status == 1)
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    }
+
     @Test("color only when asked or on a terminal, never with NO_COLOR")
     func color() throws {
         #expect(try Self.report("text", ["--color", "always"]).contains("\u{1B}[31;1m"))
