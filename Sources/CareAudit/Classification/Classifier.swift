@@ -12,7 +12,7 @@ public final class Classifier: @unchecked Sendable {
     private let leavePayCodes: Set<String>
     private let careProcedureCodes: [String: ClaimingCategory]
     /// Exports repeat the same few activities thousands of times: classify each once.
-    private var cache: [String: Classification] = [:]
+    private var cache: [ActivityKey: Classification] = [:]
     private var descriptionCache: [String: Classification?] = [:]
     private let lock = NSLock()
 
@@ -43,8 +43,14 @@ public final class Classifier: @unchecked Sendable {
     /// Whether `code` is in the activity code map.
     public func isMapped(activityCode code: String) -> Bool { codes[code.uppercased()] != nil }
 
+    private struct ActivityKey: Hashable {
+        let code: String
+        let description: String
+        let payCode: String
+    }
+
     public func classify(activityCode: String, description: String, payCode: String) -> Classification {
-        let key = activityCode + "\u{1F}" + description + "\u{1F}" + payCode
+        let key = ActivityKey(code: activityCode, description: description, payCode: payCode)
         lock.lock()
         if let cached = cache[key] {
             lock.unlock()

@@ -1,3 +1,10 @@
+/// A participant's service on a date: what payers' duplicate edits compare.
+struct ServiceKey: Hashable {
+    let participant: String
+    let code: String
+    let date: Day
+}
+
 /// A staff member on a date: the unit in which time is claimed and compared.
 public struct StaffDay: Hashable, Sendable {
     public let staff: String
@@ -36,6 +43,10 @@ public final class AuditContext: Sendable {
     public let linesByStaffDay: [StaffDay: [Int]]
     /// Staff days in a stable order (staff id, then date).
     public let staffDays: [StaffDay]
+    /// Counted, not denied, billing lines grouped by participant, procedure code and date of
+    /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
+    /// them; groups and their members in file order.
+    public let serviceGroups: [[Int]]
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [String: String]
 
@@ -85,6 +96,19 @@ public final class AuditContext: Sendable {
                 return ((x.start ?? -1), x.source) < ((y.start ?? -1), y.source)
             }
         }
+        var services: [ServiceKey: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, line) in loaded.billingLines.enumerated() where counted[index] && line.status != .denied {
+            let key = ServiceKey(participant: line.participantID, code: line.procedureCode, date: line.serviceDate)
+            if let group = services[key] {
+                groups[group].append(index)
+            } else {
+                services[key] = groups.count
+                groups.append([index])
+            }
+        }
+        serviceGroups = groups
+
         var names: [String: String] = [:]
         for entry in entries where !entry.staffName.isEmpty && names[entry.staffID] == nil {
             names[entry.staffID] = entry.staffName

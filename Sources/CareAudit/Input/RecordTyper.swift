@@ -1,15 +1,32 @@
 /// Turns well-formed rows into typed records. A value that cannot be read rejects its row with a
 /// problem naming file, line and column (the field position) and the value; the caller counts the
 /// row as rejected and reads on.
-public struct RecordTyper {
+public final class RecordTyper {
     let file: String
     let mapping: HeaderMapping
     let classifier: Classifier
+    /// One string per distinct value (see `Interner`); a typer reads one file on one thread.
+    var interner = Interner()
+    /// Payer types by (type, name): normalising them per row would dominate billing typing.
+    private var payers: [PayerKey: PayerType] = [:]
+
+    struct PayerKey: Hashable {
+        let type: String
+        let name: String
+    }
 
     public init(file: String, mapping: HeaderMapping, classifier: Classifier) {
         self.file = file
         self.mapping = mapping
         self.classifier = classifier
+    }
+
+    func payerType(type: String, name: String) -> PayerType {
+        let key = PayerKey(type: type, name: name)
+        if let known = payers[key] { return known }
+        let value = PayerType(type: type, payerName: name)
+        payers[key] = value
+        return value
     }
 
     /// Reads fields of one row and collects its problems.
@@ -27,7 +44,20 @@ public struct RecordTyper {
         func text(_ field: String) -> String {
             guard let i = index(field) else { return "" }
             let bytes = FieldParser.trimmed(record.bytes(i))
+            return bytes.isEmpty ? "" : typer.interner.string(bytes)
+        }
+
+        /// Like `text`, for values unique to each row (record ids): not worth interning.
+        func uniqueText(_ field: String) -> String {
+            guard let i = index(field) else { return "" }
+            let bytes = FieldParser.trimmed(record.bytes(i))
             return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Upper-cased text, converting only when there is a lowercase letter.
+        func upperText(_ field: String) -> String {
+            let value = text(field)
+            return value.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? value.uppercased() : value
         }
 
         func isEmpty(_ field: String) -> Bool {
@@ -121,8 +151,8 @@ public struct RecordTyper {
         guard row.problems.isEmpty, let date else { return .rejected(row.problems) }
         let code = row.text("activity_code")
         let description = row.text("activity_description")
-        let payCode = row.text("pay_code").uppercased()
-        let recordID = row.text("record_id")
+        let payCode = row.upperText("pay_code")
+        let recordID = row.uniqueText("record_id")
         return .accepted(TimeEntry(
             source: SourceRef(file: file, line: record.line, recordID: recordID.isEmpty ? nil : recordID),
             staffID: staffID, staffName: row.text("staff_name"), date: date,
@@ -137,6 +167,7 @@ public struct RecordTyper {
         let claimID = row.requiredText("claim_id")
         let date = row.required("service_date", .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let procedure = row.requiredText("procedure_code").uppercased()
+        // (Codes are short: upper-casing them is cheap, and most already are.)
         let units = row.required("units", .badNumber, expected: "a whole number of units", { bytes in
             FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
         })
@@ -166,18 +197,21 @@ public struct RecordTyper {
         guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let times = Self.interval(start: start, end: end)
         let line = row.text("line_number")
-        let modifiers = ["modifier_1", "modifier_2", "modifier_3", "modifier_4"].map { row.text($0).uppercased() }.filter { !$0.isEmpty }
+        var modifiers: [String] = []
+        for field in ["modifier_1", "modifier_2", "modifier_3", "modifier_4"] where !row.isEmpty(field) {
+            modifiers.append(row.upperText(field))
+        }
         let (category, isCare) = classifier.classify(procedureCode: procedure)
         let taxonomyColumn = mapping.index(of: "rendering_taxonomy") != nil
         return .accepted(BillingLine(
-            source: SourceRef(file: file, line: record.line, recordID: line.isEmpty ? claimID : "\(claimID)/\(line)"),
+            source: SourceRef(file: file, line: record.line, recordID: line.isEmpty ? claimID : claimID + "/" + line),
             claimID: claimID, lineNumber: line, participantID: row.text("participant_id"), serviceDate: date,
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
             modifiers: modifiers, units: units, placeOfService: row.text("place_of_service"),
             payerName: row.text("payer_name"),
-            payerType: PayerType(type: row.text("payer_type"), payerName: row.text("payer_name")),
+            payerType: payerType(type: row.text("payer_type"), name: row.text("payer_name")),
             renderingStaffID: staffID, renderingNPI: npi,
-            renderingTaxonomy: taxonomyColumn ? row.text("rendering_taxonomy").uppercased() : nil,
+            renderingTaxonomy: taxonomyColumn ? row.upperText("rendering_taxonomy") : nil,
             billedAmount: amount, status: status, frequency: frequency,
             originalClaimID: row.text("original_claim_id"), category: category, isCareActivityCode: isCare))
     }

@@ -82,6 +82,14 @@ public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
     case void = "VOID"
 
     public init?(text: String) {
+        // Exports spell these in capitals almost always: skip normalising then.
+        switch text {
+        case "PAID": self = .paid; return
+        case "BILLED", "": self = .billed; return
+        case "DENIED": self = .denied; return
+        case "VOID": self = .void; return
+        default: break
+        }
         switch HeaderMapping.normalize(text) {
         case "", "billed", "submitted", "pending", "open": self = .billed
         case "paid", "approved", "adjudicated": self = .paid

@@ -34,12 +34,14 @@ struct DUP001ExactDuplicate: Rule {
     }
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        var groups: [Key: [Int]] = [:]
-        groups.reserveCapacity(context.lines.count)
-        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
-            groups[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index)
+        // Exact duplicates share participant, code and date: look only inside those groups.
+        var groups: [[Int]] = []
+        for service in context.serviceGroups where service.count > 1 {
+            var byKey: [Key: [Int]] = [:]
+            for index in service { byKey[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index) }
+            groups += byKey.values
         }
-        return groups.values.compactMap { indexes -> Finding? in
+        return groups.compactMap { indexes -> Finding? in
             guard indexes.count > 1 else { return nil }
             var involved = Set<Int>()
             for (a, i) in indexes.enumerated() {

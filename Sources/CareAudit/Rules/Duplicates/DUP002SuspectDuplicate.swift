@@ -21,20 +21,14 @@ struct DUP002SuspectDuplicate: Rule {
                         findings: 0),
         ])
 
-    struct Group: Hashable {
-        let participant: String, code: String, date: Day, payer: PayerType
-    }
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        var groups: [Group: [Int]] = [:]
-        groups.reserveCapacity(context.lines.count)
-        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
-            let line = context.lines[index]
-            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate,
-                         payer: line.payerType), default: []].append(index)
+        var groups: [[Int]] = []
+        for service in context.serviceGroups where service.count > 1 {
+            groups += Dictionary(grouping: service) { context.lines[$0].payerType }.values.filter { $0.count > 1 }
         }
         var findings: [Finding] = []
-        for indexes in groups.values where indexes.count > 1 {
+        for indexes in groups {
             let sorted = indexes.sorted { context.lines[$0].source < context.lines[$1].source }
             var suspects = Set<Int>()
             for (a, i) in sorted.enumerated() {

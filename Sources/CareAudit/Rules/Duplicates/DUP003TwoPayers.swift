@@ -15,20 +15,10 @@ struct DUP003TwoPayers: Rule {
                         findings: 0),
         ])
 
-    struct Group: Hashable {
-        let participant: String, code: String, date: Day
-    }
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        var groups: [Group: [Int]] = [:]
-        groups.reserveCapacity(context.lines.count)
-        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
-            let line = context.lines[index]
-            guard !line.participantID.isEmpty else { continue }
-            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate), default: []].append(index)
-        }
         var findings: [Finding] = []
-        for indexes in groups.values {
+        for indexes in context.serviceGroups where indexes.count > 1 && !context.lines[indexes[0]].participantID.isEmpty {
             let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
             var involved: [BillingLine] = []
             for (a, x) in lines.enumerated() {

@@ -17,27 +17,19 @@ struct UNIT003DailyCap: Rule {
                         findings: 0, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
         ])
 
-    struct Group: Hashable {
-        let participant: String, code: String, date: Day
-    }
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let caps = context.configuration.billing.dailyUnitCaps
-        var groups: [Group: [Int]] = [:]
-        for index in context.lines.indices where context.counted[index] && context.lines[index].status != .denied {
-            let line = context.lines[index]
-            guard caps[line.procedureCode] != nil else { continue }
-            groups[Group(participant: line.participantID, code: line.procedureCode, date: line.serviceDate), default: []].append(index)
-        }
-        return groups.compactMap { group, indexes in
+        return context.serviceGroups.compactMap { indexes in
+            let group = context.lines[indexes[0]]
+            guard let cap = caps[group.procedureCode] else { return nil }
             let units = indexes.reduce(0) { $0 + context.lines[$1].units }
-            let cap = caps[group.code]!
             guard units > cap else { return nil }
             let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
             return Finding(
                 rule: description.id,
-                message: "participant \(group.participant) has \(units) units of \(group.code) on \(group.date), over the daily cap of \(cap)",
-                records: lines.map(\.source), date: group.date, participantIDs: [group.participant].filter { !$0.isEmpty })
+                message: "participant \(group.participantID) has \(units) units of \(group.procedureCode) on \(group.serviceDate), over the daily cap of \(cap)",
+                records: lines.map(\.source), date: group.serviceDate, participantIDs: [group.participantID].filter { !$0.isEmpty })
         }
     }
 }
