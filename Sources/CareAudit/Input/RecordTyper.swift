@@ -15,10 +15,14 @@ public final class RecordTyper {
         let name: String
     }
 
+    /// Column index of each `Field`, resolved once from the header.
+    let slots: [Int?]
+
     public init(file: String, mapping: HeaderMapping, classifier: Classifier) {
         self.file = file
         self.mapping = mapping
         self.classifier = classifier
+        slots = Field.allCases.map { mapping.index(of: $0.name) }
     }
 
     func payerType(type: String, name: String) -> PayerType {
@@ -35,43 +39,43 @@ public final class RecordTyper {
         let typer: RecordTyper
         var problems: [InputProblem] = []
 
-        func index(_ field: String) -> Int? {
-            guard let i = typer.mapping.index(of: field), i < record.count else { return nil }
+        func index(_ field: Field) -> Int? {
+            guard let i = typer.slots[field.rawValue], i < record.count else { return nil }
             return i
         }
 
         /// The trimmed text of a field, "" when the column is absent or empty.
-        func text(_ field: String) -> String {
+        func text(_ field: Field) -> String {
             guard let i = index(field) else { return "" }
             let bytes = FieldParser.trimmed(record.bytes(i))
             return bytes.isEmpty ? "" : typer.interner.string(bytes)
         }
 
         /// Like `text`, for values unique to each row (record ids): not worth interning.
-        func uniqueText(_ field: String) -> String {
+        func uniqueText(_ field: Field) -> String {
             guard let i = index(field) else { return "" }
             let bytes = FieldParser.trimmed(record.bytes(i))
             return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
         }
 
         /// Upper-cased text, converting only when there is a lowercase letter.
-        func upperText(_ field: String) -> String {
+        func upperText(_ field: Field) -> String {
             let value = text(field)
             return value.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? value.uppercased() : value
         }
 
-        func isEmpty(_ field: String) -> Bool {
+        func isEmpty(_ field: Field) -> Bool {
             guard let i = index(field) else { return true }
             return FieldParser.trimmed(record.bytes(i)).isEmpty
         }
 
-        mutating func fail(_ field: String, _ code: ProblemCode, _ message: String) {
-            let column = (typer.mapping.index(of: field) ?? -1) + 1
+        mutating func fail(_ field: Field, _ code: ProblemCode, _ message: String) {
+            let column = (typer.slots[field.rawValue] ?? -1) + 1
             problems.append(InputProblem(file: typer.file, line: record.line, column: column, code: code, message: message))
         }
 
         /// Parses an optional field; an unreadable value is a problem, an empty one is nil.
-        mutating func value<T>(_ field: String, _ code: ProblemCode, expected: String,
+        mutating func value<T>(_ field: Field, _ code: ProblemCode, expected: String,
                                _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
             guard let i = index(field) else { return nil }
             let bytes = record.bytes(i)
@@ -83,21 +87,21 @@ public final class RecordTyper {
         }
 
         /// Like `value`, but an empty value is a problem too.
-        mutating func required<T>(_ field: String, _ code: ProblemCode, expected: String,
+        mutating func required<T>(_ field: Field, _ code: ProblemCode, expected: String,
                                   _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
             if isEmpty(field) {
-                let header = index(field).map { typer.mapping.headers[$0] } ?? field
-                fail(field, .missingValue, "\(header) is empty; a \(field.replacingOccurrences(of: "_", with: " ")) is required")
+                let header = index(field).map { typer.mapping.headers[$0] } ?? field.name
+                fail(field, .missingValue, "\(header) is empty; a \(field.name.replacingOccurrences(of: "_", with: " ")) is required")
                 return nil
             }
             return value(field, code, expected: expected, parse)
         }
 
-        mutating func requiredText(_ field: String) -> String {
+        mutating func requiredText(_ field: Field) -> String {
             let value = text(field)
             if value.isEmpty {
-                let header = index(field).map { typer.mapping.headers[$0] } ?? field
-                fail(field, .missingValue, "\(header) is empty; a \(field.replacingOccurrences(of: "_", with: " ")) is required")
+                let header = index(field).map { typer.mapping.headers[$0] } ?? field.name
+                fail(field, .missingValue, "\(header) is empty; a \(field.name.replacingOccurrences(of: "_", with: " ")) is required")
             }
             return value
         }
@@ -116,29 +120,29 @@ public final class RecordTyper {
 
     public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
         var row = Row(record: record, typer: self)
-        let staffID = row.requiredText("staff_id")
-        let date = row.required("work_date", .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
-        let start = row.value("start_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
-        let end = row.value("end_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
-        let listedMinutes = row.value("minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
-        let hours = row.value("hours", .badDuration, expected: "hours (1.50 or 1:30), zero or more", FieldParser.hoursAsMinutes)
-        let travel = row.value("travel_minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes) ?? 0
+        let staffID = row.requiredText(.staffId)
+        let date = row.required(.workDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
+        let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let end = row.value(.endTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let listedMinutes = row.value(.minutes, .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
+        let hours = row.value(.hours, .badDuration, expected: "hours (1.50 or 1:30), zero or more", FieldParser.hoursAsMinutes)
+        let travel = row.value(.travelMinutes, .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes) ?? 0
         let duration = listedMinutes ?? hours
 
         var minutes = 0
         var times: (Int, Int)?
         if start != nil || end != nil {
-            if start == nil && row.isEmpty("start_time") {
-                row.fail("start_time", .missingValue, "the entry has an end time but no start time")
-            } else if end == nil && row.isEmpty("end_time") {
-                row.fail("end_time", .missingValue, "the entry has a start time but no end time")
+            if start == nil && row.isEmpty(.startTime) {
+                row.fail(.startTime, .missingValue, "the entry has an end time but no start time")
+            } else if end == nil && row.isEmpty(.endTime) {
+                row.fail(.endTime, .missingValue, "the entry has a start time but no end time")
             } else if start == end {
-                row.fail("end_time", .badTime, "the entry starts and ends at \(FieldParser.clock(start ?? 0)): no time")
+                row.fail(.endTime, .badTime, "the entry starts and ends at \(FieldParser.clock(start ?? 0)): no time")
             } else if let (s, e) = Self.interval(start: start, end: end) {
                 times = (s, e)
                 minutes = e - s
                 if let duration, abs(duration - minutes) > 1 {
-                    let field = listedMinutes != nil ? "minutes" : "hours"
+                    let field: Field = listedMinutes != nil ? .minutes : .hours
                     row.fail(field, .durationMismatch,
                              "\(FieldParser.clock(s))–\(FieldParser.clock(e)) is \(minutes) minutes but the entry says \(duration) minutes")
                 }
@@ -146,95 +150,95 @@ public final class RecordTyper {
         } else if let duration {
             minutes = duration
         } else if row.problems.isEmpty {
-            row.fail("start_time", .missingValue, "the entry has neither start and end times nor a duration")
+            row.fail(.startTime, .missingValue, "the entry has neither start and end times nor a duration")
         }
         guard row.problems.isEmpty, let date else { return .rejected(row.problems) }
-        let code = row.text("activity_code")
-        let description = row.text("activity_description")
-        let payCode = row.upperText("pay_code")
-        let recordID = row.uniqueText("record_id")
+        let code = row.text(.activityCode)
+        let description = row.text(.activityDescription)
+        let payCode = row.upperText(.payCode)
+        let recordID = row.uniqueText(.recordId)
         return .accepted(TimeEntry(
             source: SourceRef(file: file, line: record.line, recordID: recordID.isEmpty ? nil : recordID),
-            staffID: staffID, staffName: row.text("staff_name"), date: date,
+            staffID: staffID, staffName: row.text(.staffName), date: date,
             start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
-            activityDescription: description, participantID: row.text("participant_id"),
-            program: row.text("program"), payCode: payCode, travelMinutes: travel,
+            activityDescription: description, participantID: row.text(.participantId),
+            program: row.text(.program), payCode: payCode, travelMinutes: travel,
             classification: classifier.classify(activityCode: code, description: description, payCode: payCode)))
     }
 
     public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
         var row = Row(record: record, typer: self)
-        let claimID = row.requiredText("claim_id")
-        let date = row.required("service_date", .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
-        let procedure = row.requiredText("procedure_code").uppercased()
+        let claimID = row.requiredText(.claimId)
+        let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
+        let procedure = row.requiredText(.procedureCode).uppercased()
         // (Codes are short: upper-casing them is cheap, and most already are.)
-        let units = row.required("units", .badNumber, expected: "a whole number of units", { bytes in
+        let units = row.required(.units, .badNumber, expected: "a whole number of units", { bytes in
             FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
         })
-        let start = row.value("start_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
-        let end = row.value("end_time", .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
-        let serviceMinutes = row.value("service_minutes", .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
-        let amount = row.value("billed_amount", .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00))", FieldParser.money)
-        let staffID = row.text("rendering_staff_id")
-        let npi = row.text("rendering_npi")
+        let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let end = row.value(.endTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
+        let serviceMinutes = row.value(.serviceMinutes, .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
+        let amount = row.value(.billedAmount, .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00))", FieldParser.money)
+        let staffID = row.text(.renderingStaffId)
+        let npi = row.text(.renderingNpi)
         if staffID.isEmpty && npi.isEmpty {
-            let field = mapping.index(of: "rendering_staff_id") != nil ? "rendering_staff_id" : "rendering_npi"
+            let field: Field = slots[Field.renderingStaffId.rawValue] != nil ? .renderingStaffId : .renderingNpi
             row.fail(field, .missingValue, "the line names no rendering staff id or NPI")
         }
-        let statusText = row.text("claim_status")
+        let statusText = row.text(.claimStatus)
         let status = ClaimStatus(text: statusText)
         if status == nil {
-            row.fail("claim_status", .badCode, "Status \"\(statusText)\" is not BILLED, PAID, DENIED or VOID")
+            row.fail(.claimStatus, .badCode, "Status \"\(statusText)\" is not BILLED, PAID, DENIED or VOID")
         }
-        let frequencyText = row.text("frequency_code")
+        let frequencyText = row.text(.frequencyCode)
         let frequency = frequencyText.isEmpty ? .original : Int(frequencyText).flatMap(ClaimFrequency.init(rawValue:))
         if frequency == nil {
-            row.fail("frequency_code", .badCode, "Frequency \"\(frequencyText)\" is not 1 (original), 7 (replacement) or 8 (void)")
+            row.fail(.frequencyCode, .badCode, "Frequency \"\(frequencyText)\" is not 1 (original), 7 (replacement) or 8 (void)")
         }
         if (start == nil) != (end == nil) && row.problems.isEmpty {
-            row.fail(start == nil ? "start_time" : "end_time", .missingValue, "the line has only one of start and end time")
+            row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
         }
         guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let times = Self.interval(start: start, end: end)
-        let line = row.text("line_number")
+        let line = row.text(.lineNumber)
         var modifiers: [String] = []
-        for field in ["modifier_1", "modifier_2", "modifier_3", "modifier_4"] where !row.isEmpty(field) {
+        for field: Field in [.modifier1, .modifier2, .modifier3, .modifier4] where !row.isEmpty(field) {
             modifiers.append(row.upperText(field))
         }
         let (category, isCare) = classifier.classify(procedureCode: procedure)
-        let taxonomyColumn = mapping.index(of: "rendering_taxonomy") != nil
+        let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
         return .accepted(BillingLine(
             source: SourceRef(file: file, line: record.line, recordID: line.isEmpty ? claimID : claimID + "/" + line),
-            claimID: claimID, lineNumber: line, participantID: row.text("participant_id"), serviceDate: date,
+            claimID: claimID, lineNumber: line, participantID: row.text(.participantId), serviceDate: date,
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
-            modifiers: modifiers, units: units, placeOfService: row.text("place_of_service"),
-            payerName: row.text("payer_name"),
-            payerType: payerType(type: row.text("payer_type"), name: row.text("payer_name")),
+            modifiers: modifiers, units: units, placeOfService: row.text(.placeOfService),
+            payerName: row.text(.payerName),
+            payerType: payerType(type: row.text(.payerType), name: row.text(.payerName)),
             renderingStaffID: staffID, renderingNPI: npi,
-            renderingTaxonomy: taxonomyColumn ? row.upperText("rendering_taxonomy") : nil,
+            renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : nil,
             billedAmount: amount, status: status, frequency: frequency,
-            originalClaimID: row.text("original_claim_id"), category: category, isCareActivityCode: isCare))
+            originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare))
     }
 
     public func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
         var row = Row(record: record, typer: self)
-        let staffID = row.requiredText("staff_id")
+        let staffID = row.requiredText(.staffId)
         let expected = "a date (\(FieldParser.dateFormats))"
-        let issued = row.value("peer_cert_issued", .badDate, expected: expected, FieldParser.day)
-        let expires = row.value("peer_cert_expires", .badDate, expected: expected, FieldParser.day)
-        let hired = row.value("employment_start", .badDate, expected: expected, FieldParser.day)
-        let left = row.value("employment_end", .badDate, expected: expected, FieldParser.day)
-        let status = row.text("peer_cert_status").uppercased()
+        let issued = row.value(.peerCertIssued, .badDate, expected: expected, FieldParser.day)
+        let expires = row.value(.peerCertExpires, .badDate, expected: expected, FieldParser.day)
+        let hired = row.value(.employmentStart, .badDate, expected: expected, FieldParser.day)
+        let left = row.value(.employmentEnd, .badDate, expected: expected, FieldParser.day)
+        let status = row.text(.peerCertStatus).uppercased()
         if !["", "ACTIVE", "EXPIRED", "VACATED"].contains(status) {
-            row.fail("peer_cert_status", .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED")
+            row.fail(.peerCertStatus, .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED")
         }
         guard row.problems.isEmpty else { return .rejected(row.problems) }
         return .accepted(StaffMember(
             source: SourceRef(file: file, line: record.line, recordID: staffID), staffID: staffID,
-            npi: row.text("npi"), name: row.text("staff_name"), role: row.text("role").uppercased(),
-            taxonomy: row.text("taxonomy").uppercased(), certNumber: row.text("peer_cert_number"),
+            npi: row.text(.npi), name: row.text(.staffName), role: row.text(.role).uppercased(),
+            taxonomy: row.text(.taxonomy).uppercased(), certNumber: row.text(.peerCertNumber),
             certIssued: issued, certExpires: expires, certStatus: status,
-            specializations: row.text("specializations"), employmentStart: hired, employmentEnd: left))
+            specializations: row.text(.specializations), employmentStart: hired, employmentEnd: left))
     }
 }
 
