@@ -35,8 +35,6 @@ public final class AuditContext: Sendable {
     public let lineStaff: [String?]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
     public let counted: [Bool]
-    /// Per billing line: the reason it does not count, for messages.
-    public let nettedBy: [String?]
     /// Entry indexes per staff day, sorted by start time.
     public let entriesByStaffDay: [StaffDay: [Int]]
     /// Counted billing line indexes per staff day, sorted by start time.
@@ -73,7 +71,7 @@ public final class AuditContext: Sendable {
             if !line.renderingStaffID.isEmpty { return line.renderingStaffID }
             return byNPI[line.renderingNPI]?.staffID
         }
-        (counted, nettedBy) = Self.net(loaded.billingLines)
+        counted = Self.net(loaded.billingLines)
 
         var entryGroups: [StaffDay: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -122,15 +120,14 @@ public final class AuditContext: Sendable {
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
     /// cancels or a replacement supersedes (matched by original claim id, and by line number when
     /// both sides have one).
-    static func net(_ lines: [BillingLine]) -> ([Bool], [String?]) {
+    static func net(_ lines: [BillingLine]) -> [Bool] {
         var counted = [Bool](repeating: true, count: lines.count)
-        var reason = [String?](repeating: nil, count: lines.count)
         var byClaim: [String: [Int]] = [:]
         for (index, line) in lines.enumerated() { byClaim[line.claimID, default: []].append(index) }
         for (index, line) in lines.enumerated() {
-            if line.status == .void { counted[index] = false; reason[index] = "status VOID" }
+            if line.status == .void { counted[index] = false }
             guard line.frequency != .original else { continue }
-            if line.frequency == .void { counted[index] = false; reason[index] = "a frequency-8 void" }
+            if line.frequency == .void { counted[index] = false }
             let original = line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID
             for target in byClaim[original] ?? [] where target != index && lines[target].frequency == .original {
                 let targetLine = lines[target]
@@ -138,12 +135,9 @@ public final class AuditContext: Sendable {
                     continue
                 }
                 counted[target] = false
-                reason[target] = line.frequency == .void
-                    ? "voided by claim \(line.claimID) (\(line.source.location))"
-                    : "replaced by claim \(line.claimID) (\(line.source.location))"
             }
         }
-        return (counted, reason)
+        return counted
     }
 
     // MARK: - Helpers for rules and messages

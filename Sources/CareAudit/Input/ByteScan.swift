@@ -93,20 +93,6 @@ enum ByteScan {
         return breaks
     }
 
-    /// True when any of `count` bytes is CR or LF.
-    static func containsLineBreak(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var i = 0
-        while i + 8 <= count {
-            if wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { return true }
-            i += 8
-        }
-        while i < count {
-            if p[i] == 0x0A || p[i] == 0x0D { return true }
-            i += 1
-        }
-        return false
-    }
-
     /// True when every byte is ASCII and none is NUL: the UTF-8 check's fast path.
     static func isPlainASCII(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
         var i = 0

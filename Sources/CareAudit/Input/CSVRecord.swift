@@ -35,9 +35,6 @@ public struct CSVRecord {
 
     /// Every field decoded; for headers and error messages, never for the hot path.
     public var strings: [String] { (0..<count).map(string) }
-
-    /// Total bytes of all fields.
-    public var byteCount: Int { count == 0 ? 0 : ends[count - 1] - start }
 }
 
 /// What made a record unreadable. Columns are 1-based field positions (column C = 3), the way a

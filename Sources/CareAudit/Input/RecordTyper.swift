@@ -105,10 +105,6 @@ public final class RecordTyper {
             }
             return value
         }
-
-        var source: SourceRef {
-            SourceRef(file: typer.file, line: record.line, recordID: nil)
-        }
     }
 
     /// Start and end as an interval on the entry's date, past midnight when the end is earlier

@@ -5,17 +5,12 @@ public struct AuditJSONReporter: AuditReporter {
 
     struct Document: Encodable {
         let schema = "care-audit/report@1"
-        let tool = Tool()
+        let tool = ToolJSON()
         let period: Period
         let inputs: [Input]
         let summary: Summary
         let skipped_rules: [Skipped]
         let findings: [FindingJSON]
-    }
-
-    struct Tool: Encodable {
-        let name = "care-audit"
-        let version = CareAuditVersion.current
     }
 
     struct Period: Encodable {

@@ -7,14 +7,9 @@ public struct ValidationJSONReporter: ValidationReporter {
 
     struct Document: Encodable {
         let schema = "care-audit/validation@1"
-        let tool: Tool
+        let tool = ToolJSON()
         let files: [File]
         let summary: Summary
-    }
-
-    struct Tool: Encodable {
-        let name = "care-audit"
-        let version = CareAuditVersion.current
     }
 
     struct File: Encodable {
@@ -51,7 +46,6 @@ public struct ValidationJSONReporter: ValidationReporter {
     public func render(_ report: ValidationReport) -> String {
         let counts = report.counts
         let document = Document(
-            tool: Tool(),
             files: report.files.map { file in
                 File(path: file.path, kind: file.kind?.rawValue ?? "structure", readable: file.fatal == nil,
                      bytes: file.bytes, sha256: file.sha256, rows: file.rows, accepted: file.accepted,
@@ -66,6 +60,12 @@ public struct ValidationJSONReporter: ValidationReporter {
                              warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0))
         return encodeJSON(document)
     }
+}
+
+/// `"tool": {"name", "version"}` in every JSON document care-audit writes.
+struct ToolJSON: Encodable {
+    let name = "care-audit"
+    let version = CareAuditVersion.current
 }
 
 /// Pretty, key-sorted, slash-unescaped JSON with a final newline: diffable and stable.
