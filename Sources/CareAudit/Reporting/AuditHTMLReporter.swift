@@ -21,7 +21,7 @@ public struct AuditHTMLReporter: AuditReporter {
         table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e3e3e8;padding:.35rem .5rem;text-align:left;vertical-align:top}
         th{background:#f4f4f7;cursor:pointer;user-select:none}td.n,th.n{text-align:right}
         .filters{display:flex;gap:.75rem;margin:.5rem 0}.filters input,.filters select{padding:.3rem;font:inherit}
-        .loc{font-family:ui-monospace,monospace;font-size:12px;color:#555}
+        .loc{font-family:ui-monospace,monospace;font-size:12px;color:#555}.nw{white-space:nowrap}
         @media print{.filters{display:none}th{cursor:auto}body{margin:0}tr{break-inside:avoid}}
         </style></head><body>
         <h1>CARE Act claiming audit: \(e(result.period.description))</h1>
@@ -59,7 +59,7 @@ public struct AuditHTMLReporter: AuditReporter {
         html += "<table id=findings><thead><tr><th>rule</th><th>severity</th><th>staff</th><th>date</th><th class=n>minutes</th><th class=n>amount</th><th>finding</th><th>records</th></tr></thead><tbody>\n"
         for finding in result.findings {
             html += "<tr><td>\(finding.rule)</td><td class=\(finding.severity.rawValue)>\(finding.severity.rawValue)</td>"
-            html += "<td>\(e(finding.staffID ?? ""))</td><td>\(finding.date?.description ?? "")</td>"
+            html += "<td class=nw>\(e(finding.staffID ?? ""))</td><td class=nw>\(finding.date?.description ?? "")</td>"
             html += "<td class=n>\(finding.minutes.map(String.init) ?? "")</td><td class=n>\(finding.amount?.description ?? "")</td>"
             html += "<td>\(e(finding.message))</td><td class=loc>\(e(ReportText.locations(finding)))</td></tr>\n"
         }
