@@ -78,16 +78,14 @@ extension Severity: ExpressibleByArgument {}
 
 /// Where and how the report is written, and which problems fail the run.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
-                               valueName: "format"))
+    @Option(help: ArgumentHelp("Report format (validate: text or json).", valueName: "format"))
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long],
             help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found: error, warning or info.",
-                               valueName: "severity"))
+    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found.", valueName: "severity"))
     var failOn: Severity = .error
 
     /// Checks before any work that the report can be written.

@@ -28,6 +28,7 @@ struct AuditCommandTests {
         let result = try CLI.run(["audit", "--timesheets", timesheet.path, "--billing", billing.path], in: dir)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("PEER001  no roster given"))
+        #expect(result.stdout.contains("audit for 2026-10 (no period given: the month holding most records)"))
     }
 
     @Test("--fail-on info turns an info finding into exit 1; disabling rules in the configuration clears them")

@@ -50,7 +50,7 @@ public struct AuditEngine {
         }
         let findings = perRule.flatMap { $0 }.sorted(by: Finding.reportOrder)
         return AuditResult(context: context, findings: findings, skipped: skipped,
-                           ranRules: runnable.map { $0.0.description.id })
+                           ranRules: runnable.map { $0.0.description.id }, periodInferred: configuration.period == nil)
     }
 }
 

@@ -2,6 +2,8 @@
 /// month's totals (the invoice pre-check).
 public struct AuditResult: Sendable {
     public let period: Period
+    /// True when no period was given and the audit chose the month holding most records.
+    public let periodInferred: Bool
     public let inputs: [ExportSummary]
     public private(set) var findings: [Finding]
     public let skipped: [SkippedRule]
@@ -38,8 +40,9 @@ public struct AuditResult: Sendable {
         }
     }
 
-    init(context: AuditContext, findings: [Finding], skipped: [SkippedRule], ranRules: [String]) {
+    init(context: AuditContext, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
         period = context.period
+        self.periodInferred = periodInferred
         inputs = context.summaries
         self.findings = findings
         self.skipped = skipped

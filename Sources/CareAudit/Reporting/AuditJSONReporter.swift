@@ -17,6 +17,8 @@ public struct AuditJSONReporter: AuditReporter {
         let from: String
         let to: String
         let label: String
+        /// "configured" (--period or care-audit.yml) or "inferred" (the month holding most records).
+        let source: String
     }
 
     struct Input: Encodable {
@@ -105,7 +107,7 @@ public struct AuditJSONReporter: AuditReporter {
         let totals = result.totals
         let document = Document(
             period: Period(from: result.period.first.description, to: result.period.last.description,
-                           label: result.period.description),
+                           label: result.period.description, source: result.periodInferred ? "inferred" : "configured"),
             inputs: result.inputs.map {
                 Input(path: $0.path, kind: $0.kind?.rawValue ?? "file", sha256: $0.sha256, bytes: $0.bytes, rows: $0.rows,
                       accepted: $0.accepted, rejected: $0.rejected, blank_lines: $0.blankLines)

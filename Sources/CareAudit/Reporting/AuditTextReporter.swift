@@ -24,7 +24,8 @@ public struct AuditTextReporter: AuditReporter {
     private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
     public func render(_ result: AuditResult) -> String {
-        var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)\n"
+        var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)"
+        out += result.periodInferred ? " (no period given: the month holding most records)\n" : "\n"
         out += "\nInputs\n"
         let pathWidth = result.inputs.map(\.path.count).max() ?? 0
         for input in result.inputs {
