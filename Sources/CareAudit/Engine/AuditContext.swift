@@ -67,36 +67,54 @@ public final class AuditContext: Sendable {
         }
         staffByID = byID
         staffByNPI = byNPI
-        lineStaff = loaded.billingLines.map { line in
+        let resolved: [String?] = loaded.billingLines.map { line in
             if !line.renderingStaffID.isEmpty { return line.renderingStaffID }
             return byNPI[line.renderingNPI]?.staffID
         }
-        counted = Self.net(loaded.billingLines)
+        let isCounted = Self.net(loaded.billingLines)
+        lineStaff = resolved
+        counted = isCounted
 
-        var entryGroups: [StaffDay: [Int]] = [:]
-        for (index, entry) in entries.enumerated() {
-            entryGroups[StaffDay(staff: entry.staffID, day: entry.date), default: []].append(index)
+        // Staff ids are numbered in sorted order once; records are then grouped by sorting
+        // integer keys (staff number, day, start), not by hashing strings per record.
+        var numbers: [String: Int] = [:]
+        for entry in loaded.timeEntries where numbers[entry.staffID] == nil { numbers[entry.staffID] = 0 }
+        for index in loaded.billingLines.indices where isCounted[index] {
+            if let id = resolved[index], numbers[id] == nil { numbers[id] = 0 }
         }
-        for key in entryGroups.keys {
-            entryGroups[key]!.sort { a, b in
-                let x = loaded.timeEntries[a], y = loaded.timeEntries[b]
-                return ((x.start ?? -1), x.source) < ((y.start ?? -1), y.source)
+        let ids = numbers.keys.sorted()
+        for (rank, id) in ids.enumerated() { numbers[id] = rank }
+        let fileRank = Dictionary(uniqueKeysWithValues: loaded.summaries.enumerated().map { ($1.path, $0) })
+
+        /// Runs of `indexes` sharing a staff day, each sorted by start, then file and line.
+        func group(_ indexes: [Int], staff: (Int) -> String, day: (Int) -> Day, start: (Int) -> Int?,
+                   source: (Int) -> SourceRef) -> [(StaffDay, [Int])] {
+            let keys = indexes.map { i in
+                (Int64(numbers[staff(i)]!) << 32 | Int64(UInt32(bitPattern: day(i).number)),
+                 start(i) ?? -1, fileRank[source(i).file] ?? 0, source(i).line, i)
+            }.sorted { $0 < $1 }
+            var runs: [(StaffDay, [Int])] = []
+            var from = 0
+            while from < keys.count {
+                var to = from + 1
+                while to < keys.count && keys[to].0 == keys[from].0 { to += 1 }
+                let first = keys[from].4
+                runs.append((StaffDay(staff: staff(first), day: day(first)), keys[from..<to].map(\.4)))
+                from = to
             }
+            return runs
         }
-        var lineGroups: [StaffDay: [Int]] = [:]
-        for (index, line) in loaded.billingLines.enumerated() where counted[index] {
-            guard let staffID = lineStaff[index] else { continue }
-            lineGroups[StaffDay(staff: staffID, day: line.serviceDate), default: []].append(index)
-        }
-        for key in lineGroups.keys {
-            lineGroups[key]!.sort { a, b in
-                let x = loaded.billingLines[a], y = loaded.billingLines[b]
-                return ((x.start ?? -1), x.source) < ((y.start ?? -1), y.source)
-            }
-        }
+        let entryRuns = group(Array(loaded.timeEntries.indices), staff: { loaded.timeEntries[$0].staffID },
+                              day: { loaded.timeEntries[$0].date }, start: { loaded.timeEntries[$0].start },
+                              source: { loaded.timeEntries[$0].source })
+        let lineRuns = group(loaded.billingLines.indices.filter { isCounted[$0] && resolved[$0] != nil },
+                             staff: { resolved[$0]! }, day: { loaded.billingLines[$0].serviceDate },
+                             start: { loaded.billingLines[$0].start }, source: { loaded.billingLines[$0].source })
+        let entryGroups = Dictionary(uniqueKeysWithValues: entryRuns)
+        let lineGroups = Dictionary(uniqueKeysWithValues: lineRuns)
         var services: [ServiceKey: Int] = [:]
         var groups: [[Int]] = []
-        for (index, line) in loaded.billingLines.enumerated() where counted[index] && line.status != .denied {
+        for (index, line) in loaded.billingLines.enumerated() where isCounted[index] && line.status != .denied {
             let key = ServiceKey(participant: line.participantID, code: line.procedureCode, date: line.serviceDate)
             if let group = services[key] {
                 groups[group].append(index)
@@ -107,14 +125,31 @@ public final class AuditContext: Sendable {
         }
         serviceGroups = groups
 
+        // The first name each staff member's entries give, for staff missing from the roster.
         var names: [String: String] = [:]
-        for entry in entries where !entry.staffName.isEmpty && names[entry.staffID] == nil {
-            names[entry.staffID] = entry.staffName
+        for (day, indexes) in entryRuns where names[day.staff] == nil {
+            if let named = indexes.first(where: { !loaded.timeEntries[$0].staffName.isEmpty }) {
+                names[day.staff] = loaded.timeEntries[named].staffName
+            }
         }
         timesheetNames = names
         entriesByStaffDay = entryGroups
         linesByStaffDay = lineGroups
-        staffDays = Set(entryGroups.keys).union(lineGroups.keys).sorted { ($0.staff, $0.day) < ($1.staff, $1.day) }
+        // Both run lists are sorted by (staff number, day) = (staff id, day): merge them.
+        var days: [StaffDay] = []
+        days.reserveCapacity(entryRuns.count + lineRuns.count)
+        var a = 0, b = 0
+        func order(_ day: StaffDay) -> (Int, Int32) { (numbers[day.staff]!, day.day.number) }
+        while a < entryRuns.count || b < lineRuns.count {
+            if b == lineRuns.count || (a < entryRuns.count && order(entryRuns[a].0) < order(lineRuns[b].0)) {
+                days.append(entryRuns[a].0); a += 1
+            } else if a == entryRuns.count || order(lineRuns[b].0) < order(entryRuns[a].0) {
+                days.append(lineRuns[b].0); b += 1
+            } else {
+                days.append(entryRuns[a].0); a += 1; b += 1
+            }
+        }
+        staffDays = days
     }
 
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
@@ -122,8 +157,15 @@ public final class AuditContext: Sendable {
     /// both sides have one).
     static func net(_ lines: [BillingLine]) -> [Bool] {
         var counted = [Bool](repeating: true, count: lines.count)
+        // Only claims that a void or replacement names need an index.
+        var targets = Set<String>()
+        for line in lines where line.frequency != .original {
+            targets.insert(line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID)
+        }
         var byClaim: [String: [Int]] = [:]
-        for (index, line) in lines.enumerated() { byClaim[line.claimID, default: []].append(index) }
+        if !targets.isEmpty {
+            for (index, line) in lines.enumerated() where targets.contains(line.claimID) { byClaim[line.claimID, default: []].append(index) }
+        }
         for (index, line) in lines.enumerated() {
             if line.status == .void { counted[index] = false }
             guard line.frequency != .original else { continue }
