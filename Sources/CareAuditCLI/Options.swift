@@ -130,24 +130,15 @@ enum OutputFile {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
     }
 
+    /// Writes `text` whole or not at all (see `StreamingOutput`).
     static func writeAtomically(_ text: String, to path: String) throws {
-        if isSpecial(path) {
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw CommandFailure("cannot write \(path)") }
-            handle.write(Data(text.utf8))
-            try handle.close()
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let output = try StreamingOutput(path: path)
+        output.write(text)
         do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
+            try output.finish()
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+            output.abandon()
+            throw error
         }
     }
 }

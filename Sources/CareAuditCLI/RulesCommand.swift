@@ -49,7 +49,7 @@ struct RulesCommand: ParsableCommand {
                 let id, name, summary, default_severity, severity: String
                 let enabled: Bool
             }
-            try writeReport(encodeJSONForCLI(rows.map { d, effective, enabled in
+            try writeReport(encodeJSON(rows.map { d, effective, enabled in
                 Row(id: d.id, name: d.name, summary: d.summary, default_severity: d.severity.rawValue,
                     severity: effective.rawValue, enabled: enabled)
             }), to: nil)
@@ -100,9 +100,3 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// Pretty, sorted JSON for small command outputs.
-func encodeJSONForCLI<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-}

@@ -50,18 +50,25 @@ public final class Classifier: @unchecked Sendable {
     }
 
     public func classify(activityCode: String, description: String, payCode: String) -> Classification {
-        let key = ActivityKey(code: activityCode, description: description, payCode: payCode)
+        memo(\.cache, ActivityKey(code: activityCode, description: description, payCode: payCode)) {
+            compute(activityCode: activityCode, description: description, payCode: payCode)
+        }
+    }
+
+    /// The value cached in `table` under `key`, computing it (outside the lock) on a miss.
+    private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<Classifier, [Key: Value]>, _ key: Key,
+                                            _ make: () -> Value) -> Value {
         lock.lock()
-        if let cached = cache[key] {
+        if let cached = self[keyPath: table][key] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let result = compute(activityCode: activityCode, description: description, payCode: payCode)
+        let value = make()
         lock.lock()
-        cache[key] = result
+        self[keyPath: table][key] = value
         lock.unlock()
-        return result
+        return value
     }
 
     private func compute(activityCode: String, description: String, payCode: String) -> Classification {
@@ -83,17 +90,7 @@ public final class Classifier: @unchecked Sendable {
     /// The description patterns alone (CARE002 compares them with the code's category; `init`
     /// proposes a category for a code with them). Cached like `classify`.
     public func classify(description: String) -> Classification? {
-        lock.lock()
-        if let cached = descriptionCache[description] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let result = matchDescription(description)
-        lock.lock()
-        descriptionCache[description] = .some(result)
-        lock.unlock()
-        return result
+        memo(\.descriptionCache, description) { matchDescription(description) }
     }
 
     private func matchDescription(_ description: String) -> Classification? {

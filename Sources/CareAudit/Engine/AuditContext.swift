@@ -167,9 +167,8 @@ public final class AuditContext: Sendable {
             for (index, line) in lines.enumerated() where targets.contains(line.claimID) { byClaim[line.claimID, default: []].append(index) }
         }
         for (index, line) in lines.enumerated() {
-            if line.status == .void { counted[index] = false }
+            if line.isVoid { counted[index] = false }
             guard line.frequency != .original else { continue }
-            if line.frequency == .void { counted[index] = false }
             let original = line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID
             for target in byClaim[original] ?? [] where target != index && lines[target].frequency == .original {
                 let targetLine = lines[target]

@@ -10,7 +10,8 @@ public struct Finding: Sendable, Equatable {
     public var amount: Money?
     public var staffID: String?
     public var date: Day?
-    /// Participant ids named in the message (protected health information: `--redact` hides them).
+    /// Participant ids named in the message (protected health information: `--redact` hides them);
+    /// empty ids are dropped.
     public var participantIDs: [String]
 
     public init(rule: String, message: String, records: [SourceRef], minutes: Int? = nil, amount: Money? = nil,
@@ -23,7 +24,7 @@ public struct Finding: Sendable, Equatable {
         self.amount = amount
         self.staffID = staffID
         self.date = date
-        self.participantIDs = participantIDs
+        self.participantIDs = participantIDs.filter { !$0.isEmpty }
     }
 
     /// Reports list findings worst first, then by rule, file and line: the same input always

@@ -463,12 +463,8 @@ struct Sink {
             for field in meta.firstField..<(meta.firstField + meta.fieldCount) {
                 let end = ends[field]
                 defer { start = end }
-                guard end > start, !ByteScan.isPlainASCII(bytes + start, count: end - start) else { continue }
-                var first: (Int, TextDecoding.Flaw)?
-                TextDecoding.scanFlaws(bytes + start, count: end - start) { offset, flaw in
-                    if first == nil { first = (start + offset, flaw) }
-                }
-                guard let (offset, flaw) = first else { continue }
+                guard end > start, let found = TextDecoding.firstFlaw(bytes + start, count: end - start) else { continue }
+                let (offset, flaw) = (start + found.offset, found.flaw)
                 let line = meta.line + breaks(fields: meta.firstField, field + 1, before: offset)
                 let column = field - meta.firstField + 1
                 records[index].defect = flaw == .nul ? .nulByte(line: line, column: column)

@@ -57,9 +57,9 @@ public struct ExportReader {
                         return
                     }
                     let headers = record.strings
-                    let header = readHeader(headers, line: record.line, into: &summary)
                     width = headers.count
                     usedWidth = (headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+                    let header = readHeader(headers, usedWidth: usedWidth, line: record.line, into: &summary)
                     summary.columns = usedWidth
                     mapping = header
                     if summary.problems.contains(where: { $0.code == .missingColumn }) {
@@ -115,7 +115,8 @@ public struct ExportReader {
         return summary
     }
 
-    private func readHeader(_ headers: [String], line: Int, into summary: inout ExportSummary) -> HeaderMapping {
+    /// Maps the header; `usedWidth` is the number of columns up to the last named one.
+    private func readHeader(_ headers: [String], usedWidth: Int, line: Int, into summary: inout ExportSummary) -> HeaderMapping {
         var problems: [InputProblem] = []
         if headers.count == 1 {
             let suspects: [(UInt8, String)] = [(0x3B, ";"), (0x09, "tab"), (0x2C, ","), (0x7C, "|")]
@@ -125,9 +126,8 @@ public struct ExportReader {
                     message: "the header is one column but contains '\(name == "tab" ? "\\t" : name)': the file is probably \(name)-delimited; rerun with --delimiter '\(name)'"))
             }
         }
-        let lastUsed = headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1
         for (index, header) in headers.enumerated()
-        where index < lastUsed && header.trimmingCharacters(in: .whitespaces).isEmpty {
+        where index < usedWidth - 1 && header.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(InputProblem(file: path, line: line, column: index + 1, code: .emptyHeader,
                                          message: "column \(index + 1) has no header; its values are ignored"))
         }

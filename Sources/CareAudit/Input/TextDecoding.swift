@@ -7,11 +7,9 @@ enum TextDecoding {
         case nul
     }
 
-    /// Calls `report` with the offset of every invalid UTF-8 sequence start and every NUL byte.
-    /// ASCII words are skipped eight bytes at a time.
-    static func scanFlaws(
-        _ p: UnsafePointer<UInt8>, count: Int, report: (Int, Flaw) -> Void
-    ) {
+    /// The offset of the first invalid UTF-8 sequence or NUL byte, if any. ASCII words are
+    /// skipped eight bytes at a time.
+    static func firstFlaw(_ p: UnsafePointer<UInt8>, count: Int) -> (offset: Int, flaw: Flaw)? {
         var i = 0
         while i < count {
             if i + 8 <= count {
@@ -23,20 +21,16 @@ enum TextDecoding {
             }
             let b = p[i]
             if b == 0 {
-                report(i, .nul)
-                i += 1
+                return (i, .nul)
             } else if b < 0x80 {
                 i += 1
             } else {
                 let length = sequenceLength(p + i, available: count - i)
-                if length == 0 {
-                    report(i, .invalidUTF8)
-                    i += 1
-                } else {
-                    i += length
-                }
+                if length == 0 { return (i, .invalidUTF8) }
+                i += length
             }
         }
+        return nil
     }
 
     /// Length of the valid UTF-8 sequence starting at `p` (a non-ASCII lead byte), or 0.

@@ -170,6 +170,17 @@ public final class BillingLine: Sendable {
         guard let start, let end else { return nil }
         return start..<end
     }
+
+    /// A VOID line or a frequency-8 void: it reverses billing rather than bills.
+    public var isVoid: Bool { status == .void || frequency == .void }
+
+    /// Could this line and `other` be one session? Not when both have times that do not
+    /// overlap: payers' duplicate keys carry no times, but when the export does, a morning and
+    /// an afternoon session are two services.
+    public func mayBeSameSession(with other: BillingLine) -> Bool {
+        guard let mine = interval, let theirs = other.interval else { return true }
+        return mine.overlaps(theirs)
+    }
 }
 
 /// One staff member from the roster.

@@ -1,3 +1,8 @@
+/// Hours as a plain number a spreadsheet reads as one (no thousands separator).
+private func hoursWithoutGrouping(_ minutes: Int) -> String {
+    hoursText(minutes).replacingOccurrences(of: ",", with: "")
+}
+
 /// Findings (or totals) as CSV that opens safely in a spreadsheet and pipes into `qsv` or
 /// `duckdb`: RFC 4180 quoting, formula-looking cells neutralised (numbers exempt), optional BOM.
 public struct AuditCSVReporter: AuditReporter {
@@ -24,16 +29,15 @@ public struct AuditCSVReporter: AuditReporter {
             }
         case .summary:
             out += writer.record(["scope", "staff_id", "category", "minutes", "hours"])
-            func hours(_ minutes: Int) -> String { Money(cents: Int64((minutes * 100 + 30) / 60)).description }
             for category in ClaimingCategory.allCases {
                 let minutes = result.totals.minutesByCategory[category] ?? 0
-                out += writer.record(["period", "", category.rawValue, String(minutes), hours(minutes)])
+                out += writer.record(["period", "", category.rawValue, String(minutes), hoursWithoutGrouping(minutes)])
             }
             for staff in result.totals.minutesByStaff.keys.sorted() {
                 let byCategory = result.totals.minutesByStaff[staff]!
                 for category in ClaimingCategory.allCases {
                     guard let minutes = byCategory[category] else { continue }
-                    out += writer.record(["staff", staff, category.rawValue, String(minutes), hours(minutes)])
+                    out += writer.record(["staff", staff, category.rawValue, String(minutes), hoursWithoutGrouping(minutes)])
                 }
             }
         }

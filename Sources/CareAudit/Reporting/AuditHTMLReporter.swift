@@ -44,7 +44,7 @@ public struct AuditHTMLReporter: AuditReporter {
         html += "<h2>CARE invoice pre-check</h2><table><tr><th>category</th><th class=n>minutes</th><th class=n>hours</th>"
         html += totals.hourlyRate.cents > 0 ? "<th class=n>amount</th></tr>\n" : "</tr>\n"
         for row in totals.invoicePrecheck {
-            html += "<tr><td>\(row.category.rawValue)</td><td class=n>\(grouped(row.minutes))</td><td class=n>\(Money(cents: Int64((row.minutes * 100 + 30) / 60)))</td>"
+            html += "<tr><td>\(row.category.rawValue)</td><td class=n>\(grouped(row.minutes))</td><td class=n>\(hoursText(row.minutes))</td>"
             html += totals.hourlyRate.cents > 0 ? "<td class=n>\(e(row.amount.display))</td></tr>\n" : "</tr>\n"
         }
         html += "</table>\n"

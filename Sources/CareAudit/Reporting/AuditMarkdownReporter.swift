@@ -24,7 +24,7 @@ public struct AuditMarkdownReporter: AuditReporter {
         }
         out += "\n### CARE invoice pre-check\n\n| category | minutes | hours |\n|---|---:|---:|\n"
         for row in totals.invoicePrecheck {
-            out += "| \(row.category.rawValue) | \(grouped(row.minutes)) | \(Money(cents: Int64((row.minutes * 100 + 30) / 60))) |\n"
+            out += "| \(row.category.rawValue) | \(grouped(row.minutes)) | \(hoursText(row.minutes)) |\n"
         }
         if !result.skipped.isEmpty {
             out += "\n### Rules not run\n\n"

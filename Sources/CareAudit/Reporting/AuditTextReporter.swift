@@ -42,21 +42,21 @@ public struct AuditTextReporter: AuditReporter {
         for category in ClaimingCategory.allCases {
             let minutes = totals.minutesByCategory[category] ?? 0
             guard minutes > 0 else { continue }
-            out += "  \(pad(category.rawValue, 22))  \(padLeft(grouped(minutes), 9)) min  \(padLeft(hours(minutes), 9)) h\n"
+            out += "  \(pad(category.rawValue, 22))  \(padLeft(grouped(minutes), 9)) min  \(padLeft(hoursText(minutes), 9)) h\n"
         }
 
         out += "\nCARE invoice pre-check (claimable minutes in the period)\n"
         var claimable = 0
         for row in totals.invoicePrecheck {
             claimable += row.minutes
-            out += "  \(pad(row.category.rawValue, 22))  \(padLeft(grouped(row.minutes), 9)) min  \(padLeft(hours(row.minutes), 9)) h"
+            out += "  \(pad(row.category.rawValue, 22))  \(padLeft(grouped(row.minutes), 9)) min  \(padLeft(hoursText(row.minutes), 9)) h"
             out += totals.hourlyRate.cents > 0 ? "  \(padLeft(row.amount.display, 12))\n" : "\n"
         }
-        out += "  \(pad("total", 22))  \(padLeft(grouped(claimable), 9)) min  \(padLeft(hours(claimable), 9)) h\n"
+        out += "  \(pad("total", 22))  \(padLeft(grouped(claimable), 9)) min  \(padLeft(hoursText(claimable), 9)) h\n"
         if totals.hourlyRate.cents == 0 {
             out += "  (no care.hourly_rate configured: minutes only)\n"
         }
-        out += "  double-claimed minutes: \(grouped(totals.doubleClaimedMinutes)) (\(hours(totals.doubleClaimedMinutes)) h); amount at risk: \(totals.amountAtRisk.display)\n"
+        out += "  double-claimed minutes: \(grouped(totals.doubleClaimedMinutes)) (\(hoursText(totals.doubleClaimedMinutes)) h); amount at risk: \(totals.amountAtRisk.display)\n"
 
         out += "\nFindings by rule\n"
         let descriptions = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.id, $0.description) })
@@ -93,10 +93,6 @@ public struct AuditTextReporter: AuditReporter {
         return out
     }
 
-    private func hours(_ minutes: Int) -> String {
-        let hundredths = (minutes * 100 + 30) / 60
-        return "\(grouped(hundredths / 100)).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
 
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

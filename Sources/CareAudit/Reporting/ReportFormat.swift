@@ -87,6 +87,12 @@ func grouped(_ value: Int) -> String {
     return value < 0 ? "-" + out : out
 }
 
+/// Minutes as hours with two decimals, rounded half up: 90 → `1.50`, 7,200 → `120.00`.
+func hoursText(_ minutes: Int) -> String {
+    let hundredths = (minutes * 100 + 30) / 60
+    return "\(grouped(hundredths / 100)).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+}
+
 /// "1 error", "2 warnings".
 func counted(_ count: Int, _ noun: String) -> String {
     "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"

@@ -23,18 +23,10 @@ public struct ValidationJSONReporter: ValidationReporter {
         let rejected: Int
         let columns: Int
         let blank_lines: Int
-        let problems: [Problem]
+        let problems: [InputProblem]
         let problems_not_listed: Int
     }
 
-    struct Problem: Encodable {
-        let file: String
-        let line: Int
-        let column: Int
-        let severity: String
-        let code: String
-        let message: String
-    }
 
     struct Summary: Encodable {
         let files: Int
@@ -50,10 +42,7 @@ public struct ValidationJSONReporter: ValidationReporter {
                 File(path: file.path, kind: file.kind?.rawValue ?? "structure", readable: file.fatal == nil,
                      bytes: file.bytes, sha256: file.sha256, rows: file.rows, accepted: file.accepted,
                      rejected: file.rejected, columns: file.columns, blank_lines: file.blankLines,
-                     problems: file.problems.map {
-                         Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue,
-                                 code: $0.code.rawValue, message: $0.message)
-                     },
+                     problems: file.problems,
                      problems_not_listed: file.problemsNotKept)
             },
             summary: Summary(files: report.files.count, errors: counts[.error] ?? 0,
@@ -69,7 +58,7 @@ struct ToolJSON: Encodable {
 }
 
 /// Pretty, key-sorted, slash-unescaped JSON with a final newline: diffable and stable.
-func encodeJSON<T: Encodable>(_ value: T) -> String {
+public func encodeJSON<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(value)) ?? Data("{}".utf8)

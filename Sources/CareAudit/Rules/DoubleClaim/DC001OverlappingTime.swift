@@ -56,7 +56,7 @@ struct DC001OverlappingTime: Rule {
                     message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.classification.category.label) and \(services): \(overlap) minutes claimed twice",
                     records: [entry.source] + hits.map { context.lines[$0.line].source },
                     minutes: overlap, amount: amount, staffID: key.staff, date: key.day,
-                    participantIDs: [entry.participantID].filter { !$0.isEmpty }))
+                    participantIDs: [entry.participantID]))
             }
         }
         return findings

@@ -18,13 +18,13 @@ struct DC003CareCodeBilled: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
-            guard line.isCareActivityCode, line.status != .void, line.frequency != .void else { return nil }
+            guard line.isCareActivityCode, !line.isVoid else { return nil }
             let staff = context.lineStaff[index]
             return Finding(
                 rule: description.id,
                 message: "claim \(line.claimID) bills \(line.procedureCode), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
                 records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staff, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+                staffID: staff, date: line.serviceDate, participantIDs: [line.participantID])
         }
     }
 }

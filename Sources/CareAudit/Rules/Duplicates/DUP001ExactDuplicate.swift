@@ -46,7 +46,7 @@ struct DUP001ExactDuplicate: Rule {
             var involved = Set<Int>()
             for (a, i) in indexes.enumerated() {
                 for j in indexes[(a + 1)...] {
-                    if let p = context.lines[i].interval, let q = context.lines[j].interval, !p.overlaps(q) { continue }
+                    if !context.lines[i].mayBeSameSession(with: context.lines[j]) { continue }
                     involved.formUnion([i, j])
                 }
             }
@@ -59,7 +59,7 @@ struct DUP001ExactDuplicate: Rule {
                 message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) by \(context.staffLabel(context.lineStaff[indexes[0]] ?? first.renderingNPI)) is billed \(lines.count) times with identical keys (claims \(lines.map(\.claimID).sorted().joined(separator: ", ")))",
                 records: lines.map(\.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
                 amount: extra, staffID: context.lineStaff[indexes[0]], date: first.serviceDate,
-                participantIDs: [first.participantID].filter { !$0.isEmpty })
+                participantIDs: [first.participantID])
         }
     }
 }

@@ -35,7 +35,7 @@ struct DUP002SuspectDuplicate: Rule {
                 for j in sorted[(a + 1)...] {
                     let x = context.lines[i], y = context.lines[j]
                     if DUP001ExactDuplicate.key(x, staff: context.lineStaff[i]) == DUP001ExactDuplicate.key(y, staff: context.lineStaff[j]) { continue }
-                    if let p = x.interval, let q = y.interval, !p.overlaps(q) { continue }
+                    if !x.mayBeSameSession(with: y) { continue }
                     suspects.formUnion([i, j])
                 }
             }
@@ -46,7 +46,7 @@ struct DUP002SuspectDuplicate: Rule {
                 rule: description.id,
                 message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map(\.claimID).sorted().joined(separator: ", "))): review for a duplicate",
                 records: lines.map(\.source), minutes: nil,
-                amount: nil, date: first.serviceDate, participantIDs: [first.participantID].filter { !$0.isEmpty }))
+                amount: nil, date: first.serviceDate, participantIDs: [first.participantID]))
         }
         return findings
     }

@@ -23,7 +23,7 @@ struct DUP003TwoPayers: Rule {
             var involved: [BillingLine] = []
             for (a, x) in lines.enumerated() {
                 for y in lines[(a + 1)...] where x.payerType != y.payerType {
-                    if let p = x.interval, let q = y.interval, !p.overlaps(q) { continue }
+                    if !x.mayBeSameSession(with: y) { continue }
                     for line in [x, y] where !involved.contains(where: { $0 === line }) { involved.append(line) }
                 }
             }

@@ -40,7 +40,7 @@ struct PEER001CertificateNotActive: Rule {
                 rule: description.id,
                 message: "\(context.staffLabel(staffID)) rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reason)",
                 records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID])
         }
     }
 }

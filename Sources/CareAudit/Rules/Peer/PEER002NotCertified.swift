@@ -25,7 +25,7 @@ struct PEER002NotCertified: Rule {
                 rule: description.id,
                 message: "\(context.staffLabel(staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)); only certified peer support specialists may bill it",
                 records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID])
         }
     }
 }

@@ -26,7 +26,7 @@ struct PEER003Taxonomy: Rule {
                 rule: description.id,
                 message: "claim \(line.claimID) bills \(line.procedureCode) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
                 records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID].filter { !$0.isEmpty })
+                participantIDs: [line.participantID])
         }
     }
 }

@@ -26,7 +26,7 @@ struct REF001UnknownRenderingStaff: Rule {
                 rule: description.id,
                 message: "claim \(line.claimID) (\(line.procedureCode) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
                 records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                date: line.serviceDate, participantIDs: [line.participantID].filter { !$0.isEmpty })
+                date: line.serviceDate, participantIDs: [line.participantID])
         }
     }
 }

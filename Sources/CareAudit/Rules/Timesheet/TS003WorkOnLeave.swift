@@ -44,7 +44,7 @@ struct TS003WorkOnLeave: Rule {
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) while on leave",
                     records: [line.source] + leaveSources, minutes: context.billedMinutes(line), amount: line.billedAmount,
-                    staffID: key.staff, date: key.day, participantIDs: [line.participantID].filter { !$0.isEmpty }))
+                    staffID: key.staff, date: key.day, participantIDs: [line.participantID]))
             }
         }
         return findings

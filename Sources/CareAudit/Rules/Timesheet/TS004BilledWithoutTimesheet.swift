@@ -37,7 +37,7 @@ struct TS004BilledWithoutTimesheet: Rule {
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) but \(missing) minutes of it are on no timesheet entry",
                     records: [line.source], minutes: missing, amount: context.billedShare(line, minutes: missing),
-                    staffID: key.staff, date: key.day, participantIDs: [line.participantID].filter { !$0.isEmpty }))
+                    staffID: key.staff, date: key.day, participantIDs: [line.participantID]))
             }
         }
         return findings

@@ -18,7 +18,7 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
-            guard line.status != .void, line.frequency != .void,
+            guard !line.isVoid,
                   let rule = context.configuration.billing.unitRules[line.procedureCode],
                   let minutes = context.billedMinutes(line)
             else { return nil }
@@ -32,7 +32,7 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
                 records: [line.source], minutes: minutes,
                 amount: perUnit.map { Money(cents: $0.cents * Int64(max(extra, 0))) },
                 staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID].filter { !$0.isEmpty })
+                participantIDs: [line.participantID])
         }
     }
 }

@@ -15,12 +15,12 @@ struct UNIT002NoUnits: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
-            guard line.status != .void, line.frequency != .void, line.units <= 0 else { return nil }
+            guard !line.isVoid, line.units <= 0 else { return nil }
             return Finding(
                 rule: description.id,
                 message: "claim \(line.claimID) bills \(line.units) units of \(line.procedureCode) on \(line.serviceDate) without being a void",
                 records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID].filter { !$0.isEmpty })
+                participantIDs: [line.participantID])
         }
     }
 }

@@ -29,7 +29,7 @@ struct UNIT003DailyCap: Rule {
             return Finding(
                 rule: description.id,
                 message: "participant \(group.participantID) has \(units) units of \(group.procedureCode) on \(group.serviceDate), over the daily cap of \(cap)",
-                records: lines.map(\.source), date: group.serviceDate, participantIDs: [group.participantID].filter { !$0.isEmpty })
+                records: lines.map(\.source), date: group.serviceDate, participantIDs: [group.participantID])
         }
     }
 }
