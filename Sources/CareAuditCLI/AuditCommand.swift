@@ -60,6 +60,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        let phases = PhaseTimer(enabled: outputs.timings)
         let files = inputs.kindedFiles
         try requireReadable(files.map(\.path))
         var configuration = try configOptions.load(dialect: dialectOptions)
@@ -71,6 +72,7 @@ struct AuditCommand: ParsableCommand {
         if let progress { loader.onBytes = { progress.advance(by: $0) } }
         let loaded = loader.load(files)
         progress?.finish()
+        phases.end("read")
         // A file that cannot be read, or whose header lacks required columns, cannot be trusted:
         // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
         for summary in loaded.summaries {
@@ -81,7 +83,9 @@ struct AuditCommand: ParsableCommand {
                 throw ProblemsFailure(problems: hints + blocking)
             }
         }
-        var result = AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
+        var engine = AuditEngine(configuration: configuration)
+        engine.onPhase = phases.end
+        var result = engine.run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
         if let path = outputs.writeBaseline {
             try OutputFile.writeAtomically(Baseline.contents(for: result.findings), to: path)
             if !outputs.quiet { log("wrote \(result.findings.count) findings to the baseline \(path)") }
@@ -99,6 +103,8 @@ struct AuditCommand: ParsableCommand {
         for extra in outputs.reports {
             try OutputFile.writeAtomically(extra.format.auditReporter(plain).render(result), to: extra.path)
         }
+        phases.end("reports")
+        phases.print()
         if result.hasFindings(atOrAbove: report.failOn) { throw ExitCode(1) }
     }
 }

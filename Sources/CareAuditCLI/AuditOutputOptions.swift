@@ -52,6 +52,9 @@ struct AuditOutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress or notes on stderr.")
     var quiet = false
 
+    @Flag(help: "Print how long each phase took (reading, indexing, rules, reports) to stderr.")
+    var timings = false
+
     func validate() throws {
         for extra in reports { try requireWritable(extra.path, option: "--report") }
         try requireWritable(writeBaseline, option: "--write-baseline")

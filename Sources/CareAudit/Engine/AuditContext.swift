@@ -1,14 +1,10 @@
-/// A participant's service on a date: what payers' duplicate edits compare.
-struct ServiceKey: Hashable {
-    let participant: String
-    let code: String
-    let date: Day
-}
-
-/// A staff member on a date: the unit in which time is claimed and compared.
-public struct StaffDay: Hashable, Sendable {
-    public let staff: String
+/// A staff member on a date (the unit in which time is claimed and compared) and where its
+/// records are: `entries` indexes `AuditContext.entryOrder`, `lines` indexes `lineOrder`.
+public struct StaffDay: Sendable {
+    public let staff: TextID
     public let day: Day
+    let entries: Range<Int>
+    let lines: Range<Int>
 }
 
 /// What every rule reads: the typed records, the audit period, and the indexes built once so
@@ -18,35 +14,42 @@ public struct StaffDay: Hashable, Sendable {
 /// netted: VOID lines, frequency-8 voids and the originals they cancel, and originals superseded
 /// by a frequency-7 replacement do not count as billed. Time entries and counted lines are
 /// grouped by (staff, date) and sorted by start, so overlaps are found by one sweep per staff day.
+/// Grouping sorts packed integer keys: no string is hashed or compared per record.
 public final class AuditContext: Sendable {
     public let configuration: Configuration
     public let period: Period
     public let entries: [TimeEntry]
     public let lines: [BillingLine]
     public let staff: [StaffMember]
+    public let texts: TextTable
     public let classifier: Classifier
-    /// Input summaries (rows read, accepted, rejected, problems).
+    /// Input summaries (rows read, accepted, rejected, problems); records' `RowRef.file` indexes it.
     public let summaries: [ExportSummary]
     public let hasRoster: Bool
 
     public let staffByID: [String: StaffMember]
-    public let staffByNPI: [String: StaffMember]
-    /// Per billing line: the staff id it resolves to, if any.
-    public let lineStaff: [String?]
+    /// Roster members by staff id and by NPI, as text ids of the exports.
+    private let memberByStaff: [TextID: Int]
+    private let memberByNPI: [TextID: Int]
+    /// Per billing line: the staff id it resolves to (empty: none).
+    public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
     public let counted: [Bool]
-    /// Entry indexes per staff day, sorted by start time.
-    public let entriesByStaffDay: [StaffDay: [Int]]
-    /// Counted billing line indexes per staff day, sorted by start time.
-    public let linesByStaffDay: [StaffDay: [Int]]
-    /// Staff days in a stable order (staff id, then date).
+    /// Staff days in a stable order (staff id, then date), each with its entries and its
+    /// counted lines.
     public let staffDays: [StaffDay]
+    /// Entry indexes grouped by staff day, each group sorted by start (then file and line).
+    private let entryOrder: [Int]
+    /// Counted billing line indexes grouped by staff day, sorted like `entryOrder`.
+    private let lineOrder: [Int]
     /// Counted, not denied, billing lines grouped by participant, procedure code and date of
     /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
     /// them; groups and their members in file order.
     public let serviceGroups: [[Int]]
     /// Names from the timesheets, for staff missing from the roster.
-    private let timesheetNames: [String: String]
+    private let timesheetNames: [TextID: TextID]
+    /// `billing.peer_codes` as text ids (codes no export uses are left out).
+    private let peerCodes: Set<TextID>
 
     public init(configuration: Configuration, period: Period, loaded: InputLoader.Loaded, classifier: Classifier,
                 hasRoster: Bool) {
@@ -55,63 +58,84 @@ public final class AuditContext: Sendable {
         entries = loaded.timeEntries
         lines = loaded.billingLines
         staff = loaded.staff
+        texts = loaded.texts
         summaries = loaded.summaries
         self.classifier = classifier
         self.hasRoster = hasRoster
 
         var byID: [String: StaffMember] = [:]
-        var byNPI: [String: StaffMember] = [:]
-        for member in loaded.staff {
+        var byStaff: [TextID: Int] = [:]
+        var byNPI: [TextID: Int] = [:]
+        for (index, member) in loaded.staff.enumerated() {
             if byID[member.staffID] == nil { byID[member.staffID] = member }
-            if !member.npi.isEmpty && byNPI[member.npi] == nil { byNPI[member.npi] = member }
+            if let id = loaded.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
+            if !member.npi.isEmpty, let npi = loaded.texts.id(of: member.npi), byNPI[npi] == nil { byNPI[npi] = index }
         }
         staffByID = byID
-        staffByNPI = byNPI
-        let resolved: [String?] = loaded.billingLines.map { line in
+        memberByStaff = byStaff
+        memberByNPI = byNPI
+        // Staff ids not in the exports' texts (roster only) can be named by no line.
+        let staffIDs = loaded.staff.map { loaded.texts.id(of: $0.staffID) ?? .empty }
+        let resolved: [TextID] = loaded.billingLines.map { line in
             if !line.renderingStaffID.isEmpty { return line.renderingStaffID }
-            return byNPI[line.renderingNPI]?.staffID
+            return byNPI[line.renderingNPI].map { staffIDs[$0] } ?? .empty
         }
         let isCounted = Self.net(loaded.billingLines)
         lineStaff = resolved
         counted = isCounted
 
-        // Staff ids are numbered in sorted order once; records are then grouped by sorting
-        // integer keys (staff number, day, start), not by hashing strings per record.
-        var numbers: [String: Int] = [:]
-        for entry in loaded.timeEntries where numbers[entry.staffID] == nil { numbers[entry.staffID] = 0 }
-        for index in loaded.billingLines.indices where isCounted[index] {
-            if let id = resolved[index], numbers[id] == nil { numbers[id] = 0 }
+        // Staff ids are ranked in text order once; records are then grouped by sorting packed
+        // integer keys (rank and day; start and record index).
+        var rank = [UInt32](repeating: UInt32.max, count: loaded.texts.count)
+        for entry in loaded.timeEntries { rank[Int(entry.staffID.raw)] = 0 }
+        for index in loaded.billingLines.indices where isCounted[index] && !resolved[index].isEmpty {
+            rank[Int(resolved[index].raw)] = 0
         }
-        let ids = numbers.keys.sorted()
-        for (rank, id) in ids.enumerated() { numbers[id] = rank }
-        let fileRank = Dictionary(uniqueKeysWithValues: loaded.summaries.enumerated().map { ($1.path, $0) })
+        let present = rank.indices.filter { rank[$0] == 0 }.map { TextID(raw: UInt32($0)) }
+        let names = present.map { loaded.texts[$0] }
+        for (order, position) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
+            rank[Int(present[position].raw)] = UInt32(order)
+        }
 
-        /// Runs of `indexes` sharing a staff day, each sorted by start, then file and line.
-        func group(_ indexes: [Int], staff: (Int) -> String, day: (Int) -> Day, start: (Int) -> Int?,
-                   source: (Int) -> SourceRef) -> [(StaffDay, [Int])] {
-            let keys = indexes.map { i in
-                (Int64(numbers[staff(i)]!) << 32 | Int64(UInt32(bitPattern: day(i).number)),
-                 start(i) ?? -1, fileRank[source(i).file] ?? 0, source(i).line, i)
-            }.sorted { $0 < $1 }
-            var runs: [(StaffDay, [Int])] = []
-            var from = 0
-            while from < keys.count {
-                var to = from + 1
-                while to < keys.count && keys[to].0 == keys[from].0 { to += 1 }
-                let first = keys[from].4
-                runs.append((StaffDay(staff: staff(first), day: day(first)), keys[from..<to].map(\.4)))
-                from = to
+        /// `indexes` sorted by staff day, then start, then index (= file and line order), with
+        /// the day key of each.
+        func order(_ indexes: [Int], staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, index: Int)] {
+            var keys = indexes.map { i -> (UInt64, UInt64) in
+                let dayKey = UInt64(rank[Int(staff(i).raw)]) << 32 | UInt64(UInt32(bitPattern: day(i).number))
+                let startKey = UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)
+                return (dayKey, startKey)
             }
-            return runs
+            keys.sort { $0 < $1 }
+            return keys.map { ($0.0, Int($0.1 & 0xFFFF_FFFF)) }
         }
-        let entryRuns = group(Array(loaded.timeEntries.indices), staff: { loaded.timeEntries[$0].staffID },
-                              day: { loaded.timeEntries[$0].date }, start: { loaded.timeEntries[$0].start },
-                              source: { loaded.timeEntries[$0].source })
-        let lineRuns = group(loaded.billingLines.indices.filter { isCounted[$0] && resolved[$0] != nil },
-                             staff: { resolved[$0]! }, day: { loaded.billingLines[$0].serviceDate },
-                             start: { loaded.billingLines[$0].start }, source: { loaded.billingLines[$0].source })
-        let entryGroups = Dictionary(uniqueKeysWithValues: entryRuns)
-        let lineGroups = Dictionary(uniqueKeysWithValues: lineRuns)
+        let entryKeys = order(Array(loaded.timeEntries.indices), staff: { loaded.timeEntries[$0].staffID },
+                              day: { loaded.timeEntries[$0].date }, start: { loaded.timeEntries[$0].start })
+        let lineKeys = order(loaded.billingLines.indices.filter { isCounted[$0] && !resolved[$0].isEmpty },
+                             staff: { resolved[$0] }, day: { loaded.billingLines[$0].serviceDate },
+                             start: { loaded.billingLines[$0].start })
+        entryOrder = entryKeys.map(\.index)
+        lineOrder = lineKeys.map(\.index)
+
+        // Merge the two sorted key lists into staff days.
+        var days: [StaffDay] = []
+        var a = 0, b = 0
+        while a < entryKeys.count || b < lineKeys.count {
+            let key = b == lineKeys.count ? entryKeys[a].day
+                : a == entryKeys.count ? lineKeys[b].day : min(entryKeys[a].day, lineKeys[b].day)
+            let entriesFrom = a, linesFrom = b
+            while a < entryKeys.count && entryKeys[a].day == key { a += 1 }
+            while b < lineKeys.count && lineKeys[b].day == key { b += 1 }
+            let staffID = a > entriesFrom ? loaded.timeEntries[entryKeys[entriesFrom].index].staffID : resolved[lineKeys[linesFrom].index]
+            days.append(StaffDay(staff: staffID, day: Day(number: Int32(bitPattern: UInt32(truncatingIfNeeded: key))),
+                                 entries: entriesFrom..<a, lines: linesFrom..<b))
+        }
+        staffDays = days
+
+        struct ServiceKey: Hashable {
+            let participant: TextID
+            let code: TextID
+            let date: Day
+        }
         var services: [ServiceKey: Int] = [:]
         var groups: [[Int]] = []
         for (index, line) in loaded.billingLines.enumerated() where isCounted[index] && line.status != .denied {
@@ -125,32 +149,22 @@ public final class AuditContext: Sendable {
         }
         serviceGroups = groups
 
-        // The first name each staff member's entries give, for staff missing from the roster.
-        var names: [String: String] = [:]
-        for (day, indexes) in entryRuns where names[day.staff] == nil {
-            if let named = indexes.first(where: { !loaded.timeEntries[$0].staffName.isEmpty }) {
-                names[day.staff] = loaded.timeEntries[named].staffName
-            }
+        // The first name each staff member's entries give (in staff-day order), for staff
+        // missing from the roster.
+        var timesheetNames: [TextID: TextID] = [:]
+        for index in entryOrder {
+            let entry = loaded.timeEntries[index]
+            if !entry.staffName.isEmpty && timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
         }
-        timesheetNames = names
-        entriesByStaffDay = entryGroups
-        linesByStaffDay = lineGroups
-        // Both run lists are sorted by (staff number, day) = (staff id, day): merge them.
-        var days: [StaffDay] = []
-        days.reserveCapacity(entryRuns.count + lineRuns.count)
-        var a = 0, b = 0
-        func order(_ day: StaffDay) -> (Int, Int32) { (numbers[day.staff]!, day.day.number) }
-        while a < entryRuns.count || b < lineRuns.count {
-            if b == lineRuns.count || (a < entryRuns.count && order(entryRuns[a].0) < order(lineRuns[b].0)) {
-                days.append(entryRuns[a].0); a += 1
-            } else if a == entryRuns.count || order(lineRuns[b].0) < order(entryRuns[a].0) {
-                days.append(lineRuns[b].0); b += 1
-            } else {
-                days.append(entryRuns[a].0); a += 1; b += 1
-            }
-        }
-        staffDays = days
+        self.timesheetNames = timesheetNames
+        peerCodes = Set(configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) })
     }
+
+    /// The entries of a staff day (indexes into `entries`), sorted by start.
+    public func entryIndexes(_ day: StaffDay) -> ArraySlice<Int> { entryOrder[day.entries] }
+
+    /// The counted billing lines of a staff day (indexes into `lines`), sorted by start.
+    public func lineIndexes(_ day: StaffDay) -> ArraySlice<Int> { lineOrder[day.lines] }
 
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
     /// cancels or a replacement supersedes (matched by original claim id, and by line number when
@@ -158,11 +172,11 @@ public final class AuditContext: Sendable {
     static func net(_ lines: [BillingLine]) -> [Bool] {
         var counted = [Bool](repeating: true, count: lines.count)
         // Only claims that a void or replacement names need an index.
-        var targets = Set<String>()
+        var targets = Set<TextID>()
         for line in lines where line.frequency != .original {
             targets.insert(line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID)
         }
-        var byClaim: [String: [Int]] = [:]
+        var byClaim: [TextID: [Int]] = [:]
         if !targets.isEmpty {
             for (index, line) in lines.enumerated() where targets.contains(line.claimID) { byClaim[line.claimID, default: []].append(index) }
         }
@@ -183,12 +197,53 @@ public final class AuditContext: Sendable {
 
     // MARK: - Helpers for rules and messages
 
+    /// The text of an id.
+    public subscript(id: TextID) -> String { texts[id] }
+
+    /// The texts of ids, empty ones left out (a finding's participants).
+    public func texts(_ ids: TextID...) -> [String] { ids.filter { !$0.isEmpty }.map { texts[$0] } }
+
+    /// Where an entry came from.
+    public func source(_ entry: TimeEntry) -> SourceRef {
+        SourceRef(file: summaries[Int(entry.row.file)].path, line: Int(entry.row.line),
+                  recordID: entry.recordID.isEmpty ? nil : texts[entry.recordID])
+    }
+
+    /// Where a line came from; its record id is the claim id and line number.
+    public func source(_ line: BillingLine) -> SourceRef {
+        let claim = texts[line.claimID]
+        return SourceRef(file: summaries[Int(line.row.file)].path, line: Int(line.row.line),
+                         recordID: line.lineNumber.isEmpty ? claim : claim + "/" + texts[line.lineNumber])
+    }
+
+    /// Source order (file name, then line), as `SourceRef` sorts, without building either.
+    public func precedes(_ a: RowRef, _ b: RowRef) -> Bool {
+        a.file == b.file ? a.line < b.line : (summaries[Int(a.file)].path, a.line) < (summaries[Int(b.file)].path, b.line)
+    }
+
+    /// A configuration table keyed by code, keyed by text id instead (codes no export uses
+    /// are left out), so rules look codes up without building strings.
+    public func byText<Value>(_ table: [String: Value]) -> [TextID: Value] {
+        Dictionary(table.compactMap { key, value in texts.id(of: key).map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The roster member with this staff id, or with this NPI.
+    public func member(staff id: TextID) -> StaffMember? { memberByStaff[id].map { staff[$0] } }
+    public func member(npi: TextID) -> StaffMember? { memberByNPI[npi].map { staff[$0] } }
+
+    /// The staff id line `index` resolves to, as text.
+    public func lineStaffID(_ index: Int) -> String? {
+        lineStaff[index].isEmpty ? nil : texts[lineStaff[index]]
+    }
+
     /// "Maria Lopez (E1001)", or the bare id when no name is known.
     public func staffLabel(_ id: String) -> String {
         if let name = staffByID[id]?.name, !name.isEmpty { return "\(name) (\(id))" }
-        if let name = timesheetNames[id], !name.isEmpty { return "\(name) (\(id))" }
+        if let known = texts.id(of: id), let name = timesheetNames[known], !name.isEmpty { return "\(texts[name]) (\(id))" }
         return id
     }
+
+    public func staffLabel(_ id: TextID) -> String { staffLabel(texts[id]) }
 
     /// Billable minutes of a line: its listed minutes, else its times, else nil.
     public func billedMinutes(_ line: BillingLine) -> Int? {
@@ -202,8 +257,9 @@ public final class AuditContext: Sendable {
 
     /// "H0038 10:30–11:15", or "H0038" without times.
     public func describe(_ line: BillingLine) -> String {
-        guard let start = line.start, let end = line.end else { return line.procedureCode }
-        return "\(line.procedureCode) \(FieldParser.clock(start))–\(FieldParser.clock(end))"
+        let code = texts[line.procedureCode]
+        guard let start = line.start, let end = line.end else { return code }
+        return "\(code) \(FieldParser.clock(start))–\(FieldParser.clock(end))"
     }
 
     /// "10:00–11:00", or "90 minutes" without times.
@@ -214,7 +270,7 @@ public final class AuditContext: Sendable {
 
     /// The payer as people say it: "Medi-Cal", or the payer's own name.
     public func payerLabel(_ line: BillingLine) -> String {
-        line.payerType == .other && !line.payerName.isEmpty ? line.payerName : line.payerType.label
+        line.payerType == .other && !line.payerName.isEmpty ? texts[line.payerName] : line.payerType.label
     }
 
     /// CARE minutes at the configured hourly rate (zero when no rate is set).
@@ -230,7 +286,7 @@ public final class AuditContext: Sendable {
     }
 
     /// Is the line's procedure code one only certified peers may bill?
-    public func isPeerCode(_ code: String) -> Bool {
-        configuration.billing.peerCodes.contains(code)
+    public func isPeerCode(_ code: TextID) -> Bool {
+        peerCodes.contains(code)
     }
 }

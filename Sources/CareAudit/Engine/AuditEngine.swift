@@ -4,6 +4,8 @@
 public struct AuditEngine {
     public let configuration: Configuration
     public let rules: [any Rule]
+    /// Called as each phase ends ("context", "rules"), for `--timings`.
+    public var onPhase: ((String) -> Void)?
 
     public init(configuration: Configuration, rules: [any Rule] = RuleRegistry.all) {
         self.configuration = configuration
@@ -24,6 +26,7 @@ public struct AuditEngine {
             ?? Period.month(of: Day(year: 2000, month: 1, day: 1)!)
         let context = AuditContext(configuration: configuration, period: period, loaded: loaded,
                                    classifier: classifier, hasRoster: hasRoster)
+        onPhase?("context")
         var skipped: [AuditResult.SkippedRule] = []
         var runnable: [(any Rule, RuleOptions, Severity)] = []
         for rule in rules {
@@ -49,6 +52,7 @@ public struct AuditEngine {
             }
         }
         let findings = perRule.flatMap { $0 }.sorted(by: Finding.reportOrder)
+        onPhase?("rules")
         return AuditResult(context: context, findings: findings, skipped: skipped,
                            ranRules: runnable.map { $0.0.description.id }, periodInferred: configuration.period == nil)
     }
@@ -61,7 +65,7 @@ extension AuditContext {
         case .roster: hasRoster
         case .timesheetTimes: entries.contains { $0.interval != nil }
         case .billingTimes: lines.contains { $0.interval != nil }
-        case .taxonomyColumn: lines.contains { $0.renderingTaxonomy != nil }
+        case .taxonomyColumn: lines.contains { $0.hasTaxonomy }
         case .unitCaps: !configuration.billing.dailyUnitCaps.isEmpty
         }
     }

@@ -49,9 +49,21 @@ public struct AuditResult: Sendable {
         self.ranRules = ranRules
         var totals = Totals()
         totals.hourlyRate = context.configuration.care.hourlyRate
+        // Tallied by text id and category index: no string is hashed per entry.
+        let categories = ClaimingCategory.allCases
+        let unseen = [Int](repeating: -1, count: categories.count)  // -1: no entry in that category
+        func add(_ minutes: Int, to total: inout Int) { total = max(total, 0) + minutes }
+        var byStaff: [TextID: [Int]] = [:]
         for entry in context.entries where context.period.contains(entry.date) {
-            totals.minutesByCategory[entry.classification.category, default: 0] += entry.minutes
-            totals.minutesByStaff[entry.staffID, default: [:]][entry.classification.category, default: 0] += entry.minutes
+            add(entry.minutes, to: &byStaff[entry.staffID, default: unseen][categories.firstIndex(of: entry.category)!])
+        }
+        for (staff, minutes) in byStaff {
+            var perCategory: [ClaimingCategory: Int] = [:]
+            for (index, value) in minutes.enumerated() where value >= 0 {
+                perCategory[categories[index]] = value
+                totals.minutesByCategory[categories[index], default: 0] += value
+            }
+            totals.minutesByStaff[context[staff]] = perCategory
         }
         self.totals = totals
         tally()

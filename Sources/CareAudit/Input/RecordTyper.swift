@@ -3,34 +3,76 @@
 /// row as rejected and reads on.
 public final class RecordTyper {
     let file: String
+    /// The file's position among the audit's inputs (records name it in `RowRef`).
+    let fileIndex: Int
     let mapping: HeaderMapping
     let classifier: Classifier
-    /// One string per distinct value (see `Interner`); a typer reads one file on one thread.
-    var interner = Interner()
-    /// Payer types by (type, name): normalising them per row would dominate billing typing.
+    /// The texts of this file's records; a typer reads one file on one thread.
+    var texts = TextInterner()
+    /// Whether row-unique texts (entry ids) are stored: not when records are not kept.
+    let keepsUniqueTexts: Bool
+    /// Per-file memos: classifying or normalising per row would dominate typing, and the values
+    /// repeat. Keyed by text ids, so no string is built or hashed per row.
+    private var activities: [ActivityKey: (ClaimingCategory, Ancillary?)] = [:]
+    private var procedures: [TextID: (ClaimingCategory, Bool)] = [:]
     private var payers: [PayerKey: PayerType] = [:]
+    private var statuses: [TextID: ClaimStatus?] = [:]
+
+    struct ActivityKey: Hashable {
+        let code: TextID
+        let description: TextID
+        let payCode: TextID
+    }
 
     struct PayerKey: Hashable {
-        let type: String
-        let name: String
+        let type: TextID
+        let name: TextID
     }
 
     /// Column index of each `Field`, resolved once from the header.
     let slots: [Int?]
 
-    public init(file: String, mapping: HeaderMapping, classifier: Classifier) {
+    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsUniqueTexts: Bool = true) {
         self.file = file
+        self.fileIndex = fileIndex
         self.mapping = mapping
         self.classifier = classifier
+        self.keepsUniqueTexts = keepsUniqueTexts
         slots = Field.allCases.map { mapping.index(of: $0.name) }
     }
 
-    func payerType(type: String, name: String) -> PayerType {
+    /// The texts read so far, as the table records refer to.
+    var table: TextTable { TextTable(texts) }
+
+    func payerType(type: TextID, name: TextID) -> PayerType {
         let key = PayerKey(type: type, name: name)
         if let known = payers[key] { return known }
-        let value = PayerType(type: type, payerName: name)
+        let value = PayerType(type: texts.string(type), payerName: texts.string(name))
         payers[key] = value
         return value
+    }
+
+    func status(_ text: TextID) -> ClaimStatus? {
+        if let known = statuses[text] { return known }
+        let value = ClaimStatus(text: texts.string(text))
+        statuses[text] = value
+        return value
+    }
+
+    func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
+        let key = ActivityKey(code: code, description: description, payCode: payCode)
+        if let known = activities[key] { return known }
+        let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
+                                        payCode: texts.string(payCode))
+        activities[key] = (found.category, found.ancillary)
+        return (found.category, found.ancillary)
+    }
+
+    func classify(procedure: TextID) -> (ClaimingCategory, Bool) {
+        if let known = procedures[procedure] { return known }
+        let found = classifier.classify(procedureCode: texts.string(procedure))
+        procedures[procedure] = (found.category, found.isCareActivityCode)
+        return (found.category, found.isCareActivityCode)
     }
 
     /// Reads fields of one row and collects its problems.
@@ -44,29 +86,38 @@ public final class RecordTyper {
             return i
         }
 
-        /// The trimmed text of a field, "" when the column is absent or empty.
-        func text(_ field: Field) -> String {
-            guard let i = index(field) else { return "" }
-            let bytes = FieldParser.trimmed(record.bytes(i))
-            return bytes.isEmpty ? "" : typer.interner.string(bytes)
+        func trimmed(_ field: Field) -> UnsafeBufferPointer<UInt8> {
+            guard let i = index(field) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return FieldParser.trimmed(record.bytes(i))
         }
 
-        /// Like `text`, for values unique to each row (record ids): not worth interning.
-        func uniqueText(_ field: Field) -> String {
-            guard let i = index(field) else { return "" }
-            let bytes = FieldParser.trimmed(record.bytes(i))
-            return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+        /// The trimmed text of a field, interned; empty when the column is absent or empty.
+        func text(_ field: Field) -> TextID {
+            typer.texts.id(trimmed(field))
         }
 
-        /// Upper-cased text, converting only when there is a lowercase letter.
-        func upperText(_ field: Field) -> String {
-            let value = text(field)
-            return value.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? value.uppercased() : value
+        /// The trimmed text as a `String` (roster rows and messages).
+        func string(_ field: Field) -> String {
+            String(decoding: trimmed(field), as: UTF8.self)
+        }
+
+        /// Like `text`, for values unique to each row (record ids): stored, not looked up.
+        func uniqueText(_ field: Field) -> TextID {
+            typer.keepsUniqueTexts ? typer.texts.unique(trimmed(field)) : .empty
+        }
+
+        /// Upper-cased text (codes, pay codes, modifiers); ASCII is converted in place, anything
+        /// else through `String.uppercased()`.
+        func upperText(_ field: Field) -> TextID {
+            let bytes = trimmed(field)
+            if !bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }) {
+                return typer.texts.id(bytes)
+            }
+            return typer.texts.id(String(decoding: bytes, as: UTF8.self).uppercased())
         }
 
         func isEmpty(_ field: Field) -> Bool {
-            guard let i = index(field) else { return true }
-            return FieldParser.trimmed(record.bytes(i)).isEmpty
+            trimmed(field).isEmpty
         }
 
         mutating func fail(_ field: Field, _ code: ProblemCode, _ message: String) {
@@ -90,19 +141,20 @@ public final class RecordTyper {
         mutating func required<T>(_ field: Field, _ code: ProblemCode, expected: String,
                                   _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
             if isEmpty(field) {
-                let header = index(field).map { typer.mapping.headers[$0] } ?? field.name
-                fail(field, .missingValue, "\(header) is empty; a \(field.name.replacingOccurrences(of: "_", with: " ")) is required")
+                failMissing(field)
                 return nil
             }
             return value(field, code, expected: expected, parse)
         }
 
-        mutating func requiredText(_ field: Field) -> String {
-            let value = text(field)
-            if value.isEmpty {
-                let header = index(field).map { typer.mapping.headers[$0] } ?? field.name
-                fail(field, .missingValue, "\(header) is empty; a \(field.name.replacingOccurrences(of: "_", with: " ")) is required")
-            }
+        mutating func failMissing(_ field: Field) {
+            let header = index(field).map { typer.mapping.headers[$0] } ?? field.name
+            fail(field, .missingValue, "\(header) is empty; a \(field.name.replacingOccurrences(of: "_", with: " ")) is required")
+        }
+
+        mutating func requiredText(_ field: Field, upper: Bool = false) -> TextID {
+            let value = upper ? upperText(field) : text(field)
+            if value.isEmpty { failMissing(field) }
             return value
         }
     }
@@ -152,22 +204,21 @@ public final class RecordTyper {
         let code = row.text(.activityCode)
         let description = row.text(.activityDescription)
         let payCode = row.upperText(.payCode)
-        let recordID = row.uniqueText(.recordId)
+        let (category, ancillary) = classify(code: code, description: description, payCode: payCode)
         return .accepted(TimeEntry(
-            source: SourceRef(file: file, line: record.line, recordID: recordID.isEmpty ? nil : recordID),
+            row: RowRef(file: fileIndex, line: record.line), recordID: row.uniqueText(.recordId),
             staffID: staffID, staffName: row.text(.staffName), date: date,
             start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
             activityDescription: description, participantID: row.text(.participantId),
             program: row.text(.program), payCode: payCode, travelMinutes: travel,
-            classification: classifier.classify(activityCode: code, description: description, payCode: payCode)))
+            category: category, ancillary: ancillary))
     }
 
     public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
         var row = Row(record: record, typer: self)
         let claimID = row.requiredText(.claimId)
         let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
-        let procedure = row.requiredText(.procedureCode).uppercased()
-        // (Codes are short: upper-casing them is cheap, and most already are.)
+        let procedure = row.requiredText(.procedureCode, upper: true)
         let units = row.required(.units, .badNumber, expected: "a whole number of units", { bytes in
             FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
         })
@@ -181,60 +232,72 @@ public final class RecordTyper {
             let field: Field = slots[Field.renderingStaffId.rawValue] != nil ? .renderingStaffId : .renderingNpi
             row.fail(field, .missingValue, "the line names no rendering staff id or NPI")
         }
-        let statusText = row.text(.claimStatus)
-        let status = ClaimStatus(text: statusText)
+        let status = status(row.text(.claimStatus))
         if status == nil {
-            row.fail(.claimStatus, .badCode, "Status \"\(statusText)\" is not BILLED, PAID, DENIED or VOID")
+            row.fail(.claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID")
         }
-        let frequencyText = row.text(.frequencyCode)
-        let frequency = frequencyText.isEmpty ? .original : Int(frequencyText).flatMap(ClaimFrequency.init(rawValue:))
+        let frequencyBytes = row.trimmed(.frequencyCode)
+        let frequency = frequencyBytes.isEmpty ? .original
+            : Int(String(decoding: frequencyBytes, as: UTF8.self)).flatMap(ClaimFrequency.init(rawValue:))
         if frequency == nil {
-            row.fail(.frequencyCode, .badCode, "Frequency \"\(frequencyText)\" is not 1 (original), 7 (replacement) or 8 (void)")
+            row.fail(.frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)")
         }
         if (start == nil) != (end == nil) && row.problems.isEmpty {
             row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
         }
         guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let times = Self.interval(start: start, end: end)
-        let line = row.text(.lineNumber)
-        var modifiers: [String] = []
-        for field: Field in [.modifier1, .modifier2, .modifier3, .modifier4] where !row.isEmpty(field) {
-            modifiers.append(row.upperText(field))
-        }
-        let (category, isCare) = classifier.classify(procedureCode: procedure)
+        let (category, isCare) = classify(procedure: procedure)
         let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
         return .accepted(BillingLine(
-            source: SourceRef(file: file, line: record.line, recordID: line.isEmpty ? claimID : claimID + "/" + line),
-            claimID: claimID, lineNumber: line, participantID: row.text(.participantId), serviceDate: date,
+            row: RowRef(file: fileIndex, line: record.line),
+            claimID: claimID, lineNumber: row.text(.lineNumber), participantID: row.text(.participantId), serviceDate: date,
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
-            modifiers: modifiers, units: units, placeOfService: row.text(.placeOfService),
+            modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
             payerName: row.text(.payerName),
             payerType: payerType(type: row.text(.payerType), name: row.text(.payerName)),
             renderingStaffID: staffID, renderingNPI: npi,
-            renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : nil,
+            renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : .empty, hasTaxonomy: taxonomyColumn,
             billedAmount: amount, status: status, frequency: frequency,
             originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare))
     }
 
+    /// The non-empty modifiers, upper-cased, as one text (most lines have none or one).
+    private func modifiers(_ row: inout Row) -> TextID {
+        var joined: TextID = .empty
+        var parts: [String] = []
+        for field: Field in [.modifier1, .modifier2, .modifier3, .modifier4] where !row.isEmpty(field) {
+            let value = row.upperText(field)
+            if joined.isEmpty && parts.isEmpty {
+                joined = value
+            } else {
+                if parts.isEmpty { parts.append(texts.string(joined)) }
+                parts.append(texts.string(value))
+            }
+        }
+        return parts.isEmpty ? joined : texts.id(parts.joined(separator: "\u{1F}"))
+    }
+
     public func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
         var row = Row(record: record, typer: self)
-        let staffID = row.requiredText(.staffId)
+        let staffID = row.string(.staffId)
+        if staffID.isEmpty { row.failMissing(.staffId) }
         let expected = "a date (\(FieldParser.dateFormats))"
         let issued = row.value(.peerCertIssued, .badDate, expected: expected, FieldParser.day)
         let expires = row.value(.peerCertExpires, .badDate, expected: expected, FieldParser.day)
         let hired = row.value(.employmentStart, .badDate, expected: expected, FieldParser.day)
         let left = row.value(.employmentEnd, .badDate, expected: expected, FieldParser.day)
-        let status = row.text(.peerCertStatus).uppercased()
+        let status = row.string(.peerCertStatus).uppercased()
         if !["", "ACTIVE", "EXPIRED", "VACATED"].contains(status) {
             row.fail(.peerCertStatus, .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED")
         }
         guard row.problems.isEmpty else { return .rejected(row.problems) }
         return .accepted(StaffMember(
             source: SourceRef(file: file, line: record.line, recordID: staffID), staffID: staffID,
-            npi: row.text(.npi), name: row.text(.staffName), role: row.text(.role).uppercased(),
-            taxonomy: row.text(.taxonomy).uppercased(), certNumber: row.text(.peerCertNumber),
+            npi: row.string(.npi), name: row.string(.staffName), role: row.string(.role).uppercased(),
+            taxonomy: row.string(.taxonomy).uppercased(), certNumber: row.string(.peerCertNumber),
             certIssued: issued, certExpires: expires, certStatus: status,
-            specializations: row.text(.specializations), employmentStart: hired, employmentEnd: left))
+            specializations: row.string(.specializations), employmentStart: hired, employmentEnd: left))
     }
 }
 

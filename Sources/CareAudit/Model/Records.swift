@@ -1,46 +1,92 @@
-/// One timesheet entry, typed. A class: rules pass entries around by reference, never copying
-/// their strings. Times are minutes after midnight of `date`; an entry that ends
-/// past midnight has `end` > 1440 rather than a wrong negative length.
-public final class TimeEntry: Sendable {
-    public let source: SourceRef
-    public let staffID: String
-    public let staffName: String
-    public let date: Day
-    public let start: Int?
-    public let end: Int?
-    public let minutes: Int
-    public let activityCode: String
-    public let activityDescription: String
-    public let participantID: String
-    public let program: String
-    public let payCode: String
-    public let travelMinutes: Int
-    public let classification: Classification
+/// Where a typed row came from: its input (position in the audit's file list) and physical
+/// line. `AuditContext.source` turns it into a `SourceRef` for findings.
+public struct RowRef: Hashable, Sendable {
+    public let file: UInt32
+    public let line: UInt32
 
-    public init(source: SourceRef, staffID: String, staffName: String, date: Day, start: Int?, end: Int?,
-                minutes: Int, activityCode: String, activityDescription: String, participantID: String,
-                program: String, payCode: String, travelMinutes: Int, classification: Classification) {
-        self.source = source
+    public init(file: Int, line: Int) {
+        self.file = UInt32(file)
+        self.line = UInt32(clamping: line)
+    }
+}
+
+/// Minutes after midnight, or none: 4 bytes where `Int?` takes 9 (records are kept by the
+/// million).
+@usableFromInline
+struct PackedMinutes: Sendable, Hashable {
+    let raw: Int32
+
+    init(_ value: Int?) { raw = value.map { Int32(clamping: $0) } ?? .min }
+
+    var value: Int? { raw == .min ? nil : Int(raw) }
+}
+
+/// One timesheet entry, typed and compact (64 bytes): texts are `TextID`s into the audit's
+/// `TextTable`, times are minutes after midnight of `date`; an entry that ends past midnight
+/// has `end` > 1440 rather than a wrong negative length.
+public struct TimeEntry: Sendable {
+    public let row: RowRef
+    /// The export's own id for the row (Entry ID), if any.
+    public let recordID: TextID
+    public let staffID: TextID
+    public let staffName: TextID
+    public let date: Day
+    private let startMinute: PackedMinutes
+    private let endMinute: PackedMinutes
+    private let storedMinutes: Int32
+    private let storedTravel: Int32
+    public let activityCode: TextID
+    public let activityDescription: TextID
+    public let participantID: TextID
+    public let program: TextID
+    public let payCode: TextID
+    public let category: ClaimingCategory
+    public let ancillary: Ancillary?
+
+    public init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
+                minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
+                program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?) {
+        self.row = row
+        self.recordID = recordID
         self.staffID = staffID
         self.staffName = staffName
         self.date = date
-        self.start = start
-        self.end = end
-        self.minutes = minutes
+        startMinute = PackedMinutes(start)
+        endMinute = PackedMinutes(end)
+        storedMinutes = Int32(clamping: minutes)
+        storedTravel = Int32(clamping: travelMinutes)
         self.activityCode = activityCode
         self.activityDescription = activityDescription
         self.participantID = participantID
         self.program = program
         self.payCode = payCode
-        self.travelMinutes = travelMinutes
-        self.classification = classification
+        self.category = category
+        self.ancillary = ancillary
     }
+
+    public var start: Int? { startMinute.value }
+    public var end: Int? { endMinute.value }
+    public var minutes: Int { Int(storedMinutes) }
+    public var travelMinutes: Int { Int(storedTravel) }
 
     /// The interval `[start, end)` when the export gave times.
     public var interval: Range<Int>? {
         guard let start, let end else { return nil }
         return start..<end
     }
+
+    /// The same entry with its texts renumbered (`map[old id]`), when tables are merged.
+    func remapped(_ map: [TextID]) -> TimeEntry {
+        TimeEntry(row: row, recordID: map[recordID], staffID: map[staffID], staffName: map[staffName], date: date,
+                  start: start, end: end, minutes: minutes, activityCode: map[activityCode],
+                  activityDescription: map[activityDescription], participantID: map[participantID],
+                  program: map[program], payCode: map[payCode], travelMinutes: travelMinutes,
+                  category: category, ancillary: ancillary)
+    }
+}
+
+extension Array where Element == TextID {
+    subscript(id: TextID) -> TextID { self[Int(id.raw)] }
 }
 
 /// Payers as billing exports name them.
@@ -107,63 +153,76 @@ public enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
     case void = 8
 }
 
-/// One billing claim line, typed (a class, like `TimeEntry`).
-public final class BillingLine: Sendable {
-    public let source: SourceRef
-    public let claimID: String
-    public let lineNumber: String
-    public let participantID: String
+/// One billing claim line, typed and compact (like `TimeEntry`).
+public struct BillingLine: Sendable {
+    public let row: RowRef
+    public let claimID: TextID
+    public let lineNumber: TextID
+    public let participantID: TextID
     public let serviceDate: Day
-    public let start: Int?
-    public let end: Int?
-    public let serviceMinutes: Int?
-    public let procedureCode: String
-    public let modifiers: [String]
-    public let units: Int
-    public let placeOfService: String
-    public let payerName: String
+    private let startMinute: PackedMinutes
+    private let endMinute: PackedMinutes
+    private let listedMinutes: PackedMinutes
+    private let storedUnits: Int32
+    public let procedureCode: TextID
+    /// Modifiers, upper-cased, joined by U+001F (only compared, never split).
+    public let modifiers: TextID
+    public let placeOfService: TextID
+    public let payerName: TextID
+    public let renderingStaffID: TextID
+    public let renderingNPI: TextID
+    /// Empty when the export has no taxonomy column (`hasTaxonomy` false) or the cell is empty.
+    public let renderingTaxonomy: TextID
+    public let originalClaimID: TextID
+    private let amountCents: Int64
     public let payerType: PayerType
-    public let renderingStaffID: String
-    public let renderingNPI: String
-    public let renderingTaxonomy: String?
-    public let billedAmount: Money?
     public let status: ClaimStatus
     public let frequency: ClaimFrequency
-    public let originalClaimID: String
     public let category: ClaimingCategory
     /// The procedure code is a CARE activity code: CARE time billed to a payer (DC003).
     public let isCareActivityCode: Bool
+    /// The export has a rendering taxonomy column.
+    public let hasTaxonomy: Bool
+    private let hasAmount: Bool
 
-    public init(source: SourceRef, claimID: String, lineNumber: String, participantID: String, serviceDate: Day,
-                start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: String, modifiers: [String],
-                units: Int, placeOfService: String, payerName: String, payerType: PayerType,
-                renderingStaffID: String, renderingNPI: String, renderingTaxonomy: String?, billedAmount: Money?,
-                status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: String,
+    public init(row: RowRef, claimID: TextID, lineNumber: TextID, participantID: TextID, serviceDate: Day,
+                start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: TextID, modifiers: TextID,
+                units: Int, placeOfService: TextID, payerName: TextID, payerType: PayerType,
+                renderingStaffID: TextID, renderingNPI: TextID, renderingTaxonomy: TextID, hasTaxonomy: Bool,
+                billedAmount: Money?, status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: TextID,
                 category: ClaimingCategory, isCareActivityCode: Bool) {
-        self.source = source
+        self.row = row
         self.claimID = claimID
         self.lineNumber = lineNumber
         self.participantID = participantID
         self.serviceDate = serviceDate
-        self.start = start
-        self.end = end
-        self.serviceMinutes = serviceMinutes
+        startMinute = PackedMinutes(start)
+        endMinute = PackedMinutes(end)
+        listedMinutes = PackedMinutes(serviceMinutes)
+        storedUnits = Int32(clamping: units)
         self.procedureCode = procedureCode
         self.modifiers = modifiers
-        self.units = units
         self.placeOfService = placeOfService
         self.payerName = payerName
         self.payerType = payerType
         self.renderingStaffID = renderingStaffID
         self.renderingNPI = renderingNPI
         self.renderingTaxonomy = renderingTaxonomy
-        self.billedAmount = billedAmount
+        self.hasTaxonomy = hasTaxonomy
+        amountCents = billedAmount?.cents ?? 0
+        hasAmount = billedAmount != nil
         self.status = status
         self.frequency = frequency
         self.originalClaimID = originalClaimID
         self.category = category
         self.isCareActivityCode = isCareActivityCode
     }
+
+    public var start: Int? { startMinute.value }
+    public var end: Int? { endMinute.value }
+    public var serviceMinutes: Int? { listedMinutes.value }
+    public var units: Int { Int(storedUnits) }
+    public var billedAmount: Money? { hasAmount ? Money(cents: amountCents) : nil }
 
     /// The interval `[start, end)` when the export gave times.
     public var interval: Range<Int>? {
@@ -180,6 +239,18 @@ public final class BillingLine: Sendable {
     public func mayBeSameSession(with other: BillingLine) -> Bool {
         guard let mine = interval, let theirs = other.interval else { return true }
         return mine.overlaps(theirs)
+    }
+
+    /// The same line with its texts renumbered (`map[old id]`), when tables are merged.
+    func remapped(_ map: [TextID]) -> BillingLine {
+        BillingLine(row: row, claimID: map[claimID], lineNumber: map[lineNumber], participantID: map[participantID],
+                    serviceDate: serviceDate, start: start, end: end, serviceMinutes: serviceMinutes,
+                    procedureCode: map[procedureCode], modifiers: map[modifiers], units: units,
+                    placeOfService: map[placeOfService], payerName: map[payerName], payerType: payerType,
+                    renderingStaffID: map[renderingStaffID], renderingNPI: map[renderingNPI],
+                    renderingTaxonomy: map[renderingTaxonomy], hasTaxonomy: hasTaxonomy, billedAmount: billedAmount,
+                    status: status, frequency: frequency, originalClaimID: map[originalClaimID],
+                    category: category, isCareActivityCode: isCareActivityCode)
     }
 }
 

@@ -14,14 +14,14 @@ struct RecordTyperTests {
         #expect(summary.rejected == 1)
         #expect(summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" } == ["bad-duration@9:13"])
         let entries = loaded.timeEntries
-        #expect(entries[0].staffID == "007")
+        #expect(loaded.texts[entries[0].staffID] == "007")
         #expect(entries[1].date.description == "2026-10-05")
         #expect(entries[1].interval == 540..<630)
-        #expect(entries[2].source.line == 4)
+        #expect(entries[2].row.line == 4)
         #expect(entries[2].interval == 630..<660)
         #expect(entries[4].minutes == 60 && entries[4].travelMinutes == 15)
         #expect(entries[5].minutes == 480 && entries[5].start == nil)
-        #expect(entries[6].source.recordID == "T8")
+        #expect(loaded.texts[entries[6].recordID] == "T8")
     }
 
     @Test("a night shift 22:00–02:00 is 240 minutes")
@@ -44,7 +44,7 @@ struct RecordTyperTests {
         #expect(summary.problems[0].message == "Date \"2026-02-30\" is not a date (YYYY-MM-DD, MM/DD/YYYY or M/D/YY)")
         #expect(summary.problems[0].formatted.hasPrefix("\(path):2:3: error:"))
         #expect(summary.rows == 7 && summary.accepted == 1 && summary.rejected == 6)
-        #expect(loaded.timeEntries.map(\.source.line) == [8])
+        #expect(loaded.timeEntries.map(\.row.line) == [8])
     }
 
     @Test("billing values: units, amounts, status and frequency")
@@ -58,7 +58,7 @@ struct RecordTyperTests {
         #expect(lines.count == 2)
         #expect(lines[0].billedAmount?.cents == 123_450)
         #expect(lines[0].payerType == .mediCal)
-        #expect(lines[0].renderingNPI == "1234567890")
+        #expect(loaded.texts[lines[0].renderingNPI] == "1234567890")
         #expect(lines[1].billedAmount?.cents == -1200)
         #expect(lines[1].status == .void && lines[1].frequency == .void)
         #expect(summary.rows == summary.accepted + summary.rejected)

@@ -14,16 +14,16 @@ struct CARE001TravelOutsideOutreach: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.entries.compactMap { entry in
-            let category = entry.classification.category
+            let category = entry.category
             guard category.isCareClaimable || category == .careImplementation, category != .careOutreach,
-                  entry.travelMinutes > 0 || entry.classification.ancillary == .travel
+                  entry.travelMinutes > 0 || entry.ancillary == .travel
             else { return nil }
             let minutes = entry.travelMinutes > 0 ? entry.travelMinutes : entry.minutes
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(entry.staffID)) recorded \(minutes) travel minutes with \(category.label) on \(entry.date); only outreach and engagement may claim travel",
-                records: [entry.source], minutes: minutes, amount: context.careAmount(minutes: minutes),
-                staffID: entry.staffID, date: entry.date)
+                records: [context.source(entry)], minutes: minutes, amount: context.careAmount(minutes: minutes),
+                staffID: context[entry.staffID], date: entry.date)
         }
     }
 }

@@ -20,22 +20,34 @@ struct CARE002ImplementationInvoiced: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let programs = Set(options.list("invoice_programs").map { $0.uppercased() })
+        // Descriptions and programs repeat: decide each distinct one once.
+        var descriptionCategory: [TextID: ClaimingCategory?] = [:]
+        var invoiced: [TextID: Bool] = [:]
         return context.entries.compactMap { entry in
-            let category = entry.classification.category
-            let byDescription = context.classifier.classify(description: entry.activityDescription)?.category
+            let category = entry.category
+            guard category.isCareClaimable || category == .careImplementation else { return nil }
+            let byDescription = descriptionCategory[entry.activityDescription] ?? {
+                let found = context.classifier.classify(description: context[entry.activityDescription])?.category
+                descriptionCategory[entry.activityDescription] = found
+                return found
+            }()
             let reason: String
             if category.isCareClaimable && byDescription == .careImplementation {
-                reason = "activity code \(entry.activityCode) puts it on the invoice as \(category.label)"
-            } else if category == .careImplementation && programs.contains(entry.program.uppercased()) {
-                reason = "program \(entry.program) is invoiced"
+                reason = "activity code \(context[entry.activityCode]) puts it on the invoice as \(category.label)"
+            } else if category == .careImplementation && (invoiced[entry.program] ?? {
+                let found = programs.contains(context[entry.program].uppercased())
+                invoiced[entry.program] = found
+                return found
+            }()) {
+                reason = "program \(context[entry.program]) is invoiced"
             } else {
                 return nil
             }
             return Finding(
                 rule: description.id,
-                message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(entry.activityDescription)\") on \(entry.date) and \(reason); implementation is not claimable",
-                records: [entry.source], minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
-                staffID: entry.staffID, date: entry.date)
+                message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(context[entry.activityDescription])\") on \(entry.date) and \(reason); implementation is not claimable",
+                records: [context.source(entry)], minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                staffID: context[entry.staffID], date: entry.date)
         }
     }
 }

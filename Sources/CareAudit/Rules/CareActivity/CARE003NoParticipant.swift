@@ -16,12 +16,12 @@ struct CARE003NoParticipant: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.entries.compactMap { entry in
-            let category = entry.classification.category
-            guard category.isClientSpecific, entry.classification.ancillary == nil, entry.participantID.isEmpty else { return nil }
+            let category = entry.category
+            guard category.isClientSpecific, entry.ancillary == nil, entry.participantID.isEmpty else { return nil }
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of \(category.label) on \(entry.date) with no participant id",
-                records: [entry.source], minutes: entry.minutes, staffID: entry.staffID, date: entry.date)
+                records: [context.source(entry)], minutes: entry.minutes, staffID: context[entry.staffID], date: entry.date)
         }
     }
 }

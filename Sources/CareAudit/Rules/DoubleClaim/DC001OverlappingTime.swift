@@ -33,8 +33,9 @@ struct DC001OverlappingTime: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in context.staffDays {
-            guard let entryIndexes = context.entriesByStaffDay[key], let lineIndexes = context.linesByStaffDay[key] else { continue }
-            let care = entryIndexes.filter { context.entries[$0].classification.category.isCareClaimable && context.entries[$0].interval != nil }
+            let entryIndexes = context.entryIndexes(key), lineIndexes = context.lineIndexes(key)
+            guard !entryIndexes.isEmpty, !lineIndexes.isEmpty else { continue }
+            let care = entryIndexes.filter { context.entries[$0].category.isCareClaimable && context.entries[$0].interval != nil }
             let billed = lineIndexes.filter { context.lines[$0].interval != nil }
             let pairs = IntervalSweep.overlaps(care.map { context.entries[$0].interval! }, billed.map { context.lines[$0].interval! })
             var byEntry: [Int: [(line: Int, minutes: Int)]] = [:]
@@ -48,15 +49,15 @@ struct DC001OverlappingTime: Rule {
                 })
                 let services = hits.map { hit in
                     let line = context.lines[hit.line]
-                    return "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(line.claimID)"
+                    return "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(context[line.claimID])"
                 }.joined(separator: " and ")
                 let amount = hits.reduce(context.careAmount(minutes: overlap)) { $0 + context.billedShare(context.lines[$1.line], minutes: $1.minutes) }
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.classification.category.label) and \(services): \(overlap) minutes claimed twice",
-                    records: [entry.source] + hits.map { context.lines[$0.line].source },
-                    minutes: overlap, amount: amount, staffID: key.staff, date: key.day,
-                    participantIDs: [entry.participantID]))
+                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.category.label) and \(services): \(overlap) minutes claimed twice",
+                    records: [context.source(entry)] + hits.map { context.source(context.lines[$0.line]) },
+                    minutes: overlap, amount: amount, staffID: context[key.staff], date: key.day,
+                    participantIDs: context.texts(entry.participantID)))
             }
         }
         return findings

@@ -24,20 +24,21 @@ struct DC002SameParticipantNoTimes: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in context.staffDays {
-            guard let entryIndexes = context.entriesByStaffDay[key], let lineIndexes = context.linesByStaffDay[key] else { continue }
+            let entryIndexes = context.entryIndexes(key), lineIndexes = context.lineIndexes(key)
+            guard !entryIndexes.isEmpty, !lineIndexes.isEmpty else { continue }
             for entryIndex in entryIndexes {
                 let entry = context.entries[entryIndex]
-                guard entry.classification.category.isCareClaimable, !entry.participantID.isEmpty else { continue }
+                guard entry.category.isCareClaimable, !entry.participantID.isEmpty else { continue }
                 for lineIndex in lineIndexes {
                     let line = context.lines[lineIndex]
                     guard line.participantID == entry.participantID, entry.interval == nil || line.interval == nil else { continue }
                     let minutes = min(entry.minutes, context.minutesForComparison(line))
                     findings.append(Finding(
                         rule: description.id,
-                        message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.classification.category.label) for participant \(entry.participantID) and billed \(context.describe(line)) for the same participant on claim \(line.claimID); without times on both, up to \(minutes) minutes may be claimed twice",
-                        records: [entry.source, line.source], minutes: minutes,
-                        amount: context.billedShare(line, minutes: minutes), staffID: key.staff, date: key.day,
-                        participantIDs: [entry.participantID]))
+                        message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.category.label) for participant \(context[entry.participantID]) and billed \(context.describe(line)) for the same participant on claim \(context[line.claimID]); without times on both, up to \(minutes) minutes may be claimed twice",
+                        records: [context.source(entry), context.source(line)], minutes: minutes,
+                        amount: context.billedShare(line, minutes: minutes), staffID: context[key.staff], date: key.day,
+                        participantIDs: context.texts(entry.participantID)))
                 }
             }
         }

@@ -19,12 +19,12 @@ struct DC003CareCodeBilled: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard line.isCareActivityCode, !line.isVoid else { return nil }
-            let staff = context.lineStaff[index]
+            let staff = context.lineStaffID(index)
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) bills \(line.procedureCode), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
-                records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staff, date: line.serviceDate, participantIDs: [line.participantID])
+                message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
+                records: [context.source(line)], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: staff, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }
 }

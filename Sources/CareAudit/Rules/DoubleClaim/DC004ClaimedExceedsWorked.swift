@@ -23,14 +23,14 @@ struct DC004ClaimedExceedsWorked: Rule {
         let tolerance = options.int("tolerance_minutes")
         var findings: [Finding] = []
         for key in context.staffDays {
-            let entries = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
+            let entries = context.entryIndexes(key).map { context.entries[$0] }
             // A denied line is not paid; its resubmission is. Counting both would double its minutes.
-            let lines = (context.linesByStaffDay[key] ?? []).map { context.lines[$0] }.filter { $0.status != .denied }
+            let lines = (context.lineIndexes(key)).map { context.lines[$0] }.filter { $0.status != .denied }
             guard !lines.isEmpty else { continue }
-            let worked = entries.filter { $0.classification.category != .leave }.reduce(0) { $0 + $1.minutes }
-            let care = entries.filter { $0.classification.category.isCareClaimable }.reduce(0) { $0 + $1.minutes }
+            let worked = entries.filter { $0.category != .leave }.reduce(0) { $0 + $1.minutes }
+            let care = entries.filter { $0.category.isCareClaimable }.reduce(0) { $0 + $1.minutes }
             let other = entries.filter {
-                let c = $0.classification.category
+                let c = $0.category
                 return !c.isCareClaimable && c != .directService && c != .leave
             }.reduce(0) { $0 + $1.minutes }
             let billed = lines.reduce(0) { $0 + context.minutesForComparison($1) }
@@ -40,8 +40,8 @@ struct DC004ClaimedExceedsWorked: Rule {
             findings.append(Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",
-                records: entries.map(\.source) + lines.map(\.source), minutes: excess,
-                amount: context.careAmount(minutes: min(excess, care)), staffID: key.staff, date: key.day))
+                records: entries.map(context.source) + lines.map(context.source), minutes: excess,
+                amount: context.careAmount(minutes: min(excess, care)), staffID: context[key.staff], date: key.day))
         }
         return findings
     }

@@ -25,11 +25,11 @@ struct DUP001ExactDuplicate: Rule {
         ])
 
     struct Key: Hashable {
-        let participant: String, staff: String, date: Day, code: String, modifiers: [String], place: String, amount: Money?
+        let participant: TextID, staff: TextID, date: Day, code: TextID, modifiers: TextID, place: TextID, amount: Money?
     }
 
-    static func key(_ line: BillingLine, staff: String?) -> Key {
-        Key(participant: line.participantID, staff: staff ?? line.renderingNPI, date: line.serviceDate,
+    static func key(_ line: BillingLine, staff: TextID) -> Key {
+        Key(participant: line.participantID, staff: staff.isEmpty ? line.renderingNPI : staff, date: line.serviceDate,
             code: line.procedureCode, modifiers: line.modifiers, place: line.placeOfService, amount: line.billedAmount)
     }
 
@@ -51,15 +51,15 @@ struct DUP001ExactDuplicate: Rule {
                 }
             }
             guard !involved.isEmpty else { return nil }
-            let lines = involved.map { context.lines[$0] }.sorted { $0.source < $1.source }
+            let lines = involved.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]
             let extra = lines.dropFirst().reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) }
             return Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) by \(context.staffLabel(context.lineStaff[indexes[0]] ?? first.renderingNPI)) is billed \(lines.count) times with identical keys (claims \(lines.map(\.claimID).sorted().joined(separator: ", ")))",
-                records: lines.map(\.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
-                amount: extra, staffID: context.lineStaff[indexes[0]], date: first.serviceDate,
-                participantIDs: [first.participantID])
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) by \(context.staffLabel(context.lineStaffID(indexes[0]) ?? context[first.renderingNPI])) is billed \(lines.count) times with identical keys (claims \(lines.map { context[$0.claimID] }.sorted().joined(separator: ", ")))",
+                records: lines.map(context.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
+                amount: extra, staffID: context.lineStaffID(indexes[0]), date: first.serviceDate,
+                participantIDs: context.texts(first.participantID))
         }
     }
 }

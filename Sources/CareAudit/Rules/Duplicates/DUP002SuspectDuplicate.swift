@@ -29,7 +29,7 @@ struct DUP002SuspectDuplicate: Rule {
         }
         var findings: [Finding] = []
         for indexes in groups {
-            let sorted = indexes.sorted { context.lines[$0].source < context.lines[$1].source }
+            let sorted = indexes.sorted { context.precedes(context.lines[$0].row, context.lines[$1].row) }
             var suspects = Set<Int>()
             for (a, i) in sorted.enumerated() {
                 for j in sorted[(a + 1)...] {
@@ -40,13 +40,13 @@ struct DUP002SuspectDuplicate: Rule {
                 }
             }
             guard !suspects.isEmpty else { continue }
-            let lines = suspects.sorted().map { context.lines[$0] }.sorted { $0.source < $1.source }
+            let lines = suspects.sorted().map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]
             findings.append(Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map(\.claimID).sorted().joined(separator: ", "))): review for a duplicate",
-                records: lines.map(\.source), minutes: nil,
-                amount: nil, date: first.serviceDate, participantIDs: [first.participantID]))
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map { context[$0.claimID] }.sorted().joined(separator: ", "))): review for a duplicate",
+                records: lines.map(context.source), minutes: nil,
+                amount: nil, date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }
         return findings
     }

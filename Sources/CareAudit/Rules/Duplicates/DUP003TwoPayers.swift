@@ -19,25 +19,25 @@ struct DUP003TwoPayers: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for indexes in context.serviceGroups where indexes.count > 1 && !context.lines[indexes[0]].participantID.isEmpty {
-            let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
+            let lines = indexes.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             var involved: [BillingLine] = []
             for (a, x) in lines.enumerated() {
                 for y in lines[(a + 1)...] where x.payerType != y.payerType {
                     if !x.mayBeSameSession(with: y) { continue }
-                    for line in [x, y] where !involved.contains(where: { $0 === line }) { involved.append(line) }
+                    for line in [x, y] where !involved.contains(where: { $0.row == line.row }) { involved.append(line) }
                 }
             }
             guard !involved.isEmpty else { continue }
-            involved.sort { $0.source < $1.source }
+            involved.sort { context.precedes($0.row, $1.row) }
             let first = involved[0]
             let payers = Set(involved.map { context.payerLabel($0) }).sorted().joined(separator: " and ")
             findings.append(Finding(
                 rule: description.id,
-                message: "\(first.procedureCode) for participant \(first.participantID) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map(\.claimID).sorted().joined(separator: ", ")))",
-                records: involved.map(\.source), minutes: nil,
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map { context[$0.claimID] }.sorted().joined(separator: ", ")))",
+                records: involved.map(context.source), minutes: nil,
                 // All but the largest payment is paid twice.
                 amount: involved.map { $0.billedAmount ?? .zero }.sorted().dropLast().reduce(Money.zero, +),
-                date: first.serviceDate, participantIDs: [first.participantID]))
+                date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }
         return findings
     }

@@ -33,14 +33,14 @@ struct PEER001CertificateNotActive: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let staffID = context.lineStaff[index], let member = context.staffByID[staffID], member.isCertifiedPeer,
+                  let member = context.member(staff: context.lineStaff[index]), member.isCertifiedPeer,
                   let reason = Self.inactiveReason(member, on: line.serviceDate)
             else { return nil }
             return Finding(
                 rule: description.id,
-                message: "\(context.staffLabel(staffID)) rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reason)",
-                records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID])
+                message: "\(context.staffLabel(member.staffID)) rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reason)",
+                records: [context.source(line), member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: member.staffID, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }
 }

@@ -19,13 +19,13 @@ struct PEER002NotCertified: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let staffID = context.lineStaff[index], let member = context.staffByID[staffID], !member.isCertifiedPeer
+                  let member = context.member(staff: context.lineStaff[index]), !member.isCertifiedPeer
             else { return nil }
             return Finding(
                 rule: description.id,
-                message: "\(context.staffLabel(staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(line.procedureCode) on \(line.serviceDate) (claim \(line.claimID)); only certified peer support specialists may bill it",
-                records: [line.source, member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                staffID: staffID, date: line.serviceDate, participantIDs: [line.participantID])
+                message: "\(context.staffLabel(member.staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])); only certified peer support specialists may bill it",
+                records: [context.source(line), member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                staffID: member.staffID, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }
 }

@@ -20,13 +20,13 @@ struct PEER003Taxonomy: Rule {
         return context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let taxonomy = line.renderingTaxonomy, taxonomy != expected
+                  line.hasTaxonomy, case let taxonomy = context[line.renderingTaxonomy], taxonomy != expected
             else { return nil }
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) bills \(line.procedureCode) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
-                records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID])
+                message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
+                records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate,
+                participantIDs: context.texts(line.participantID))
         }
     }
 }

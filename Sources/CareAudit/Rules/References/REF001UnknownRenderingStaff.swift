@@ -19,14 +19,14 @@ struct REF001UnknownRenderingStaff: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard line.status != .void else { return nil }
-            if context.staffByID[line.renderingStaffID] != nil || context.staffByNPI[line.renderingNPI] != nil { return nil }
-            let who = [line.renderingStaffID.isEmpty ? nil : "staff id \(line.renderingStaffID)",
-                       line.renderingNPI.isEmpty ? nil : "NPI \(line.renderingNPI)"].compactMap { $0 }.joined(separator: " / ")
+            if context.member(staff: line.renderingStaffID) != nil || context.member(npi: line.renderingNPI) != nil { return nil }
+            let who = [line.renderingStaffID.isEmpty ? nil : "staff id \(context[line.renderingStaffID])",
+                       line.renderingNPI.isEmpty ? nil : "NPI \(context[line.renderingNPI])"].compactMap { $0 }.joined(separator: " / ")
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) (\(line.procedureCode) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
-                records: [line.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
-                date: line.serviceDate, participantIDs: [line.participantID])
+                message: "claim \(context[line.claimID]) (\(context[line.procedureCode]) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
+                records: [context.source(line)], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }
 }

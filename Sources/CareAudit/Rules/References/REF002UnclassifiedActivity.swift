@@ -24,21 +24,29 @@ struct REF002UnclassifiedActivity: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Group: [TimeEntry]] = [:]
         let mapsCodes = context.classifier.mapsActivityCodes
+        var unmapped: [TextID: Bool] = [:]  // per distinct activity code
         for entry in context.entries {
-            let unmappedCode = mapsCodes && !entry.activityCode.isEmpty && !context.classifier.isMapped(activityCode: entry.activityCode)
-            guard entry.classification.category == .unclassified || unmappedCode else { continue }
-            groups[Group(code: entry.activityCode.uppercased(), description: entry.activityDescription), default: []].append(entry)
+            let code = entry.activityCode
+            let unmappedCode = mapsCodes && !code.isEmpty && (unmapped[code] ?? {
+                let found = !context.classifier.isMapped(activityCode: context[code])
+                unmapped[code] = found
+                return found
+            }())
+            guard entry.category == .unclassified || unmappedCode else { continue }
+            groups[Group(code: context[code].uppercased(), description: context[entry.activityDescription]), default: []].append(entry)
         }
         return groups.map { group, entries in
-            let sorted = entries.sorted { $0.source < $1.source }
+            let sorted = entries.sorted { context.precedes($0.row, $1.row) }
             let minutes = entries.reduce(0) { $0 + $1.minutes }
             let activity = [group.code.isEmpty ? nil : "code \(group.code)",
                             group.description.isEmpty ? nil : "\"\(group.description)\""].compactMap { $0 }.joined(separator: " ")
-            let category = sorted[0].classification
+            let category = context.classifier.classify(
+                activityCode: context[sorted[0].activityCode], description: context[sorted[0].activityDescription],
+                payCode: context[sorted[0].payCode])
             let message = category.category == .unclassified
                 ? "activity \(activity.isEmpty ? "(blank)" : activity) matched no mapping: \(entries.count) entries, \(minutes) minutes are UNCLASSIFIED"
                 : "activity code \(group.code) is not in classification.activity_codes: \(entries.count) entries, \(minutes) minutes; the description fallback chose \(category.category.rawValue) (\(category.matchedBy))"
-            return Finding(rule: description.id, message: message, records: sorted.map(\.source), minutes: minutes)
+            return Finding(rule: description.id, message: message, records: sorted.map(context.source), minutes: minutes)
         }
     }
 }

@@ -21,16 +21,16 @@ struct TS001OverlappingEntries: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in context.staffDays {
-            let timed = (context.entriesByStaffDay[key] ?? []).filter { context.entries[$0].interval != nil }
+            let timed = context.entryIndexes(key).filter { context.entries[$0].interval != nil }
             for (i, j, minutes) in IntervalSweep.selfOverlaps(timed.map { context.entries[$0].interval! }) {
                 let a = context.entries[timed[i]], b = context.entries[timed[j]]
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.classification.category.label) and \(context.describeTime(b)) \(b.classification.category.label): \(minutes) minutes recorded twice",
-                    records: [a.source, b.source].sorted(), minutes: minutes,
-                    amount: a.classification.category.isCareClaimable && b.classification.category.isCareClaimable
+                    message: "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.category.label) and \(context.describeTime(b)) \(b.category.label): \(minutes) minutes recorded twice",
+                    records: [context.source(a), context.source(b)].sorted(), minutes: minutes,
+                    amount: a.category.isCareClaimable && b.category.isCareClaimable
                         ? context.careAmount(minutes: minutes) : nil,
-                    staffID: key.staff, date: key.day))
+                    staffID: context[key.staff], date: key.day))
             }
         }
         return findings

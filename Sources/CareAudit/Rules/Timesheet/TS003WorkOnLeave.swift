@@ -19,8 +19,8 @@ struct TS003WorkOnLeave: Rule {
         let fullDay = options.int("full_day_minutes")
         var findings: [Finding] = []
         for key in context.staffDays {
-            let entries = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
-            let leave = entries.filter { $0.classification.category == .leave }
+            let entries = context.entryIndexes(key).map { context.entries[$0] }
+            let leave = entries.filter { $0.category == .leave }
             guard !leave.isEmpty else { continue }
             let timedLeave = leave.compactMap(\.interval)
             let wholeDay = leave.filter { $0.interval == nil }.reduce(0) { $0 + $1.minutes } >= fullDay
@@ -29,22 +29,22 @@ struct TS003WorkOnLeave: Rule {
                 guard let interval else { return false }
                 return timedLeave.contains { $0.overlaps(interval) }
             }
-            let leaveSources = leave.map(\.source)
-            for entry in entries where entry.classification.category.isCareClaimable && conflicts(entry.interval) {
+            let leaveSources = leave.map(context.source)
+            for entry in entries where entry.category.isCareClaimable && conflicts(entry.interval) {
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.classification.category.label) on \(key.day) while on leave (\(leave.map(\.payCode).filter { !$0.isEmpty }.joined(separator: ", ")))",
-                    records: [entry.source] + leaveSources, minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
-                    staffID: key.staff, date: key.day))
+                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.category.label) on \(key.day) while on leave (\(leave.map { context[$0.payCode] }.filter { !$0.isEmpty }.joined(separator: ", ")))",
+                    records: [context.source(entry)] + leaveSources, minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                    staffID: context[key.staff], date: key.day))
             }
-            for lineIndex in context.linesByStaffDay[key] ?? [] {
+            for lineIndex in context.lineIndexes(key) {
                 let line = context.lines[lineIndex]
                 guard conflicts(line.interval) else { continue }
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) while on leave",
-                    records: [line.source] + leaveSources, minutes: context.billedMinutes(line), amount: line.billedAmount,
-                    staffID: key.staff, date: key.day, participantIDs: [line.participantID]))
+                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) while on leave",
+                    records: [context.source(line)] + leaveSources, minutes: context.billedMinutes(line), amount: line.billedAmount,
+                    staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))
             }
         }
         return findings

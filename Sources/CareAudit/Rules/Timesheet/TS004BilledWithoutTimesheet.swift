@@ -17,9 +17,10 @@ struct TS004BilledWithoutTimesheet: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in context.staffDays {
-            guard let lineIndexes = context.linesByStaffDay[key] else { continue }
-            let worked = (context.entriesByStaffDay[key] ?? []).map { context.entries[$0] }
-                .filter { $0.classification.category != .leave }
+            let lineIndexes = context.lineIndexes(key)
+            guard !lineIndexes.isEmpty else { continue }
+            let worked = context.entryIndexes(key).map { context.entries[$0] }
+                .filter { $0.category != .leave }
             let cover = worked.compactMap(\.interval)
             for lineIndex in lineIndexes {
                 let line = context.lines[lineIndex]
@@ -35,9 +36,9 @@ struct TS004BilledWithoutTimesheet: Rule {
                 guard missing > 0 else { continue }
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(line.claimID)) but \(missing) minutes of it are on no timesheet entry",
-                    records: [line.source], minutes: missing, amount: context.billedShare(line, minutes: missing),
-                    staffID: key.staff, date: key.day, participantIDs: [line.participantID]))
+                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) but \(missing) minutes of it are on no timesheet entry",
+                    records: [context.source(line)], minutes: missing, amount: context.billedShare(line, minutes: missing),
+                    staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))
             }
         }
         return findings

@@ -16,10 +16,11 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        context.lines.indices.compactMap { index in
+        let unitRules = context.byText(context.configuration.billing.unitRules)
+        return context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard !line.isVoid,
-                  let rule = context.configuration.billing.unitRules[line.procedureCode],
+                  let rule = unitRules[line.procedureCode],
                   let minutes = context.billedMinutes(line)
             else { return nil }
             let expected = rule.units(forMinutes: minutes)
@@ -28,11 +29,11 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
             let perUnit = line.billedAmount.map { line.units > 0 ? Money(cents: $0.cents / Int64(line.units)) : .zero }
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) bills \(line.units) units of \(line.procedureCode) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
-                records: [line.source], minutes: minutes,
+                message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
+                records: [context.source(line)], minutes: minutes,
                 amount: perUnit.map { Money(cents: $0.cents * Int64(max(extra, 0))) },
-                staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID])
+                staffID: context.lineStaffID(index), date: line.serviceDate,
+                participantIDs: context.texts(line.participantID))
         }
     }
 }

@@ -18,9 +18,9 @@ struct UNIT002NoUnits: Rule {
             guard !line.isVoid, line.units <= 0 else { return nil }
             return Finding(
                 rule: description.id,
-                message: "claim \(line.claimID) bills \(line.units) units of \(line.procedureCode) on \(line.serviceDate) without being a void",
-                records: [line.source], staffID: context.lineStaff[index], date: line.serviceDate,
-                participantIDs: [line.participantID])
+                message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
+                records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate,
+                participantIDs: context.texts(line.participantID))
         }
     }
 }

@@ -19,17 +19,17 @@ struct UNIT003DailyCap: Rule {
 
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        let caps = context.configuration.billing.dailyUnitCaps
+        let caps = context.byText(context.configuration.billing.dailyUnitCaps)
         return context.serviceGroups.compactMap { indexes in
             let group = context.lines[indexes[0]]
             guard let cap = caps[group.procedureCode] else { return nil }
             let units = indexes.reduce(0) { $0 + context.lines[$1].units }
             guard units > cap else { return nil }
-            let lines = indexes.map { context.lines[$0] }.sorted { $0.source < $1.source }
+            let lines = indexes.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             return Finding(
                 rule: description.id,
-                message: "participant \(group.participantID) has \(units) units of \(group.procedureCode) on \(group.serviceDate), over the daily cap of \(cap)",
-                records: lines.map(\.source), date: group.serviceDate, participantIDs: [group.participantID])
+                message: "participant \(context[group.participantID]) has \(units) units of \(context[group.procedureCode]) on \(group.serviceDate), over the daily cap of \(cap)",
+                records: lines.map(context.source), date: group.serviceDate, participantIDs: context.texts(group.participantID))
         }
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Turns field bytes into `TextID`s: the same id for bytes seen before, a new one otherwise.
+///
+/// Exports repeat a few values many thousand times (staff ids, codes, descriptions, payers).
+/// Bytes go into one arena; an open-addressing table of (hash, id) words finds them again with
+/// one hash over 8-byte words and one `memcmp`. Not thread-safe: one per file being read, merged
+/// in file order afterwards (`absorb`), so ids never depend on thread timing.
+struct TextInterner {
+    private var arena: [UInt8] = []
+    /// Start of text `id` in the arena; `starts[id + 1]` is its end.
+    private var starts: [Int] = [0, 0]
+    /// (hash high 32 bits) << 32 | id; 0 marks an empty slot (id 0, the empty text, is never stored).
+    private var slots: [UInt64]
+    private var stored = 0
+
+    init(capacity: Int = 1 << 12) {
+        slots = [UInt64](repeating: 0, count: capacity)
+    }
+
+    /// Texts held, the empty text included.
+    var count: Int { starts.count - 1 }
+
+    @inline(__always)
+    private static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+
+    /// The slot holding `bytes` (found) or where they would go (not found).
+    @inline(__always)
+    private func probe(_ base: UnsafePointer<UInt8>, _ count: Int, _ h: UInt64) -> (slot: Int, found: TextID?) {
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let word = slots[slot]
+            if word == 0 { return (slot, nil) }
+            if word & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(word & 0xFFFF_FFFF)
+                let start = starts[id]
+                if starts[id + 1] - start == count
+                    && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, base, count) }) == 0 {
+                    return (slot, TextID(raw: UInt32(id)))
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of `bytes`, interning them on first sight.
+    @inline(__always)
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
+        let h = Self.hash(base, bytes.count)
+        let (slot, found) = probe(base, bytes.count, h)
+        if let found { return found }
+        let id = append(bytes)
+        slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id.raw)
+        stored += 1
+        if stored * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// A new id for `bytes` without looking for an equal text: for values unique to a row.
+    @inline(__always)
+    mutating func unique(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {
+        bytes.isEmpty ? .empty : append(bytes)
+    }
+
+    mutating func id(_ text: String) -> TextID {
+        var text = text
+        return text.withUTF8 { id($0) }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {
+        precondition(starts.count <= Int(UInt32.max), "more than 4 billion distinct texts")
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        return TextID(raw: UInt32(starts.count - 2))
+    }
+
+    private mutating func grow() {
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        arena.withUnsafeBufferPointer { arena in
+            for word in slots where word != 0 {
+                let id = Int(word & 0xFFFF_FFFF)
+                var slot = Int(truncatingIfNeeded: Self.hash(arena.baseAddress! + starts[id], starts[id + 1] - starts[id])) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = word
+            }
+        }
+        slots = bigger
+    }
+
+    /// The id of an interned text, if it was seen.
+    func find(_ text: String) -> TextID? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
+            return probe(base, bytes.count, Self.hash(base, bytes.count)).found
+        }
+    }
+
+    func string(_ id: TextID) -> String {
+        let start = starts[Int(id.raw)], end = starts[Int(id.raw) + 1]
+        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Adds every text of `other` (interned ones interned, unique ones appended) and returns
+    /// the new id of each of `other`'s ids.
+    mutating func absorb(_ other: TextInterner) -> [TextID] {
+        var interned = [Bool](repeating: false, count: other.count)
+        for word in other.slots where word != 0 { interned[Int(word & 0xFFFF_FFFF)] = true }
+        var map = [TextID](repeating: .empty, count: other.count)
+        other.arena.withUnsafeBufferPointer { arena in
+            for old in 1..<max(other.count, 1) {
+                let bytes = UnsafeBufferPointer(rebasing: arena[other.starts[old]..<other.starts[old + 1]])
+                map[old] = interned[old] ? id(bytes) : unique(bytes)
+            }
+        }
+        return map
+    }
+}

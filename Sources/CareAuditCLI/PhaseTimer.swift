@@ -1,0 +1,34 @@
+import Foundation
+
+/// `--timings`: wall time per phase of a run, printed to stderr, so a user with a slow month
+/// (and we, profiling) can see whether reading, indexing, rules or reports dominate.
+final class PhaseTimer {
+    private let enabled: Bool
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private let first: ContinuousClock.Instant
+    private var phases: [(String, Duration)] = []
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        first = clock.now
+        last = first
+    }
+
+    /// Ends the phase called `name` (it began when the previous one ended).
+    func end(_ name: String) {
+        guard enabled else { return }
+        let now = clock.now
+        phases.append((name, now - last))
+        last = now
+    }
+
+    func print() {
+        guard enabled else { return }
+        func ms(_ duration: Duration) -> String {
+            String(format: "%8.1f ms", Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15)
+        }
+        for (name, duration) in phases { log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))") }
+        log("total    \(ms(last - first))")
+    }
+}
