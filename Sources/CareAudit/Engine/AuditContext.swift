@@ -7,6 +7,14 @@ public struct StaffDay: Sendable {
     let lines: Range<Int>
 }
 
+/// Billing lines sharing participant, procedure code and date of service; `members` indexes
+/// `AuditContext.serviceOrder`.
+public struct ServiceGroup: Sendable {
+    let members: Range<Int>
+
+    public var count: Int { members.count }
+}
+
 /// What every rule reads: the typed records, the audit period, and the indexes built once so
 /// that no rule compares every record with every other.
 ///
@@ -45,7 +53,8 @@ public final class AuditContext: Sendable {
     /// Counted, not denied, billing lines grouped by participant, procedure code and date of
     /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
     /// them; groups and their members in file order.
-    public let serviceGroups: [[Int]]
+    public let serviceGroups: [ServiceGroup]
+    private let serviceOrder: [Int]
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [TextID: TextID]
     /// `billing.peer_codes` as text ids (codes no export uses are left out).
@@ -131,23 +140,26 @@ public final class AuditContext: Sendable {
         }
         staffDays = days
 
-        struct ServiceKey: Hashable {
-            let participant: TextID
-            let code: TextID
-            let date: Day
-        }
-        var services: [ServiceKey: Int] = [:]
-        var groups: [[Int]] = []
+        // Service groups: sort (participant, code; date, index) and cut the runs.
+        var serviceKeys: [(UInt64, UInt64)] = []
         for (index, line) in loaded.billingLines.enumerated() where isCounted[index] && line.status != .denied {
-            let key = ServiceKey(participant: line.participantID, code: line.procedureCode, date: line.serviceDate)
-            if let group = services[key] {
-                groups[group].append(index)
-            } else {
-                services[key] = groups.count
-                groups.append([index])
-            }
+            serviceKeys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
+                                UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
         }
-        serviceGroups = groups
+        serviceKeys.sort { $0 < $1 }
+        serviceOrder = serviceKeys.map { Int($0.1 & 0xFFFF_FFFF) }
+        var groups: [ServiceGroup] = []
+        var from = 0
+        while from < serviceKeys.count {
+            var to = from + 1
+            while to < serviceKeys.count && serviceKeys[to].0 == serviceKeys[from].0
+                && serviceKeys[to].1 >> 32 == serviceKeys[from].1 >> 32 { to += 1 }
+            groups.append(ServiceGroup(members: from..<to))
+            from = to
+        }
+        // Groups in file order of their first line, as the rules report them.
+        let order = serviceOrder
+        serviceGroups = groups.sorted { order[$0.members.lowerBound] < order[$1.members.lowerBound] }
 
         // The first name each staff member's entries give (in staff-day order), for staff
         // missing from the roster.
@@ -165,6 +177,9 @@ public final class AuditContext: Sendable {
 
     /// The counted billing lines of a staff day (indexes into `lines`), sorted by start.
     public func lineIndexes(_ day: StaffDay) -> ArraySlice<Int> { lineOrder[day.lines] }
+
+    /// The lines of a service group (indexes into `lines`), in file order.
+    public func lineIndexes(_ group: ServiceGroup) -> ArraySlice<Int> { serviceOrder[group.members] }
 
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
     /// cancels or a replacement supersedes (matched by original claim id, and by line number when

@@ -49,19 +49,26 @@ public struct AuditResult: Sendable {
         self.ranRules = ranRules
         var totals = Totals()
         totals.hourlyRate = context.configuration.care.hourlyRate
-        // Tallied by text id and category index: no string is hashed per entry.
+        // Tallied in flat arrays by staff number and category index: no hashing per entry.
         let categories = ClaimingCategory.allCases
-        let unseen = [Int](repeating: -1, count: categories.count)  // -1: no entry in that category
-        func add(_ minutes: Int, to total: inout Int) { total = max(total, 0) + minutes }
-        var byStaff: [TextID: [Int]] = [:]
+        var staffNumber = [Int32](repeating: -1, count: context.texts.count)
+        var staffIDs: [TextID] = []
+        var minutes: [Int] = []  // staff number * categories + category; -1: no entry
         for entry in context.entries where context.period.contains(entry.date) {
-            add(entry.minutes, to: &byStaff[entry.staffID, default: unseen][categories.firstIndex(of: entry.category)!])
+            if staffNumber[Int(entry.staffID.raw)] < 0 {
+                staffNumber[Int(entry.staffID.raw)] = Int32(staffIDs.count)
+                staffIDs.append(entry.staffID)
+                minutes += repeatElement(-1, count: categories.count)
+            }
+            let slot = Int(staffNumber[Int(entry.staffID.raw)]) * categories.count + categories.firstIndex(of: entry.category)!
+            minutes[slot] = max(minutes[slot], 0) + entry.minutes
         }
-        for (staff, minutes) in byStaff {
+        for (number, staff) in staffIDs.enumerated() {
             var perCategory: [ClaimingCategory: Int] = [:]
-            for (index, value) in minutes.enumerated() where value >= 0 {
-                perCategory[categories[index]] = value
-                totals.minutesByCategory[categories[index], default: 0] += value
+            for (index, category) in categories.enumerated() where minutes[number * categories.count + index] >= 0 {
+                let value = minutes[number * categories.count + index]
+                perCategory[category] = value
+                totals.minutesByCategory[category, default: 0] += value
             }
             totals.minutesByStaff[context[staff]] = perCategory
         }

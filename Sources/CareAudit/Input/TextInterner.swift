@@ -11,6 +11,7 @@ struct TextInterner {
     /// Start of text `id` in the arena; `starts[id + 1]` is its end.
     private var starts: [Int] = [0, 0]
     /// (hash high 32 bits) << 32 | id; 0 marks an empty slot (id 0, the empty text, is never stored).
+    /// A text's slot is probed from its hash's high bits, so growing never rehashes the arena.
     private var slots: [UInt64]
     private var stored = 0
 
@@ -47,7 +48,7 @@ struct TextInterner {
     private func probe(_ base: UnsafePointer<UInt8>, _ count: Int, _ h: UInt64) -> (slot: Int, found: TextID?) {
         let tag = h & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
+        var slot = Int(truncatingIfNeeded: h >> 32) & mask
         while true {
             let word = slots[slot]
             if word == 0 { return (slot, nil) }
@@ -98,13 +99,10 @@ struct TextInterner {
     private mutating func grow() {
         var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        arena.withUnsafeBufferPointer { arena in
-            for word in slots where word != 0 {
-                let id = Int(word & 0xFFFF_FFFF)
-                var slot = Int(truncatingIfNeeded: Self.hash(arena.baseAddress! + starts[id], starts[id + 1] - starts[id])) & mask
-                while bigger[slot] != 0 { slot = (slot + 1) & mask }
-                bigger[slot] = word
-            }
+        for word in slots where word != 0 {
+            var slot = Int(truncatingIfNeeded: word >> 32) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = word
         }
         slots = bigger
     }

@@ -38,7 +38,7 @@ struct DUP001ExactDuplicate: Rule {
         var groups: [[Int]] = []
         for service in context.serviceGroups where service.count > 1 {
             var byKey: [Key: [Int]] = [:]
-            for index in service { byKey[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index) }
+            for index in context.lineIndexes(service) { byKey[Self.key(context.lines[index], staff: context.lineStaff[index]), default: []].append(index) }
             groups += byKey.values
         }
         return groups.compactMap { indexes -> Finding? in

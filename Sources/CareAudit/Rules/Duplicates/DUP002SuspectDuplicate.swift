@@ -25,7 +25,7 @@ struct DUP002SuspectDuplicate: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [[Int]] = []
         for service in context.serviceGroups where service.count > 1 {
-            groups += Dictionary(grouping: service) { context.lines[$0].payerType }.values.filter { $0.count > 1 }
+            groups += Dictionary(grouping: context.lineIndexes(service)) { context.lines[$0].payerType }.values.filter { $0.count > 1 }
         }
         var findings: [Finding] = []
         for indexes in groups {

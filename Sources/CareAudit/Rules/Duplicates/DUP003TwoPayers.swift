@@ -18,7 +18,9 @@ struct DUP003TwoPayers: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
-        for indexes in context.serviceGroups where indexes.count > 1 && !context.lines[indexes[0]].participantID.isEmpty {
+        for group in context.serviceGroups where group.count > 1 {
+            let indexes = context.lineIndexes(group)
+            guard !context.lines[indexes.first!].participantID.isEmpty else { continue }
             let lines = indexes.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             var involved: [BillingLine] = []
             for (a, x) in lines.enumerated() {

@@ -20,8 +20,9 @@ struct UNIT003DailyCap: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let caps = context.byText(context.configuration.billing.dailyUnitCaps)
-        return context.serviceGroups.compactMap { indexes in
-            let group = context.lines[indexes[0]]
+        return context.serviceGroups.compactMap { service in
+            let indexes = context.lineIndexes(service)
+            let group = context.lines[indexes.first!]
             guard let cap = caps[group.procedureCode] else { return nil }
             let units = indexes.reduce(0) { $0 + context.lines[$1].units }
             guard units > cap else { return nil }
