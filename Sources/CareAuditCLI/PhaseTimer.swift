@@ -1,13 +1,14 @@
 import Foundation
 
-/// `--timings`: wall time per phase of a run, printed to stderr, so a user with a slow month
-/// (and we, profiling) can see whether reading, indexing, rules or reports dominate.
+/// `--timings`: wall time per phase of a run, and the peak memory when it ended, printed to
+/// stderr, so a user with a slow month (and we, profiling) can see whether reading, indexing,
+/// rules or reports dominate.
 final class PhaseTimer {
     private let enabled: Bool
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
     private let first: ContinuousClock.Instant
-    private var phases: [(String, Duration)] = []
+    private var phases: [(String, Duration, Int)] = []
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -19,7 +20,7 @@ final class PhaseTimer {
     func end(_ name: String) {
         guard enabled else { return }
         let now = clock.now
-        phases.append((name, now - last))
+        phases.append((name, now - last, Self.peakMegabytes()))
         last = now
     }
 
@@ -28,7 +29,16 @@ final class PhaseTimer {
         func ms(_ duration: Duration) -> String {
             String(format: "%8.1f ms", Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15)
         }
-        for (name, duration) in phases { log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))") }
+        for (name, duration, peak) in phases {
+            log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   peak RSS \(peak) MB")
+        }
         log("total    \(ms(last - first))")
+    }
+
+    /// The process's peak resident memory so far.
+    private static func peakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024  // kilobytes on Linux
     }
 }

@@ -26,6 +26,13 @@ public struct CSVReader {
     public var chunkSize = 1 << 20
     /// Called after each chunk with its size in bytes (progress display).
     public var onChunk: (@Sendable (Int) -> Void)?
+    /// The bytes to read; nil reads the whole file. A range that starts past 0 must start a
+    /// line outside quotes (see `SplitPoints`): big files are read as parts on both cores.
+    public var range: Range<Int>?
+    /// The physical line on which `range` starts.
+    public var firstLine = 1
+    /// Whether to compute SHA-256 while reading (the parts of a split file are hashed apart).
+    public var computesHash = true
 
     public init(path: String, dialect: CSVDialect = CSVDialect()) {
         self.path = path
@@ -48,6 +55,8 @@ public struct CSVReader {
         public var lines = 0
         /// Whether the file began with a UTF-8 byte-order mark.
         public var hadBOM = false
+        /// Whether the read ended between records, as the next part of a split file assumes.
+        public var endedAtRecordStart = true
     }
 
     /// Reads the whole file, calling `body` once per record (blank lines included, flagged) in
@@ -84,18 +93,32 @@ public struct CSVReader {
         var firstDataOffset = 0
         var previousByte: UInt8 = 0
         var first = true
-        while true {
+        var remaining = Int.max
+        if let range {
+            remaining = range.count
+            if range.lowerBound > 0 {
+                guard lseek(fd, off_t(range.lowerBound), SEEK_SET) == off_t(range.lowerBound) else {
+                    throw InputError(file: path, code: .unreadableFile, message: "cannot seek: \(String(cString: strerror(errno)))")
+                }
+                first = false
+                streamOffset = range.lowerBound
+                firstDataOffset = range.lowerBound
+            }
+        }
+        if firstLine != 1 || streamOffset > 0 { sink.start(atLine: firstLine, offset: streamOffset) }
+        while remaining > 0 {
             // The first read is at least four bytes, enough to recognise a byte-order mark.
-            var n = try readSome(fd, into: raw.baseAddress!, count: chunkSize)
+            var n = try readSome(fd, into: raw.baseAddress!, count: min(chunkSize, remaining))
             while first && n > 0 && n < 4 {
                 let more = try readSome(fd, into: raw.baseAddress! + n, count: chunkSize - n)
                 if more == 0 { break }
                 n += more
             }
             if n == 0 { break }
+            remaining -= n
             summary.bytes += n
             onChunk?(n)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+            if computesHash { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<n])) }
 
             var chunk = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             if first {
@@ -176,6 +199,7 @@ public struct CSVReader {
         }
 
         sink.lines.finish()
+        summary.endedAtRecordStart = parser.pstate == 0 && !sink.skippingToLineStart
         if sink.skippingToLineStart {
             // The damaged record ran to the end of the file; nothing more to read.
         } else {
@@ -188,11 +212,37 @@ public struct CSVReader {
         }
         try deliver()
         summary.lines = sink.lines.totalLines(endingAt: streamOffset)
-        summary.sha256 = hasher.finalize().map { (byte: UInt8) -> String in
+        if computesHash { summary.sha256 = Self.hex(hasher.finalize()) }
+        return summary
+    }
+
+    /// SHA-256 of a whole file, hex (for files read in parts).
+    public static func sha256(path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(file: path, code: .unreadableFile, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else {
+                throw InputError(file: path, code: .unreadableFile, message: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { (byte: UInt8) -> String in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-        return summary
     }
 
     /// One `read(2)`, retried when a signal interrupts it; 0 at end of file.
@@ -284,6 +334,13 @@ struct Sink {
     var lastTerminatorWasCR = false
     /// Line breaks inside quoted fields of all delivered records.
     var embeddedBreaks = 0
+
+    /// Reading starts on `line` at stream offset `offset` (a part of a split file).
+    mutating func start(atLine line: Int, offset: Int) {
+        self.line = line
+        recordStartLine = line
+        lines.reset(firstLineStart: offset, firstLine: line)
+    }
 
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
         self.maxFieldBytes = maxFieldBytes
@@ -514,9 +571,9 @@ struct LineTable {
     /// A CR ended the previous chunk: whether it pairs with an LF is decided by the next byte.
     private var pendingCROffset: Int?
 
-    mutating func reset(firstLineStart: Int) {
+    mutating func reset(firstLineStart: Int, firstLine: Int = 1) {
         starts = [firstLineStart]
-        firstLine = 1
+        self.firstLine = firstLine
     }
 
     /// Records the line starts in `chunk`, which begins at stream offset `base`.

@@ -11,7 +11,8 @@ public struct ExportReader {
     /// Header as written → canonical field, from the configuration.
     public var extraAliases: [String: String]
     /// Problems kept per file; the rest are counted, not stored.
-    public var problemLimit = 10_000
+    public var problemLimit = ExportReader.defaultProblemLimit
+    public static let defaultProblemLimit = 10_000
     /// Called as bytes are read (progress display).
     public var onBytes: (@Sendable (Int) -> Void)?
 
@@ -23,10 +24,21 @@ public struct ExportReader {
         self.extraAliases = extraAliases
     }
 
-    /// Reads the file. `onHeader` sees the mapping before any row (only when a header was found
-    /// and it has no missing columns); `onRow` types a well-formed row and returns the problems
-    /// that reject it (none: the row is accepted).
+    /// A byte range of the file to read on its own (see `SplitPoints`). Parts after the first
+    /// start past the header, so they are given its fields.
+    public struct Part: Sendable {
+        public var range: Range<Int>
+        public var firstLine: Int
+        /// The header's fields, for parts after the first; nil for the first part.
+        public var header: [String]?
+    }
+
+    /// Reads the file, or one part of it. `onHeader` sees the mapping before any row (only when a
+    /// header was found and it has no missing columns); `onRow` types a well-formed row and
+    /// returns the problems that reject it (none: the row is accepted). A part's summary is not
+    /// finished (`ExportSummary.finish`): the parts are merged first.
     public func read(
+        part: Part? = nil,
         onHeader: (HeaderMapping) throws -> Void = { _ in },
         onRow: (CSVRecord, HeaderMapping) throws -> [InputProblem] = { _, _ in [] }
     ) throws -> ExportSummary {
@@ -40,9 +52,24 @@ public struct ExportReader {
             summary.add(problem, limit: problemLimit)
         }
 
+        if let headers = part?.header {
+            // A later part: map the header again, its problems already noted by the first part.
+            var ignored = ExportSummary(path: path, kind: kind)
+            width = headers.count
+            usedWidth = Self.usedWidth(headers)
+            let header = readHeader(headers, usedWidth: usedWidth, line: 1, into: &ignored)
+            mapping = header
+            try onHeader(header)
+        }
+
         do {
             var reader = CSVReader(path: path, dialect: dialect)
             reader.onChunk = onBytes
+            if let part {
+                reader.range = part.range
+                reader.firstLine = part.firstLine
+                reader.computesHash = false
+            }
             let read = try reader.read { record in
                 if record.isBlank {
                     note(InputProblem(file: path, line: record.line, column: 0, code: .blankRow,
@@ -58,7 +85,7 @@ public struct ExportReader {
                     }
                     let headers = record.strings
                     width = headers.count
-                    usedWidth = (headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+                    usedWidth = Self.usedWidth(headers)
                     let header = readHeader(headers, usedWidth: usedWidth, line: record.line, into: &summary)
                     summary.columns = usedWidth
                     mapping = header
@@ -97,22 +124,37 @@ public struct ExportReader {
             summary.sha256 = read.sha256
             summary.blankLines = read.blankLines
             summary.lines = read.lines
-            if read.records == 0 {
-                note(InputProblem(file: path, line: 1, column: 0, code: .emptyFile,
-                                  message: "the file is empty: no header row"))
-            } else if summary.rows == 0 && !unusable {
-                note(InputProblem(file: path, line: read.lines, column: 0, code: .noDataRows,
-                                  message: "the file has a header but no data rows"))
-            }
-            if unusable && summary.rows > 0 {
-                note(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
-                                  message: "\(summary.rows) rows not read because the header is unusable"))
-            }
+            summary.records = read.records
+            summary.headerUnusable = unusable
+            summary.endedAtRecordStart = read.endedAtRecordStart
         } catch let error as InputError {
             summary.fatal = error
             note(InputProblem(file: path, line: 1, column: 0, code: error.code, message: error.message))
         }
+        if part == nil { summary.finish(problemLimit: problemLimit) }
         return summary
+    }
+
+    /// The number of columns up to the last named one.
+    private static func usedWidth(_ headers: [String]) -> Int {
+        (headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+    }
+
+    /// The header's fields, without reading further than its record; nil when the file has no
+    /// readable header (it is then read in one piece, which reports why).
+    public func headerFields() -> [String]? {
+        struct Found: Error { let fields: [String]? }
+        var reader = CSVReader(path: path, dialect: dialect)
+        reader.computesHash = false
+        do {
+            _ = try reader.read { record in
+                if record.isBlank { return }
+                throw Found(fields: record.defect == nil ? record.strings : nil)
+            }
+        } catch let found as Found {
+            return found.fields
+        } catch {}
+        return nil
     }
 
     /// Maps the header; `usedWidth` is the number of columns up to the last named one.
@@ -186,6 +228,50 @@ public struct ExportSummary: Sendable {
     public init(path: String, kind: InputKind?) {
         self.path = path
         self.kind = kind
+    }
+
+    /// CSV records read, the header included (for the end-of-file checks).
+    var records = 0
+    /// The header lacked required columns: every row was rejected unread.
+    var headerUnusable = false
+    /// The read ended between records (a part of a split file must).
+    var endedAtRecordStart = true
+
+    /// The end-of-file checks, once the whole file is read: empty, header only, unusable.
+    mutating func finish(problemLimit: Int) {
+        guard fatal == nil else { return }
+        if records == 0 {
+            add(InputProblem(file: path, line: 1, column: 0, code: .emptyFile,
+                             message: "the file is empty: no header row"), limit: problemLimit)
+        } else if rows == 0 && !headerUnusable {
+            add(InputProblem(file: path, line: lines, column: 0, code: .noDataRows,
+                             message: "the file has a header but no data rows"), limit: problemLimit)
+        }
+        if headerUnusable && rows > 0 {
+            add(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
+                             message: "\(rows) rows not read because the header is unusable"), limit: problemLimit)
+        }
+    }
+
+    /// The parts of a split file as one summary, in file order (not yet finished).
+    static func merging(_ parts: [ExportSummary], sha256: String, problemLimit: Int) -> ExportSummary {
+        var merged = parts[0]
+        merged.sha256 = sha256
+        for part in parts.dropFirst() {
+            merged.bytes += part.bytes
+            merged.rows += part.rows
+            merged.accepted += part.accepted
+            merged.rejected += part.rejected
+            merged.blankLines += part.blankLines
+            merged.records += part.records
+            merged.lines = part.lines
+            for problem in part.problems {
+                if merged.problems.count < problemLimit { merged.problems.append(problem) } else { merged.problemsNotKept += 1 }
+            }
+            merged.problemsNotKept += part.problemsNotKept
+            merged.counts.merge(part.counts, uniquingKeysWith: +)
+        }
+        return merged
     }
 
     mutating func add(_ problem: InputProblem, limit: Int) {

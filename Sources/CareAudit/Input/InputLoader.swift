@@ -1,11 +1,17 @@
-/// Reads a month of exports into typed, classified records: every file streamed once, files
-/// read two at a time (the machine has two cores), results merged in the order given so the
-/// output never depends on thread timing.
+import Foundation
+
+/// Reads a month of exports into typed, classified records, on both cores: files are read
+/// concurrently, and a big file is cut into parts (at line starts outside quotes, see
+/// `SplitPoints`) read concurrently too. Results are merged in the order given, parts in file
+/// order, so the output never depends on thread timing.
 public struct InputLoader {
     public let configuration: Configuration
     public let classifier: Classifier
     /// Called as bytes are read, from the reading threads (progress display).
     public var onBytes: (@Sendable (Int) -> Void)?
+    /// Files at least this big are read in `parts` parts.
+    public var splitBytes = 16 << 20
+    public var parts = 2
 
     public init(configuration: Configuration, classifier: Classifier? = nil) {
         self.configuration = configuration
@@ -22,75 +28,195 @@ public struct InputLoader {
         public var texts = TextTable(TextInterner())
     }
 
-    /// The typed records of one file, and the texts they refer to.
-    enum Records {
-        case timesheet([TimeEntry], TextInterner)
-        case billing([BillingLine], TextInterner)
-        case roster([StaffMember])
-        case none
+    /// The typed records of one file or part, and the texts they refer to (a struct of arrays,
+    /// so the merge can move each array out without copying it).
+    struct Records {
+        var entries: [TimeEntry] = []
+        var lines: [BillingLine] = []
+        var staff: [StaffMember] = []
+        var texts: TextInterner?
+    }
+
+    /// One unit of reading work.
+    private enum Job {
+        case whole(Int)
+        case part(Int, ExportReader.Part)
+        /// SHA-256 of a file read in parts.
+        case hash(Int)
+
+        /// The input the job reads.
+        var file: Int {
+            switch self {
+            case .whole(let index), .part(let index, _), .hash(let index): index
+            }
+        }
+    }
+
+    private enum Outcome {
+        case read(ExportSummary, Records)
+        case hash(String)
     }
 
     /// Reads and types every file. With `keepRecords` false (validation) rows are typed and
     /// checked but not kept, so memory stays flat whatever the file size.
     public func load(_ files: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
-        let results = ParallelMap.map(Array(files.enumerated())) { index, file in
-            readFile(path: file.path, kind: file.kind, index: index, keepRecords: keepRecords)
+        // Plan: the biggest jobs first, so the two cores finish together.
+        var jobs: [(job: Job, cost: Int)] = []
+        for (index, file) in files.enumerated() {
+            let pieces = split(file)
+            if pieces.count > 1 {
+                jobs += pieces.map { (.part(index, $0), $0.range.count) }
+                jobs.append((.hash(index), pieces.last!.range.upperBound / 16))
+            } else {
+                jobs.append((.whole(index), fileSize(file.path)))
+            }
         }
+        let ordered = jobs.indices.sorted { (-jobs[$0].cost, $0) < (-jobs[$1].cost, $1) }
+        var outcomes = ParallelMap.map(ordered) { position -> Outcome in
+            switch jobs[position].job {
+            case .whole(let index):
+                let (summary, records) = readFile(files[index], index: index, part: nil, keepRecords: keepRecords)
+                return .read(summary, records)
+            case .part(let index, let part):
+                let (summary, records) = readFile(files[index], index: index, part: part, keepRecords: keepRecords)
+                return .read(summary, records)
+            case .hash(let index):
+                return .hash((try? CSVReader.sha256(path: files[index].path)) ?? "")
+            }
+        }
+        var outcome = [Outcome?](repeating: nil, count: jobs.count)
+        for (position, result) in zip(ordered, outcomes) { outcome[position] = result }
+        // Records are moved on from here, never held twice: each holder lets go as it passes them.
+        outcomes.removeAll()
+
+        // Per file, in order: its summary and the records of each of its parts.
+        var pieces: [Records] = []
+        var summaries: [ExportSummary] = []
+        var position = 0
+        for (index, file) in files.enumerated() {
+            var reads: [(ExportSummary, Records)] = []
+            var sha256 = ""
+            while position < jobs.count, case let job = jobs[position].job, job.file == index {
+                switch outcome[position].take()! {
+                case .read(let summary, let records): reads.append((summary, records))
+                case .hash(let digest): sha256 = digest
+                }
+                position += 1
+            }
+            if reads.count == 1 {
+                summaries.append(reads[0].0)
+                pieces.append(reads[0].1)
+            } else if Self.partsAreSound(reads.map(\.0)) {
+                var summary = ExportSummary.merging(reads.map(\.0), sha256: sha256, problemLimit: ExportReader.defaultProblemLimit)
+                summary.finish(problemLimit: ExportReader.defaultProblemLimit)
+                summaries.append(summary)
+                pieces += reads.map(\.1)
+            } else {
+                // A cut fell where the file was not between records (a stray quote fooled the
+                // quote count): read it again in one piece.
+                let (summary, records) = readFile(file, index: index, part: nil, keepRecords: keepRecords)
+                summaries.append(summary)
+                pieces.append(records)
+            }
+        }
+        return merge(&pieces, summaries: summaries)
+    }
+
+    /// Each part read without a fatal error, the header was usable, and every part but the
+    /// last ended between records.
+    private static func partsAreSound(_ parts: [ExportSummary]) -> Bool {
+        parts.allSatisfy { $0.fatal == nil } && !parts[0].headerUnusable
+            && parts.dropLast().allSatisfy(\.endedAtRecordStart)
+    }
+
+    /// The parts to read `file` in: one unless it is a big UTF-8 timesheet or billing export
+    /// with a readable header.
+    private func split(_ file: (path: String, kind: InputKind?)) -> [ExportReader.Part] {
+        guard parts > 1, file.kind == .timesheet || file.kind == .billing, configuration.input.dialect.encoding == .utf8
+        else { return [] }
+        let size = fileSize(file.path)
+        guard size >= splitBytes else { return [] }
+        let reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect)
+        guard let header = reader.headerFields() else { return [] }
+        let cuts = SplitPoints.parts(path: file.path, size: size, count: parts)
+        guard cuts.count > 1 else { return [] }
+        return cuts.enumerated().map { index, cut in
+            ExportReader.Part(range: cut.range, firstLine: cut.firstLine, header: index == 0 ? nil : header)
+        }
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Records of every file and part, their texts merged into one table in order: the first
+    /// piece's table is taken as it is, the others' texts are added and their records renumbered
+    /// in place. A file's first piece has room reserved for the whole file, so the other pieces
+    /// are appended to it without copying it, and each piece is let go once appended.
+    private func merge(_ pieces: inout [Records], summaries: [ExportSummary]) -> Loaded {
         var loaded = Loaded()
-        // The first file's texts become the audit's table as they are; the others' are merged
-        // into it in file order and their records renumbered.
+        loaded.summaries = summaries
         var texts: TextInterner?
-        func merge(_ other: TextInterner) -> [TextID]? {
+        func renumbering(_ other: TextInterner) -> [TextID]? {
             if texts == nil {
                 texts = other
                 return nil
             }
             return texts!.absorb(other)
         }
-        for (summary, records) in results {
-            loaded.summaries.append(summary)
-            // Appending to an empty array would copy element by element; take the array instead.
-            switch records {
-            case .timesheet(var entries, let local):
-                if let map = merge(local) { entries = entries.map { $0.remapped(map) } }
-                if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
-            case .billing(var lines, let local):
-                if let map = merge(local) { lines = lines.map { $0.remapped(map) } }
-                if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }
-            case .roster(let staff):
-                if loaded.staff.isEmpty { loaded.staff = staff } else { loaded.staff += staff }
-            case .none: break
+        for index in pieces.indices {
+            // Arrays are swapped out of their piece, so each is uniquely held: renumbering
+            // happens in place and appending to a first piece (room reserved) does not copy it.
+            var entries: [TimeEntry] = [], lines: [BillingLine] = []
+            swap(&entries, &pieces[index].entries)
+            swap(&lines, &pieces[index].lines)
+            loaded.staff += pieces[index].staff
+            guard let local = pieces[index].texts else { continue }
+            pieces[index].texts = nil
+            if let map = renumbering(local) {
+                for i in entries.indices { entries[i] = entries[i].remapped(map) }
+                for i in lines.indices { lines[i] = lines[i].remapped(map) }
             }
+            if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
+            if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }
         }
         if let texts { loaded.texts = TextTable(texts) }
         return loaded
     }
 
-    func readFile(path: String, kind: InputKind?, index: Int, keepRecords: Bool) -> (ExportSummary, Records) {
-        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect,
-                                  extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
+    func readFile(_ file: (path: String, kind: InputKind?), index: Int, part: ExportReader.Part?,
+                  keepRecords: Bool) -> (ExportSummary, Records) {
+        var reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect,
+                                  extraAliases: file.kind.flatMap { configuration.columns[$0] } ?? [:])
         reader.onBytes = onBytes
-        switch kind {
+        switch file.kind {
         case .timesheet:
-            let (summary, entries, texts) = read(reader, index, keepRecords) { $0.timeEntry($1) }
-            return (summary, .timesheet(entries, texts))
+            let (summary, entries, texts) = read(reader, part, index, keepRecords) { $0.timeEntry($1) }
+            return (summary, Records(entries: entries, texts: texts))
         case .billing:
-            let (summary, lines, texts) = read(reader, index, keepRecords) { $0.billingLine($1) }
-            return (summary, .billing(lines, texts))
+            let (summary, lines, texts) = read(reader, part, index, keepRecords) { $0.billingLine($1) }
+            return (summary, Records(lines: lines, texts: texts))
         case .roster:
-            let (summary, staff, _) = read(reader, index, keepRecords) { $0.staffMember($1) }
-            return (summary, .roster(staff))
+            let (summary, staff, _) = read(reader, part, index, keepRecords) { $0.staffMember($1) }
+            return (summary, Records(staff: staff))
         case nil:
-            let summary = (try? reader.read()) ?? ExportSummary(path: path, kind: nil)
-            return (summary, .none)
+            let summary = (try? reader.read()) ?? ExportSummary(path: file.path, kind: nil)
+            return (summary, Records())
         }
     }
 
-    private func read<T>(_ reader: ExportReader, _ index: Int, _ keep: Bool,
+    private func read<T>(_ reader: ExportReader, _ part: ExportReader.Part?, _ index: Int, _ keep: Bool,
                          _ type: (RecordTyper, CSVRecord) -> RowResult<T>) -> (ExportSummary, [T], TextInterner) {
         var records: [T] = []
         var typer: RecordTyper?
+        // Once a sample of rows shows their size, room for the rest of the bytes is reserved:
+        // growing by doubling would hold up to twice the records' memory (and copy them). The
+        // first part of a split file reserves for the whole file: the others are appended to it.
+        let end = part.map { $0.header == nil ? fileSize(reader.path) : $0.range.upperBound } ?? fileSize(reader.path)
+        var sampleStart: Int?
         let summary = (try? reader.read(
+            part: part,
             onHeader: { mapping in
                 typer = RecordTyper(file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
                                     keepsUniqueTexts: keep)
@@ -98,7 +224,14 @@ public struct InputLoader {
             onRow: { record, _ in
                 switch type(typer!, record) {
                 case .accepted(let value):
-                    if keep { records.append(value) }
+                    guard keep else { return [] }
+                    if records.count == 1 { sampleStart = record.byteOffset }
+                    if records.count == 4096, let start = sampleStart, record.byteOffset > start {
+                        let perRow = Double(record.byteOffset - start) / 4095
+                        let rest = Double(end - record.byteOffset)
+                        records.reserveCapacity(records.count + Int(rest / perRow * 1.05) + 1024)
+                    }
+                    records.append(value)
                     return []
                 case .rejected(let problems):
                     return problems

@@ -14,7 +14,9 @@ enum ParallelMap {
                 box.results[index] = box.transform(box.inputs[index])
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: the buffer is deallocated without deinitializing, so a copy
+        // would keep every result alive for the rest of the process.
+        return (0..<inputs.count).map { (results.baseAddress! + $0).move()! }
     }
 
     /// Each iteration writes its own slot, so sharing the buffer is race-free.
