@@ -85,6 +85,7 @@ struct AuditCommand: ParsableCommand {
         }
         var engine = AuditEngine(configuration: configuration)
         engine.onPhase = phases.end
+        if outputs.timings { engine.onRuleTimes = { phases.ruleTimes = $0 } }
         var result = engine.run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
         if let path = outputs.writeBaseline {
             try OutputFile.writeAtomically(Baseline.contents(for: result.findings), to: path)

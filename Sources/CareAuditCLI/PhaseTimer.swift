@@ -9,6 +9,8 @@ final class PhaseTimer {
     private var last: ContinuousClock.Instant
     private let first: ContinuousClock.Instant
     private var phases: [(String, Duration, Int)] = []
+    /// The slowest rules, with their time on their own thread.
+    var ruleTimes: [(rule: String, time: Duration)] = []
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -33,6 +35,10 @@ final class PhaseTimer {
             log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   peak RSS \(peak) MB")
         }
         log("total    \(ms(last - first))")
+        let slowest = ruleTimes.sorted { $0.time > $1.time }.prefix(5)
+        if !slowest.isEmpty {
+            log("slowest rules (each on one core): " + slowest.map { "\($0.rule) \(ms($0.time).trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
+        }
     }
 
     /// The process's peak resident memory so far.

@@ -57,8 +57,9 @@ public final class AuditContext: Sendable {
     private let serviceOrder: [Int]
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [TextID: TextID]
-    /// `billing.peer_codes` as text ids (codes no export uses are left out).
-    private let peerCodes: Set<TextID>
+    /// `billing.peer_codes` as text ids (codes no export uses are left out); a handful, so a
+    /// linear search beats hashing.
+    private let peerCodes: [TextID]
 
     public init(configuration: Configuration, period: Period, loaded: InputLoader.Loaded, classifier: Classifier,
                 hasRoster: Bool) {
@@ -169,7 +170,7 @@ public final class AuditContext: Sendable {
             if !entry.staffName.isEmpty && timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
         }
         self.timesheetNames = timesheetNames
-        peerCodes = Set(configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) })
+        peerCodes = configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) }
     }
 
     /// The entries of a staff day (indexes into `entries`), sorted by start.
@@ -242,9 +243,13 @@ public final class AuditContext: Sendable {
         Dictionary(table.compactMap { key, value in texts.id(of: key).map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The roster member with this staff id, or with this NPI.
+    /// Whether the roster has this staff id or this NPI (no member is copied).
+    public func isOnRoster(staff id: TextID, npi: TextID) -> Bool {
+        memberByStaff[id] != nil || memberByNPI[npi] != nil
+    }
+
+    /// The roster member with this staff id.
     public func member(staff id: TextID) -> StaffMember? { memberByStaff[id].map { staff[$0] } }
-    public func member(npi: TextID) -> StaffMember? { memberByNPI[npi].map { staff[$0] } }
 
     /// The staff id line `index` resolves to, as text.
     public func lineStaffID(_ index: Int) -> String? {

@@ -6,6 +6,8 @@ public struct AuditEngine {
     public let rules: [any Rule]
     /// Called as each phase ends ("context", "rules"), for `--timings`.
     public var onPhase: ((String) -> Void)?
+    /// Called after the rules with the time each took (on its thread), for `--timings`.
+    public var onRuleTimes: (([(rule: String, time: Duration)]) -> Void)?
 
     public init(configuration: Configuration, rules: [any Rule] = RuleRegistry.all) {
         self.configuration = configuration
@@ -43,15 +45,19 @@ public struct AuditEngine {
             runnable.append((rule, RuleOptions(description: description, configured: settings?.options ?? [:]),
                              settings?.severity ?? description.severity))
         }
+        let clock = ContinuousClock()
         let perRule = ParallelMap.map(runnable) { rule, options, severity in
-            rule.check(context, options).map { finding in
+            let start = clock.now
+            let findings = rule.check(context, options).map { finding in
                 var finding = finding
                 finding.rule = rule.description.id
                 finding.severity = severity
                 return finding
             }
+            return (findings, clock.now - start)
         }
-        let findings = perRule.flatMap { $0 }.sorted(by: Finding.reportOrder)
+        onRuleTimes?(zip(runnable, perRule).map { ($0.0.description.id, $1.1) })
+        let findings = perRule.flatMap(\.0).sorted(by: Finding.reportOrder)
         onPhase?("rules")
         return AuditResult(context: context, findings: findings, skipped: skipped,
                            ranRules: runnable.map { $0.0.description.id }, periodInferred: configuration.period == nil)

@@ -52,12 +52,20 @@ enum IntervalSweep {
         return total + (current?.count ?? 0)
     }
 
-    /// The parts of `range` not covered by `cover`.
+    /// The length of the parts of `range` not covered by `cover`. One pass without allocating
+    /// when `cover` is sorted by lower bound (a staff day's entries are).
     static func uncovered(_ range: Range<Int>, by cover: [Range<Int>]) -> Int {
-        let clipped = cover.compactMap { c -> Range<Int>? in
-            let lo = max(c.lowerBound, range.lowerBound), hi = min(c.upperBound, range.upperBound)
-            return lo < hi ? lo..<hi : nil
+        guard zip(cover, cover.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound }) else {
+            return uncovered(range, by: cover.sorted { $0.lowerBound < $1.lowerBound })
         }
-        return range.count - unionLength(clipped)
+        var covered = 0
+        var reached = range.lowerBound  // everything before this is counted
+        for c in cover where c.upperBound > reached {
+            let lo = max(c.lowerBound, reached), hi = min(c.upperBound, range.upperBound)
+            if lo < hi { covered += hi - lo }
+            reached = max(reached, min(c.upperBound, range.upperBound))
+            if reached >= range.upperBound { break }
+        }
+        return range.count - covered
     }
 }

@@ -12,21 +12,25 @@ public final class RecordTyper {
     /// Whether row-unique texts (entry ids) are stored: not when records are not kept.
     let keepsUniqueTexts: Bool
     /// Per-file memos: classifying or normalising per row would dominate typing, and the values
-    /// repeat. Keyed by text ids, so no string is built or hashed per row.
+    /// repeat. Looked up by text id, so no string is built or hashed per row.
     private var activities: [ActivityKey: (ClaimingCategory, Ancillary?)] = [:]
-    private var procedures: [TextID: (ClaimingCategory, Bool)] = [:]
-    private var payers: [PayerKey: PayerType] = [:]
-    private var statuses: [TextID: ClaimStatus?] = [:]
+    private var procedures = TextMemo<(ClaimingCategory, Bool)>()
+    private var payers = TextMemo<[(type: TextID, value: PayerType)]>()
+    private var statuses = TextMemo<ClaimStatus?>()
 
+    /// Activity code, description and pay code, hashed as one word.
     struct ActivityKey: Hashable {
-        let code: TextID
-        let description: TextID
+        let codeAndDescription: UInt64
         let payCode: TextID
-    }
 
-    struct PayerKey: Hashable {
-        let type: TextID
-        let name: TextID
+        init(_ code: TextID, _ description: TextID, _ payCode: TextID) {
+            codeAndDescription = UInt64(code.raw) << 32 | UInt64(description.raw)
+            self.payCode = payCode
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(codeAndDescription ^ UInt64(payCode.raw) &* 0x9E37_79B9_7F4A_7C15)
+        }
     }
 
     /// Column index of each `Field`, resolved once from the header.
@@ -45,22 +49,18 @@ public final class RecordTyper {
     var table: TextTable { TextTable(texts) }
 
     func payerType(type: TextID, name: TextID) -> PayerType {
-        let key = PayerKey(type: type, name: name)
-        if let known = payers[key] { return known }
+        if let known = payers[name]?.first(where: { $0.type == type }) { return known.value }
         let value = PayerType(type: texts.string(type), payerName: texts.string(name))
-        payers[key] = value
+        payers[name, default: []].append((type, value))
         return value
     }
 
     func status(_ text: TextID) -> ClaimStatus? {
-        if let known = statuses[text] { return known }
-        let value = ClaimStatus(text: texts.string(text))
-        statuses[text] = value
-        return value
+        statuses.value(text) { ClaimStatus(text: texts.string(text)) }
     }
 
     func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
-        let key = ActivityKey(code: code, description: description, payCode: payCode)
+        let key = ActivityKey(code, description, payCode)
         if let known = activities[key] { return known }
         let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
                                         payCode: texts.string(payCode))
@@ -69,10 +69,10 @@ public final class RecordTyper {
     }
 
     func classify(procedure: TextID) -> (ClaimingCategory, Bool) {
-        if let known = procedures[procedure] { return known }
-        let found = classifier.classify(procedureCode: texts.string(procedure))
-        procedures[procedure] = (found.category, found.isCareActivityCode)
-        return (found.category, found.isCareActivityCode)
+        procedures.value(procedure) {
+            let found = classifier.classify(procedureCode: texts.string(procedure))
+            return (found.category, found.isCareActivityCode)
+        }
     }
 
     /// Reads fields of one row and collects its problems.

@@ -23,20 +23,30 @@ struct DC004ClaimedExceedsWorked: Rule {
         let tolerance = options.int("tolerance_minutes")
         var findings: [Finding] = []
         for key in context.staffDays {
-            let entries = context.entryIndexes(key).map { context.entries[$0] }
             // A denied line is not paid; its resubmission is. Counting both would double its minutes.
-            let lines = (context.lineIndexes(key)).map { context.lines[$0] }.filter { $0.status != .denied }
-            guard !lines.isEmpty else { continue }
-            let worked = entries.filter { $0.category != .leave }.reduce(0) { $0 + $1.minutes }
-            let care = entries.filter { $0.category.isCareClaimable }.reduce(0) { $0 + $1.minutes }
-            let other = entries.filter {
-                let c = $0.category
-                return !c.isCareClaimable && c != .directService && c != .leave
-            }.reduce(0) { $0 + $1.minutes }
-            let billed = lines.reduce(0) { $0 + context.minutesForComparison($1) }
+            // (Sums first, without building anything: most days are fine.)
+            var billed = 0, lineCount = 0
+            for index in context.lineIndexes(key) where context.lines[index].status != .denied {
+                billed += context.minutesForComparison(context.lines[index])
+                lineCount += 1
+            }
+            guard lineCount > 0 else { continue }
+            var worked = 0, care = 0, other = 0
+            for index in context.entryIndexes(key) {
+                let entry = context.entries[index]
+                let c = entry.category
+                if c != .leave { worked += entry.minutes }
+                if c.isCareClaimable {
+                    care += entry.minutes
+                } else if c != .directService && c != .leave {
+                    other += entry.minutes
+                }
+            }
             let claimed = care + billed + other
             guard claimed - worked > tolerance else { continue }
             let excess = claimed - worked
+            let entries = context.entryIndexes(key).map { context.entries[$0] }
+            let lines = context.lineIndexes(key).map { context.lines[$0] }.filter { $0.status != .denied }
             findings.append(Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",

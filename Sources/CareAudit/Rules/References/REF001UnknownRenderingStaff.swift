@@ -19,7 +19,7 @@ struct REF001UnknownRenderingStaff: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard line.status != .void else { return nil }
-            if context.member(staff: line.renderingStaffID) != nil || context.member(npi: line.renderingNPI) != nil { return nil }
+            if context.isOnRoster(staff: line.renderingStaffID, npi: line.renderingNPI) { return nil }
             let who = [line.renderingStaffID.isEmpty ? nil : "staff id \(context[line.renderingStaffID])",
                        line.renderingNPI.isEmpty ? nil : "NPI \(context[line.renderingNPI])"].compactMap { $0 }.joined(separator: " / ")
             return Finding(

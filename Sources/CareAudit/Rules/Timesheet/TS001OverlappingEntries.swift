@@ -20,9 +20,18 @@ struct TS001OverlappingEntries: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
+        var timed: [Int] = [], times: [Range<Int>] = []  // reused across days
         for key in context.staffDays {
-            let timed = context.entryIndexes(key).filter { context.entries[$0].interval != nil }
-            for (i, j, minutes) in IntervalSweep.selfOverlaps(timed.map { context.entries[$0].interval! }) {
+            let entryIndexes = context.entryIndexes(key)
+            guard entryIndexes.count > 1 else { continue }
+            timed.removeAll(keepingCapacity: true)
+            times.removeAll(keepingCapacity: true)
+            for index in entryIndexes {
+                guard let interval = context.entries[index].interval else { continue }
+                timed.append(index)
+                times.append(interval)
+            }
+            for (i, j, minutes) in IntervalSweep.selfOverlaps(times) {
                 let a = context.entries[timed[i]], b = context.entries[timed[j]]
                 findings.append(Finding(
                     rule: description.id,

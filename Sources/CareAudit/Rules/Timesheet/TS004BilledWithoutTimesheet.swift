@@ -16,21 +16,25 @@ struct TS004BilledWithoutTimesheet: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
+        var cover: [Range<Int>] = []  // reused across days
         for key in context.staffDays {
             let lineIndexes = context.lineIndexes(key)
             guard !lineIndexes.isEmpty else { continue }
-            let worked = context.entryIndexes(key).map { context.entries[$0] }
-                .filter { $0.category != .leave }
-            let cover = worked.compactMap(\.interval)
+            cover.removeAll(keepingCapacity: true)
+            var worked = 0, untimed = 0
+            for index in context.entryIndexes(key) where context.entries[index].category != .leave {
+                worked += 1
+                if let interval = context.entries[index].interval { cover.append(interval) } else { untimed += 1 }
+            }
             for lineIndex in lineIndexes {
                 let line = context.lines[lineIndex]
                 guard line.status != .denied else { continue }
                 let missing: Int
                 if let interval = line.interval {
-                    guard worked.allSatisfy({ $0.interval != nil }) || worked.isEmpty else { continue }
+                    guard untimed == 0 else { continue }
                     missing = IntervalSweep.uncovered(interval, by: cover)
                 } else {
-                    guard worked.isEmpty else { continue }
+                    guard worked == 0 else { continue }
                     missing = context.minutesForComparison(line)
                 }
                 guard missing > 0 else { continue }
