@@ -107,24 +107,32 @@ public final class AuditContext: Sendable {
             rank[Int(present[position].raw)] = UInt32(order)
         }
 
-        /// `indexes` sorted by staff day, then start, then index (= file and line order), with
-        /// the day key of each.
-        func order(_ indexes: [Int], staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, index: Int)] {
-            var keys = indexes.map { i -> (UInt64, UInt64) in
-                let dayKey = UInt64(rank[Int(staff(i).raw)]) << 32 | UInt64(UInt32(bitPattern: day(i).number))
-                let startKey = UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)
-                return (dayKey, startKey)
+        /// Records sorted by staff day, then start, then index (= file and line order): the day
+        /// key and index of each. `staff` is empty for records to leave out.
+        func order(_ count: Int, staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, index: Int)] {
+            var keys: [(UInt64, UInt64)] = []
+            keys.reserveCapacity(count)
+            for i in 0..<count {
+                let id = staff(i)
+                if id.isEmpty { continue }
+                keys.append((UInt64(rank[Int(id.raw)]) << 32 | UInt64(UInt32(bitPattern: day(i).number)),
+                             UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)))
             }
             keys.sort { $0 < $1 }
             return keys.map { ($0.0, Int($0.1 & 0xFFFF_FFFF)) }
         }
-        let entryKeys = order(Array(loaded.timeEntries.indices), staff: { loaded.timeEntries[$0].staffID },
-                              day: { loaded.timeEntries[$0].date }, start: { loaded.timeEntries[$0].start })
-        let lineKeys = order(loaded.billingLines.indices.filter { isCounted[$0] && !resolved[$0].isEmpty },
-                             staff: { resolved[$0] }, day: { loaded.billingLines[$0].serviceDate },
-                             start: { loaded.billingLines[$0].start })
+        // Entries on one core; lines, then their service groups, on the other.
+        let entries = loaded.timeEntries, lines = loaded.billingLines
+        let (entryKeys, (lineKeys, services)) = ParallelMap.pair({
+            order(entries.count, staff: { entries[$0].staffID }, day: { entries[$0].date }, start: { entries[$0].start })
+        }, {
+            (order(lines.count, staff: { isCounted[$0] ? resolved[$0] : .empty }, day: { lines[$0].serviceDate },
+                   start: { lines[$0].start }),
+             Self.groupServices(lines, counted: isCounted))
+        })
         entryOrder = entryKeys.map(\.index)
         lineOrder = lineKeys.map(\.index)
+        (serviceOrder, serviceGroups) = services
 
         // Merge the two sorted key lists into staff days.
         var days: [StaffDay] = []
@@ -141,33 +149,15 @@ public final class AuditContext: Sendable {
         }
         staffDays = days
 
-        // Service groups: sort (participant, code; date, index) and cut the runs.
-        var serviceKeys: [(UInt64, UInt64)] = []
-        for (index, line) in loaded.billingLines.enumerated() where isCounted[index] && line.status != .denied {
-            serviceKeys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
-                                UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
-        }
-        serviceKeys.sort { $0 < $1 }
-        serviceOrder = serviceKeys.map { Int($0.1 & 0xFFFF_FFFF) }
-        var groups: [ServiceGroup] = []
-        var from = 0
-        while from < serviceKeys.count {
-            var to = from + 1
-            while to < serviceKeys.count && serviceKeys[to].0 == serviceKeys[from].0
-                && serviceKeys[to].1 >> 32 == serviceKeys[from].1 >> 32 { to += 1 }
-            groups.append(ServiceGroup(members: from..<to))
-            from = to
-        }
-        // Groups in file order of their first line, as the rules report them.
-        let order = serviceOrder
-        serviceGroups = groups.sorted { order[$0.members.lowerBound] < order[$1.members.lowerBound] }
-
         // The first name each staff member's entries give (in staff-day order), for staff
         // missing from the roster.
         var timesheetNames: [TextID: TextID] = [:]
+        var named = TextID.empty  // entries come grouped by staff: look up only at a change
         for index in entryOrder {
             let entry = loaded.timeEntries[index]
-            if !entry.staffName.isEmpty && timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
+            if entry.staffName.isEmpty || entry.staffID == named { continue }
+            if timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
+            named = entry.staffID
         }
         self.timesheetNames = timesheetNames
         peerCodes = configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) }
@@ -181,6 +171,28 @@ public final class AuditContext: Sendable {
 
     /// The lines of a service group (indexes into `lines`), in file order.
     public func lineIndexes(_ group: ServiceGroup) -> ArraySlice<Int> { serviceOrder[group.members] }
+
+    /// Counted, not denied lines grouped by participant, procedure code and date: sorts
+    /// (participant, code; date, index) and cuts the runs. Groups in file order of their first line.
+    static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> ([Int], [ServiceGroup]) {
+        var keys: [(UInt64, UInt64)] = []
+        for (index, line) in lines.enumerated() where counted[index] && line.status != .denied {
+            keys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
+                         UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
+        }
+        keys.sort { $0 < $1 }
+        let order = keys.map { Int($0.1 & 0xFFFF_FFFF) }
+        var groups: [ServiceGroup] = []
+        var from = 0
+        while from < keys.count {
+            var to = from + 1
+            while to < keys.count && keys[to].0 == keys[from].0 && keys[to].1 >> 32 == keys[from].1 >> 32 { to += 1 }
+            groups.append(ServiceGroup(members: from..<to))
+            from = to
+        }
+        groups.sort { order[$0.members.lowerBound] < order[$1.members.lowerBound] }
+        return (order, groups)
+    }
 
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
     /// cancels or a replacement supersedes (matched by original claim id, and by line number when

@@ -510,10 +510,16 @@ struct Sink {
     }
 
     /// Marks records holding bytes that are not UTF-8, or NUL bytes. Plain-ASCII batches (the
-    /// usual case) are cleared eight bytes at a time; otherwise each field is checked on its
-    /// own, since a sequence cut at the end of one field must not pair with the next field.
+    /// usual case) are cleared eight bytes at a time. Otherwise the batch is checked whole: when
+    /// it is valid and no field starts inside a sequence (fields are adjacent in the arena, so a
+    /// sequence cut at the end of one field would leave the next starting with a continuation
+    /// byte), every field is valid. Only a batch with a flaw is checked field by field.
     mutating func flagEncodingFlaws() {
         guard recordStart > 0, !ByteScan.isPlainASCII(bytes, count: recordStart) else { return }
+        if TextDecoding.firstFlaw(bytes, count: recordStart) == nil
+            && !(0..<recordFirstField).contains(where: { ends[$0] < recordStart && bytes[ends[$0]] & 0xC0 == 0x80 }) {
+            return
+        }
         for index in records.indices where records[index].defect == nil {
             let meta = records[index]
             var start = meta.start

@@ -19,6 +19,18 @@ enum ParallelMap {
         return (0..<inputs.count).map { (results.baseAddress! + $0).move()! }
     }
 
+    /// Runs `first` and `second` at the same time and returns both results.
+    static func pair<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        let results = map([true, false]) { isFirst in isFirst ? Either<A, B>.first(first()) : .second(second()) }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure("results out of order") }
+        return (a, b)
+    }
+
+    private enum Either<A, B> {
+        case first(A)
+        case second(B)
+    }
+
     /// Each iteration writes its own slot, so sharing the buffer is race-free.
     private struct UncheckedBox<Input, Output>: @unchecked Sendable {
         let inputs: [Input]

@@ -80,6 +80,15 @@ struct CSVReaderTests {
         #expect(decoded.rows[1] == ["E1", "2026-10-01", "30", "Peña – intake"])
     }
 
+    @Test("a UTF-8 sequence split by a delimiter is invalid in both fields, though the joined bytes are valid")
+    func sequenceSplitByDelimiter() throws {
+        // "é" is C3 A9: with a comma between its bytes, neither field is UTF-8.
+        let path = try temporaryFile(Array("a,b\nok,café\nx".utf8) + [0xC3, 0x2C, 0xA9] + Array("y\nlast,row\n".utf8))
+        let raw = try readAll(path)
+        #expect(raw.defects == [.invalidUTF8(line: 3, column: 1)])
+        #expect(raw.rows == [["a", "b"], ["ok", "café"], ["last", "row"]])
+    }
+
     @Test("line numbers stay right after fields with embedded newlines")
     func linesAfterEmbeddedNewlines() throws {
         let result = try readAll(Fixtures.path("csv/malformed/embedded-newlines-then-error.csv"))
