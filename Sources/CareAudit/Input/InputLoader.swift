@@ -62,8 +62,9 @@ public struct InputLoader {
     public func load(_ files: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
         // Plan: the biggest jobs first, so the two cores finish together.
         var jobs: [(job: Job, cost: Int)] = []
+        let cuts = ParallelMap.map(files) { split($0) }  // each cut needs a scan of the file
         for (index, file) in files.enumerated() {
-            let pieces = split(file)
+            let pieces = cuts[index]
             if pieces.count > 1 {
                 jobs += pieces.map { (.part(index, $0), $0.range.count) }
                 jobs.append((.hash(index), pieces.last!.range.upperBound / 16))

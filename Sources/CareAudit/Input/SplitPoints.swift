@@ -42,10 +42,12 @@ enum SplitPoints {
                 if i + 8 <= n && !pendingCR {
                     let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
                     let quotes = ByteScan.mask(w, 0x22), feeds = ByteScan.mask(w, 0x0A), returns = ByteScan.mask(w, 0x0D)
-                    // A word with no CR, and no LF where a cut may fall, is counted at once.
-                    if returns == 0 && (feeds == 0 || offset + i + 8 < target) {
+                    // A word with no LF where a cut may fall, and no CR in its last byte (whose
+                    // partner is in the next word), is counted at once: LFs, plus CRs not
+                    // followed by an LF (each byte's flag is its high bit; the next byte's is 8 up).
+                    if returns >> 63 == 0 && (feeds == 0 || offset + i + 8 < target) {
                         if quotes.nonzeroBitCount & 1 == 1 { inQuotes.toggle() }
-                        breaks += feeds.nonzeroBitCount
+                        breaks += feeds.nonzeroBitCount + (returns & ~(feeds >> 8)).nonzeroBitCount
                         i += 8
                         continue
                     }

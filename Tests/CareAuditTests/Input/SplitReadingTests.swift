@@ -77,19 +77,22 @@ struct SplitReadingTests {
         }
     }
 
-    @Test("cuts fall right after a line feed outside quotes, with the line they start")
+    @Test("cuts fall right after a line feed outside quotes, with the line they start (LF, CRLF, lone CR)")
     func cuts() throws {
-        let text = "a,b\n1,\"x\ny\"\n2,z\n3,\"\"\"\n\"\n4,w\n"
+        let text = "a,b\n1,\"x\ny\"\r\n2,zzzzzzzzzz\r3,\"\"\"\n\"\n4,w\r\n5,vvvvvvvvvvvvvvvv\r\n6,u\n"
         let path = try temporaryFile(text)
         let bytes = Array(text.utf8)
-        for count in 2...6 {
+        func breaks(_ prefix: ArraySlice<UInt8>) -> Int {
+            prefix.indices.filter { prefix[$0] == 0x0A || (prefix[$0] == 0x0D && $0 + 1 < prefix.endIndex && prefix[$0 + 1] != 0x0A) }.count
+        }
+        for count in 2...9 {
             let parts = SplitPoints.parts(path: path, size: bytes.count, count: count)
             #expect(parts.first?.range.lowerBound == 0 && parts.last?.range.upperBound == bytes.count)
             for part in parts.dropFirst() {
                 let before = bytes[..<part.range.lowerBound]
                 #expect(before.last == 0x0A)
                 #expect(before.filter { $0 == 0x22 }.count % 2 == 0)
-                #expect(part.firstLine == before.filter { $0 == 0x0A }.count + 1)
+                #expect(part.firstLine == breaks(before) + 1)
             }
         }
     }
