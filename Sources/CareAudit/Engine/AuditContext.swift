@@ -37,8 +37,8 @@ public final class AuditContext: Sendable {
 
     public let staffByID: [String: StaffMember]
     /// Roster members by staff id and by NPI, as text ids of the exports.
-    private let memberByStaff: [TextID: Int]
-    private let memberByNPI: [TextID: Int]
+    private let memberByStaff: TextMemo<Int>
+    private let memberByNPI: TextMemo<Int>
     /// Per billing line: the staff id it resolves to (empty: none).
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
@@ -74,8 +74,8 @@ public final class AuditContext: Sendable {
         self.hasRoster = hasRoster
 
         var byID: [String: StaffMember] = [:]
-        var byStaff: [TextID: Int] = [:]
-        var byNPI: [TextID: Int] = [:]
+        var byStaff = TextMemo<Int>()
+        var byNPI = TextMemo<Int>()
         for (index, member) in loaded.staff.enumerated() {
             if byID[member.staffID] == nil { byID[member.staffID] = member }
             if let id = loaded.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
@@ -260,8 +260,8 @@ public final class AuditContext: Sendable {
         memberByStaff[id] != nil || memberByNPI[npi] != nil
     }
 
-    /// The roster member with this staff id.
-    public func member(staff id: TextID) -> StaffMember? { memberByStaff[id].map { staff[$0] } }
+    /// The position in `staff` of the member with this staff id (read fields without copying one).
+    public func memberIndex(staff id: TextID) -> Int? { memberByStaff[id] }
 
     /// The staff id line `index` resolves to, as text.
     public func lineStaffID(_ index: Int) -> String? {

@@ -25,6 +25,16 @@ enum IntervalSweep {
     /// Pairs (i, j), i < j, of intervals in one sorted list that overlap, with the overlap length.
     static func selfOverlaps(_ a: [Range<Int>]) -> [(Int, Int, Int)] {
         var pairs: [(Int, Int, Int)] = []
+        if a.count <= 16 {
+            // A usual staff day: compare pairs directly, allocating nothing unless they overlap.
+            for j in a.indices {
+                for i in 0..<j where a[i].upperBound > a[j].lowerBound {
+                    let overlap = min(a[i].upperBound, a[j].upperBound) - a[j].lowerBound
+                    if overlap > 0 { pairs.append((i, j, overlap)) }
+                }
+            }
+            return pairs
+        }
         var active: [Int] = []
         for (j, y) in a.enumerated() {
             active.removeAll { a[$0].upperBound <= y.lowerBound }

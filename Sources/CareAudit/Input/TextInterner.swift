@@ -160,6 +160,8 @@ struct TextMemo<Value> {
     }
 }
 
+extension TextMemo: Sendable where Value: Sendable {}
+
 extension TextMemo {
     subscript(id: TextID, default value: @autoclosure () -> Value) -> Value {
         get { self[id] ?? value() }

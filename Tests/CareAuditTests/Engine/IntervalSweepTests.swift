@@ -28,7 +28,9 @@ struct IntervalSweepTests {
     func overlaps() {
         var random = SeededRandom(seed: 11)
         for _ in 0..<1_000 {
-            let a = Self.randomIntervals(&random, count: Int.random(in: 0..<5, using: &random)).sorted { $0.lowerBound < $1.lowerBound }
+            // Short lists (a usual staff day) and long ones (the other path of selfOverlaps).
+            let length = Bool.random(using: &random) ? Int.random(in: 0..<5, using: &random) : Int.random(in: 17..<30, using: &random)
+            let a = Self.randomIntervals(&random, count: length).sorted { $0.lowerBound < $1.lowerBound }
             let b = Self.randomIntervals(&random, count: Int.random(in: 0..<5, using: &random)).sorted { $0.lowerBound < $1.lowerBound }
             func overlap(_ x: Range<Int>, _ y: Range<Int>) -> Int { max(0, min(x.upperBound, y.upperBound) - max(x.lowerBound, y.lowerBound)) }
             let expected = a.indices.flatMap { i in b.indices.compactMap { j in overlap(a[i], b[j]) > 0 ? "\(i) \(j) \(overlap(a[i], b[j]))" : nil } }

@@ -33,9 +33,10 @@ struct PEER001CertificateNotActive: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let member = context.member(staff: context.lineStaff[index]), member.isCertifiedPeer,
-                  let reason = Self.inactiveReason(member, on: line.serviceDate)
+                  let m = context.memberIndex(staff: context.lineStaff[index]), context.staff[m].isCertifiedPeer,
+                  let reason = Self.inactiveReason(context.staff[m], on: line.serviceDate)
             else { return nil }
+            let member = context.staff[m]
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(member.staffID)) rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reason)",

@@ -19,8 +19,9 @@ struct PEER002NotCertified: Rule {
         context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let member = context.member(staff: context.lineStaff[index]), !member.isCertifiedPeer
+                  let m = context.memberIndex(staff: context.lineStaff[index]), !context.staff[m].isCertifiedPeer
             else { return nil }
+            let member = context.staff[m]
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(member.staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])); only certified peer support specialists may bill it",
