@@ -109,7 +109,7 @@ public final class AuditContext: Sendable {
 
         /// Records sorted by staff day, then start, then index (= file and line order): the day
         /// key and index of each. `staff` is empty for records to leave out.
-        func order(_ count: Int, staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, index: Int)] {
+        func order(_ count: Int, staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, startAndIndex: UInt64)] {
             var keys: [(UInt64, UInt64)] = []
             keys.reserveCapacity(count)
             for i in 0..<count {
@@ -119,8 +119,9 @@ public final class AuditContext: Sendable {
                              UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)))
             }
             keys.sort { $0 < $1 }
-            return keys.map { ($0.0, Int($0.1 & 0xFFFF_FFFF)) }
+            return keys
         }
+        func index(_ key: (day: UInt64, startAndIndex: UInt64)) -> Int { Int(key.startAndIndex & 0xFFFF_FFFF) }
         // Entries on one core; lines, then their service groups, on the other.
         let entries = loaded.timeEntries, lines = loaded.billingLines
         let (entryKeys, (lineKeys, services)) = ParallelMap.pair({
@@ -130,8 +131,8 @@ public final class AuditContext: Sendable {
                    start: { lines[$0].start }),
              Self.groupServices(lines, counted: isCounted))
         })
-        entryOrder = entryKeys.map(\.index)
-        lineOrder = lineKeys.map(\.index)
+        entryOrder = entryKeys.map(index)
+        lineOrder = lineKeys.map(index)
         (serviceOrder, serviceGroups) = services
 
         // Merge the two sorted key lists into staff days.
@@ -143,7 +144,7 @@ public final class AuditContext: Sendable {
             let entriesFrom = a, linesFrom = b
             while a < entryKeys.count && entryKeys[a].day == key { a += 1 }
             while b < lineKeys.count && lineKeys[b].day == key { b += 1 }
-            let staffID = a > entriesFrom ? loaded.timeEntries[entryKeys[entriesFrom].index].staffID : resolved[lineKeys[linesFrom].index]
+            let staffID = a > entriesFrom ? loaded.timeEntries[entryOrder[entriesFrom]].staffID : resolved[lineOrder[linesFrom]]
             days.append(StaffDay(staff: staffID, day: Day(number: Int32(bitPattern: UInt32(truncatingIfNeeded: key))),
                                  entries: entriesFrom..<a, lines: linesFrom..<b))
         }
