@@ -28,9 +28,8 @@ public struct CSVReader {
     public var onChunk: (@Sendable (Int) -> Void)?
     /// The bytes to read; nil reads the whole file. A range that starts past 0 must start a
     /// line outside quotes (see `SplitPoints`): big files are read as parts on both cores.
+    /// Lines are counted from the start of the range.
     public var range: Range<Int>?
-    /// The physical line on which `range` starts.
-    public var firstLine = 1
     /// Whether to compute SHA-256 while reading (the parts of a split file are hashed apart).
     public var computesHash = true
 
@@ -105,7 +104,7 @@ public struct CSVReader {
                 firstDataOffset = range.lowerBound
             }
         }
-        if firstLine != 1 || streamOffset > 0 { sink.start(atLine: firstLine, offset: streamOffset) }
+        if streamOffset > 0 { sink.lines.reset(firstLineStart: streamOffset) }
         while remaining > 0 {
             // The first read is at least four bytes, enough to recognise a byte-order mark.
             var n = try readSome(fd, into: raw.baseAddress!, count: min(chunkSize, remaining))
@@ -334,13 +333,6 @@ struct Sink {
     var lastTerminatorWasCR = false
     /// Line breaks inside quoted fields of all delivered records.
     var embeddedBreaks = 0
-
-    /// Reading starts on `line` at stream offset `offset` (a part of a split file).
-    mutating func start(atLine line: Int, offset: Int) {
-        self.line = line
-        recordStartLine = line
-        lines.reset(firstLineStart: offset, firstLine: line)
-    }
 
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
         self.maxFieldBytes = maxFieldBytes
@@ -577,9 +569,9 @@ struct LineTable {
     /// A CR ended the previous chunk: whether it pairs with an LF is decided by the next byte.
     private var pendingCROffset: Int?
 
-    mutating func reset(firstLineStart: Int, firstLine: Int = 1) {
+    mutating func reset(firstLineStart: Int) {
         starts = [firstLineStart]
-        self.firstLine = firstLine
+        firstLine = 1
     }
 
     /// Records the line starts in `chunk`, which begins at stream offset `base`.

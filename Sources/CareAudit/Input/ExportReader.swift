@@ -24,11 +24,11 @@ public struct ExportReader {
         self.extraAliases = extraAliases
     }
 
-    /// A byte range of the file to read on its own (see `SplitPoints`). Parts after the first
-    /// start past the header, so they are given its fields.
+    /// A byte range of the file to read on its own (see `SplitPoints`). Its lines are counted
+    /// from 1 (the loader shifts them). Parts after the first start past the header, so they
+    /// are given its fields.
     public struct Part: Sendable {
         public var range: Range<Int>
-        public var firstLine: Int
         /// The header's fields, for parts after the first; nil for the first part.
         public var header: [String]?
     }
@@ -67,7 +67,6 @@ public struct ExportReader {
             reader.onChunk = onBytes
             if let part {
                 reader.range = part.range
-                reader.firstLine = part.firstLine
                 reader.computesHash = false
             }
             let read = try reader.read { record in
@@ -253,11 +252,15 @@ public struct ExportSummary: Sendable {
         }
     }
 
-    /// The parts of a split file as one summary, in file order (not yet finished).
-    static func merging(_ parts: [ExportSummary], sha256: String, problemLimit: Int) -> ExportSummary {
+    /// The parts of a split file as one summary, in file order (not yet finished); each part's
+    /// lines are shifted by `lineOffsets`.
+    static func merging(_ parts: [ExportSummary], lineOffsets: [Int], sha256: String, problemLimit: Int) -> ExportSummary {
         var merged = parts[0]
         merged.sha256 = sha256
-        for part in parts.dropFirst() {
+        for (part, offset) in zip(parts, lineOffsets).dropFirst() {
+            var part = part
+            for index in part.problems.indices { part.problems[index].line += offset }
+            part.lines += offset
             merged.bytes += part.bytes
             merged.rows += part.rows
             merged.accepted += part.accepted

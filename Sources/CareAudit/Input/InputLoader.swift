@@ -35,6 +35,8 @@ public struct InputLoader {
         var lines: [BillingLine] = []
         var staff: [StaffMember] = []
         var texts: TextInterner?
+        /// Lines before this part of its file (its records count lines from 1).
+        var lineOffset = 0
     }
 
     /// One unit of reading work.
@@ -108,10 +110,18 @@ public struct InputLoader {
                 summaries.append(reads[0].0)
                 pieces.append(reads[0].1)
             } else if Self.partsAreSound(reads.map(\.0)) {
-                var summary = ExportSummary.merging(reads.map(\.0), sha256: sha256, problemLimit: ExportReader.defaultProblemLimit)
+                // Each part counted its lines from 1: shift it by the lines of the parts before.
+                var offsets = [0]
+                for (summary, _) in reads.dropLast() { offsets.append(offsets.last! + summary.lines) }
+                var summary = ExportSummary.merging(reads.map(\.0), lineOffsets: offsets, sha256: sha256,
+                                                    problemLimit: ExportReader.defaultProblemLimit)
                 summary.finish(problemLimit: ExportReader.defaultProblemLimit)
                 summaries.append(summary)
-                pieces += reads.map(\.1)
+                for ((_, records), offset) in zip(reads, offsets) {
+                    var records = records
+                    records.lineOffset = offset
+                    pieces.append(records)
+                }
             } else {
                 // A cut fell where the file was not between records (a stray quote fooled the
                 // quote count): read it again in one piece.
@@ -141,9 +151,7 @@ public struct InputLoader {
         guard let header = reader.headerFields() else { return [] }
         let cuts = SplitPoints.parts(path: file.path, size: size, count: parts)
         guard cuts.count > 1 else { return [] }
-        return cuts.enumerated().map { index, cut in
-            ExportReader.Part(range: cut.range, firstLine: cut.firstLine, header: index == 0 ? nil : header)
-        }
+        return cuts.enumerated().map { index, range in ExportReader.Part(range: range, header: index == 0 ? nil : header) }
     }
 
     private func fileSize(_ path: String) -> Int {
@@ -175,9 +183,10 @@ public struct InputLoader {
             loaded.staff += pieces[index].staff
             guard let local = pieces[index].texts else { continue }
             pieces[index].texts = nil
+            let offset = pieces[index].lineOffset
             if let map = renumbering(local) {
-                for i in entries.indices { entries[i] = entries[i].remapped(map) }
-                for i in lines.indices { lines[i] = lines[i].remapped(map) }
+                for i in entries.indices { entries[i] = entries[i].remapped(map, lineOffset: offset) }
+                for i in lines.indices { lines[i] = lines[i].remapped(map, lineOffset: offset) }
             }
             if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
             if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }

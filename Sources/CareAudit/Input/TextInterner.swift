@@ -121,16 +121,33 @@ struct TextInterner {
         return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
-    /// Adds every text of `other` (interned ones interned, unique ones appended) and returns
-    /// the new id of each of `other`'s ids.
+    /// Adds every text of `other` and returns the new id of each of `other`'s ids. Its bytes
+    /// are copied in one block and its texts numbered in order after ours; an interned text we
+    /// already hold maps to our id instead (its copy is never referred to).
     mutating func absorb(_ other: TextInterner) -> [TextID] {
         var interned = [Bool](repeating: false, count: other.count)
         for word in other.slots where word != 0 { interned[Int(word & 0xFFFF_FFFF)] = true }
+        precondition(starts.count + other.count <= Int(UInt32.max), "more than 4 billion distinct texts")
         var map = [TextID](repeating: .empty, count: other.count)
-        other.arena.withUnsafeBufferPointer { arena in
+        let base = arena.count
+        arena.append(contentsOf: other.arena)
+        starts.reserveCapacity(starts.count + other.count)
+        other.arena.withUnsafeBufferPointer { bytes in
             for old in 1..<max(other.count, 1) {
-                let bytes = UnsafeBufferPointer(rebasing: arena[other.starts[old]..<other.starts[old + 1]])
-                map[old] = interned[old] ? id(bytes) : unique(bytes)
+                starts.append(base + other.starts[old + 1])
+                let fresh = TextID(raw: UInt32(starts.count - 2))
+                map[old] = fresh
+                guard interned[old] else { continue }
+                let start = other.starts[old], length = other.starts[old + 1] - start
+                let h = Self.hash(bytes.baseAddress! + start, length)
+                let (slot, found) = probe(bytes.baseAddress! + start, length, h)
+                if let found {
+                    map[old] = found
+                } else {
+                    slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(fresh.raw)
+                    stored += 1
+                    if stored * 2 > slots.count { grow() }
+                }
             }
         }
         return map

@@ -8,6 +8,10 @@ public struct RowRef: Hashable, Sendable {
         self.file = UInt32(file)
         self.line = UInt32(clamping: line)
     }
+
+    func shifted(by lines: Int) -> RowRef {
+        lines == 0 ? self : RowRef(file: Int(file), line: Int(line) + lines)
+    }
 }
 
 /// Minutes after midnight, or none: 4 bytes where `Int?` takes 9 (records are kept by the
@@ -75,9 +79,10 @@ public struct TimeEntry: Sendable {
         return start..<end
     }
 
-    /// The same entry with its texts renumbered (`map[old id]`), when tables are merged.
-    func remapped(_ map: [TextID]) -> TimeEntry {
-        TimeEntry(row: row, recordID: map[recordID], staffID: map[staffID], staffName: map[staffName], date: date,
+    /// The same entry with its texts renumbered (`map[old id]`) and its line shifted, when the
+    /// parts of a read are merged.
+    func remapped(_ map: [TextID], lineOffset: Int) -> TimeEntry {
+        TimeEntry(row: row.shifted(by: lineOffset), recordID: map[recordID], staffID: map[staffID], staffName: map[staffName], date: date,
                   start: start, end: end, minutes: minutes, activityCode: map[activityCode],
                   activityDescription: map[activityDescription], participantID: map[participantID],
                   program: map[program], payCode: map[payCode], travelMinutes: travelMinutes,
@@ -241,9 +246,10 @@ public struct BillingLine: Sendable {
         return mine.overlaps(theirs)
     }
 
-    /// The same line with its texts renumbered (`map[old id]`), when tables are merged.
-    func remapped(_ map: [TextID]) -> BillingLine {
-        BillingLine(row: row, claimID: map[claimID], lineNumber: map[lineNumber], participantID: map[participantID],
+    /// The same line with its texts renumbered (`map[old id]`) and its line shifted, when the
+    /// parts of a read are merged.
+    func remapped(_ map: [TextID], lineOffset: Int) -> BillingLine {
+        BillingLine(row: row.shifted(by: lineOffset), claimID: map[claimID], lineNumber: map[lineNumber], participantID: map[participantID],
                     serviceDate: serviceDate, start: start, end: end, serviceMinutes: serviceMinutes,
                     procedureCode: map[procedureCode], modifiers: map[modifiers], units: units,
                     placeOfService: map[placeOfService], payerName: map[payerName], payerType: payerType,
