@@ -39,8 +39,12 @@ struct TextInterner {
             shift += 8
             i += 1
         }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 29)
+        // Full avalanche (MurmurHash3's finalizer): slots are found from the high bits, and
+        // ids that differ only in their last character must not land next to each other.
+        h ^= tail
+        h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
     }
 
     /// The slot holding `bytes` (found) or where they would go (not found).
