@@ -37,8 +37,8 @@ public final class AuditContext: Sendable {
 
     public let staffByID: [String: StaffMember]
     /// Roster members by staff id and by NPI, as text ids of the exports.
-    private let memberByStaff: TextMemo<Int>
-    private let memberByNPI: TextMemo<Int>
+    private let memberByStaff: [TextID: Int]
+    private let memberByNPI: [TextID: Int]
     /// Per billing line: the staff id it resolves to (empty: none).
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
@@ -74,8 +74,10 @@ public final class AuditContext: Sendable {
         self.hasRoster = hasRoster
 
         var byID: [String: StaffMember] = [:]
-        var byStaff = TextMemo<Int>()
-        var byNPI = TextMemo<Int>()
+        // Dictionaries, not arrays by id: roster ids are few but may have any id (row-unique
+        // texts fill the id space), and an array would span it all.
+        var byStaff: [TextID: Int] = [:]
+        var byNPI: [TextID: Int] = [:]
         for (index, member) in loaded.staff.enumerated() {
             if byID[member.staffID] == nil { byID[member.staffID] = member }
             if let id = loaded.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
@@ -96,29 +98,35 @@ public final class AuditContext: Sendable {
 
         // Staff ids are ranked in text order once; records are then grouped by sorting packed
         // integer keys (rank and day; start and record index).
-        var rank = [UInt32](repeating: UInt32.max, count: loaded.texts.count)
-        for entry in loaded.timeEntries { rank[Int(entry.staffID.raw)] = 0 }
+        // Records of one staff member come in runs: look the rank up only when the id changes.
+        var present = Set<TextID>()
+        var previous = TextID.empty
+        for entry in loaded.timeEntries where entry.staffID != previous {
+            present.insert(entry.staffID)
+            previous = entry.staffID
+        }
         for index in loaded.billingLines.indices where isCounted[index] && !resolved[index].isEmpty {
-            rank[Int(resolved[index].raw)] = 0
+            present.insert(resolved[index])
         }
-        let present = rank.indices.filter { rank[$0] == 0 }.map { TextID(raw: UInt32($0)) }
-        let names = present.map { loaded.texts[$0] }
-        for (order, position) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
-            rank[Int(present[position].raw)] = UInt32(order)
-        }
+        let names = present.map { (id: $0, name: loaded.texts[$0]) }.sorted { $0.name < $1.name }
+        var rank: [TextID: UInt32] = [:]
+        for (order, staff) in names.enumerated() { rank[staff.id] = UInt32(order) }
 
         /// Records sorted by staff day, then start, then index (= file and line order): the day
         /// key and index of each. `staff` is empty for records to leave out.
         func order(_ count: Int, staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, startAndIndex: UInt64)] {
             var keys: [(UInt64, UInt64)] = []
             keys.reserveCapacity(count)
+            var lastID = TextID.empty, lastRank: UInt64 = 0
             for i in 0..<count {
                 let id = staff(i)
                 if id.isEmpty { continue }
-                keys.append((UInt64(rank[Int(id.raw)]) << 32 | UInt64(UInt32(bitPattern: day(i).number)),
+                if id != lastID { (lastID, lastRank) = (id, UInt64(rank[id]!)) }
+                keys.append((lastRank << 32 | UInt64(UInt32(bitPattern: day(i).number)),
                              UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)))
             }
-            keys.sort { $0 < $1 }
+            // Exports usually list staff, days and times in order already: check before sorting.
+            if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
             return keys
         }
         func index(_ key: (day: UInt64, startAndIndex: UInt64)) -> Int { Int(key.startAndIndex & 0xFFFF_FFFF) }
@@ -137,6 +145,7 @@ public final class AuditContext: Sendable {
 
         // Merge the two sorted key lists into staff days.
         var days: [StaffDay] = []
+        days.reserveCapacity(max(entryKeys.count, lineKeys.count) / 2)
         var a = 0, b = 0
         while a < entryKeys.count || b < lineKeys.count {
             let key = b == lineKeys.count ? entryKeys[a].day
@@ -181,7 +190,7 @@ public final class AuditContext: Sendable {
             keys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
                          UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
         }
-        keys.sort { $0 < $1 }
+        if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
         let order = keys.map { Int($0.1 & 0xFFFF_FFFF) }
         var groups: [ServiceGroup] = []
         var from = 0

@@ -17,9 +17,24 @@ public struct AuditEngine {
     /// The audit period: the configured one, else the calendar month holding most records.
     public static func period(configured: Period?, loaded: InputLoader.Loaded) -> Period? {
         if let configured { return configured }
+        // Records come in runs of one day: count per day run, then add the runs up by month.
+        var byDay: [Day: Int] = [:]
+        func count(_ days: some Sequence<Day>) {
+            var current: Day?
+            var run = 0
+            for day in days {
+                if day != current {
+                    if let current { byDay[current, default: 0] += run }
+                    (current, run) = (day, 0)
+                }
+                run += 1
+            }
+            if let current { byDay[current, default: 0] += run }
+        }
+        count(loaded.timeEntries.lazy.map(\.date))
+        count(loaded.billingLines.lazy.map(\.serviceDate))
         var counts: [Period: Int] = [:]
-        for entry in loaded.timeEntries { counts[Period.month(of: entry.date), default: 0] += 1 }
-        for line in loaded.billingLines { counts[Period.month(of: line.serviceDate), default: 0] += 1 }
+        for (day, records) in byDay { counts[Period.month(of: day), default: 0] += records }
         return counts.max { ($0.value, $1.key.first) < ($1.value, $0.key.first) }?.key
     }
 

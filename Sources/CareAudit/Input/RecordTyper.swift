@@ -14,9 +14,9 @@ public final class RecordTyper {
     /// Per-file memos: classifying or normalising per row would dominate typing, and the values
     /// repeat. Looked up by text id, so no string is built or hashed per row.
     private var activities: [ActivityKey: (ClaimingCategory, Ancillary?)] = [:]
-    private var procedures = TextMemo<(ClaimingCategory, Bool)>()
-    private var payers = TextMemo<[(type: TextID, value: PayerType)]>()
-    private var statuses = TextMemo<ClaimStatus?>()
+    private var procedures: [TextID: (ClaimingCategory, Bool)] = [:]
+    private var payers: [TextID: [(type: TextID, value: PayerType)]] = [:]
+    private var statuses: [TextID: ClaimStatus?] = [:]
 
     /// Activity code, description and pay code, hashed as one word.
     struct ActivityKey: Hashable {
@@ -56,7 +56,10 @@ public final class RecordTyper {
     }
 
     func status(_ text: TextID) -> ClaimStatus? {
-        statuses.value(text) { ClaimStatus(text: texts.string(text)) }
+        if let known = statuses[text] { return known }
+        let value = ClaimStatus(text: texts.string(text))
+        statuses[text] = value
+        return value
     }
 
     func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
@@ -69,10 +72,10 @@ public final class RecordTyper {
     }
 
     func classify(procedure: TextID) -> (ClaimingCategory, Bool) {
-        procedures.value(procedure) {
-            let found = classifier.classify(procedureCode: texts.string(procedure))
-            return (found.category, found.isCareActivityCode)
-        }
+        if let known = procedures[procedure] { return known }
+        let found = classifier.classify(procedureCode: texts.string(procedure))
+        procedures[procedure] = (found.category, found.isCareActivityCode)
+        return (found.category, found.isCareActivityCode)
     }
 
     /// Reads fields of one row and collects its problems.

@@ -157,35 +157,3 @@ struct TextInterner {
         return map
     }
 }
-
-/// Values computed once per distinct text, looked up by id: an array indexed by the id, since
-/// ids are small and dense (no hashing per row).
-struct TextMemo<Value> {
-    private var values: [Value?] = []
-
-    subscript(id: TextID) -> Value? {
-        get { Int(id.raw) < values.count ? values[Int(id.raw)] : nil }
-        set {
-            let index = Int(id.raw)
-            if index >= values.count { values += repeatElement(nil, count: max(index + 1 - values.count, values.count)) }
-            values[index] = newValue
-        }
-    }
-
-    /// The value for `id`, computing it on first sight.
-    mutating func value(_ id: TextID, _ compute: () -> Value) -> Value {
-        if let known = self[id] { return known }
-        let value = compute()
-        self[id] = value
-        return value
-    }
-}
-
-extension TextMemo: Sendable where Value: Sendable {}
-
-extension TextMemo {
-    subscript(id: TextID, default value: @autoclosure () -> Value) -> Value {
-        get { self[id] ?? value() }
-        set { self[id] = newValue }
-    }
-}
