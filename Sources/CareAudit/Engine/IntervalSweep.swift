@@ -1,3 +1,23 @@
+/// The timed records among some of a staff day's: their indexes and intervals side by side, in
+/// buffers a rule reuses from day to day (most days allocate nothing).
+struct TimedRecords {
+    private(set) var indexes: [Int] = []
+    private(set) var intervals: [Range<Int>] = []
+
+    var isEmpty: Bool { indexes.isEmpty }
+
+    /// Replaces the contents with the candidates that have an interval.
+    mutating func collect(_ candidates: some Sequence<Int>, _ interval: (Int) -> Range<Int>?) {
+        indexes.removeAll(keepingCapacity: true)
+        intervals.removeAll(keepingCapacity: true)
+        for index in candidates {
+            guard let found = interval(index) else { continue }
+            indexes.append(index)
+            intervals.append(found)
+        }
+    }
+}
+
 /// Overlap search by sweeping sorted intervals: O(n + m + pairs) per staff day instead of
 /// comparing every pair. Intervals are half-open, so 09:00–10:00 and 10:00–11:00 do not overlap.
 enum IntervalSweep {

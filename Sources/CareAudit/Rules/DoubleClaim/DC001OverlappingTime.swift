@@ -32,30 +32,19 @@ struct DC001OverlappingTime: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
-        // Timed CARE entries and timed lines of one staff day; buffers reused across days.
-        var care: [Int] = [], careTimes: [Range<Int>] = [], billed: [Int] = [], billedTimes: [Range<Int>] = []
+        var care = TimedRecords(), billed = TimedRecords()  // timed CARE entries and timed lines of a day
         for key in context.staffDays {
             let lineIndexes = context.lineIndexes(key)
             guard !lineIndexes.isEmpty else { continue }
-            care.removeAll(keepingCapacity: true)
-            careTimes.removeAll(keepingCapacity: true)
-            for index in context.entryIndexes(key) where context.entries[index].category.isCareClaimable {
-                guard let interval = context.entries[index].interval else { continue }
-                care.append(index)
-                careTimes.append(interval)
+            care.collect(context.entryIndexes(key).lazy.filter { context.entries[$0].category.isCareClaimable }) {
+                context.entries[$0].interval
             }
             guard !care.isEmpty else { continue }
-            billed.removeAll(keepingCapacity: true)
-            billedTimes.removeAll(keepingCapacity: true)
-            for index in lineIndexes {
-                guard let interval = context.lines[index].interval else { continue }
-                billed.append(index)
-                billedTimes.append(interval)
-            }
-            let pairs = IntervalSweep.overlaps(careTimes, billedTimes)
+            billed.collect(lineIndexes) { context.lines[$0].interval }
+            let pairs = IntervalSweep.overlaps(care.intervals, billed.intervals)
             guard !pairs.isEmpty else { continue }
             var byEntry: [Int: [(line: Int, minutes: Int)]] = [:]
-            for (i, j, minutes) in pairs { byEntry[care[i], default: []].append((billed[j], minutes)) }
+            for (i, j, minutes) in pairs { byEntry[care.indexes[i], default: []].append((billed.indexes[j], minutes)) }
             for entryIndex in byEntry.keys.sorted() {
                 let entry = context.entries[entryIndex]
                 let hits = byEntry[entryIndex]!

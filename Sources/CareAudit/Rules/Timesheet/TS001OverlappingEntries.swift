@@ -20,19 +20,13 @@ struct TS001OverlappingEntries: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
-        var timed: [Int] = [], times: [Range<Int>] = []  // reused across days
+        var timed = TimedRecords()
         for key in context.staffDays {
             let entryIndexes = context.entryIndexes(key)
             guard entryIndexes.count > 1 else { continue }
-            timed.removeAll(keepingCapacity: true)
-            times.removeAll(keepingCapacity: true)
-            for index in entryIndexes {
-                guard let interval = context.entries[index].interval else { continue }
-                timed.append(index)
-                times.append(interval)
-            }
-            for (i, j, minutes) in IntervalSweep.selfOverlaps(times) {
-                let a = context.entries[timed[i]], b = context.entries[timed[j]]
+            timed.collect(entryIndexes) { context.entries[$0].interval }
+            for (i, j, minutes) in IntervalSweep.selfOverlaps(timed.intervals) {
+                let a = context.entries[timed.indexes[i]], b = context.entries[timed.indexes[j]]
                 findings.append(Finding(
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.category.label) and \(context.describeTime(b)) \(b.category.label): \(minutes) minutes recorded twice",
