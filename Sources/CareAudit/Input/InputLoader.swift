@@ -229,7 +229,7 @@ public struct InputLoader {
             part: part,
             onHeader: { mapping in
                 typer = RecordTyper(file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
-                                    keepsUniqueTexts: keep)
+                                    keepsRecords: keep)
             },
             onRow: { record, _ in
                 switch type(typer!, record) {

@@ -9,8 +9,9 @@ public final class RecordTyper {
     let classifier: Classifier
     /// The texts of this file's records; a typer reads one file on one thread.
     var texts = TextInterner()
-    /// Whether row-unique texts (entry ids) are stored: not when records are not kept.
-    let keepsUniqueTexts: Bool
+    /// Whether the records are kept. When not (validation), row-unique texts are not stored
+    /// and the table starts afresh once it is large, so memory stays flat.
+    let keepsRecords: Bool
     /// Per-file memos: classifying or normalising per row would dominate typing, and the values
     /// repeat. Looked up by text id, so no string is built or hashed per row.
     private var activities: [ActivityKey: (ClaimingCategory, Ancillary?)] = [:]
@@ -36,12 +37,12 @@ public final class RecordTyper {
     /// Column index of each `Field`, resolved once from the header.
     let slots: [Int?]
 
-    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsUniqueTexts: Bool = true) {
+    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true) {
         self.file = file
         self.fileIndex = fileIndex
         self.mapping = mapping
         self.classifier = classifier
-        self.keepsUniqueTexts = keepsUniqueTexts
+        self.keepsRecords = keepsRecords
         slots = Field.allCases.map { mapping.index(of: $0.name) }
     }
 
@@ -106,7 +107,7 @@ public final class RecordTyper {
 
         /// Like `text`, for values unique to each row (record ids): stored, not looked up.
         func uniqueText(_ field: Field) -> TextID {
-            typer.keepsUniqueTexts ? typer.texts.unique(trimmed(field)) : .empty
+            typer.keepsRecords ? typer.texts.unique(trimmed(field)) : .empty
         }
 
         /// Upper-cased text (codes, pay codes, modifiers); ASCII is converted in place, anything
@@ -169,7 +170,19 @@ public final class RecordTyper {
         return (start, end > start ? end : end + 1440)
     }
 
+    /// Validation keeps no record, so no id must outlive its row: forget the texts (and the
+    /// memos keyed by them) when there are many, rather than hold every distinct value.
+    private func forgetTextsIfLarge() {
+        guard !keepsRecords, texts.count > 1 << 16 else { return }
+        texts = TextInterner()
+        activities = [:]
+        procedures = [:]
+        payers = [:]
+        statuses = [:]
+    }
+
     public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
+        forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         let staffID = row.requiredText(.staffId)
         let date = row.required(.workDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
@@ -218,6 +231,7 @@ public final class RecordTyper {
     }
 
     public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
+        forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         let claimID = row.requiredText(.claimId)
         let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)

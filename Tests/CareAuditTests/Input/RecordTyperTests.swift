@@ -64,6 +64,18 @@ struct RecordTyperTests {
         #expect(summary.rows == summary.accepted + summary.rejected)
     }
 
+    @Test("validation keeps no records, so its text table stays bounded however many distinct values")
+    func validationForgetsTexts() throws {
+        var text = "Entry ID,Staff ID,Date,Minutes,Client ID\n"
+        for i in 0..<70_000 { text += "T\(i),E\(i % 7),2026-10-01,30,C\(i)\n" }
+        let path = try temporaryFile(text)
+        let validated = loader.load([(path, .timesheet)], keepRecords: false)
+        #expect(validated.summaries[0].accepted == 70_000 && validated.timeEntries.isEmpty)
+        #expect(validated.texts.count <= (1 << 16) + 8)
+        let audited = loader.load([(path, .timesheet)])
+        #expect(audited.texts.count > 140_000)  // entry ids and client ids, all kept
+    }
+
     @Test("roster")
     func roster() throws {
         let path = try temporaryFile("Employee ID,Name,Role,NPI,Cert Number,Cert Issued,Cert Expires,Cert Status\n"
