@@ -49,18 +49,23 @@ public struct AuditResult: Sendable {
         self.ranRules = ranRules
         var totals = Totals()
         totals.hourlyRate = context.configuration.care.hourlyRate
-        // Tallied in flat arrays by staff number and category index: no hashing per entry.
+        // Tallied in a flat array by staff number and category index; entries come in runs of
+        // one staff member, so the number is looked up only when the staff id changes.
         let categories = ClaimingCategory.allCases
-        var staffNumber = [Int32](repeating: -1, count: context.texts.count)
+        var staffNumber: [TextID: Int] = [:]
         var staffIDs: [TextID] = []
         var minutes: [Int] = []  // staff number * categories + category; -1: no entry
+        var current = (staff: TextID.empty, number: -1)
         for entry in context.entries where context.period.contains(entry.date) {
-            if staffNumber[Int(entry.staffID.raw)] < 0 {
-                staffNumber[Int(entry.staffID.raw)] = Int32(staffIDs.count)
-                staffIDs.append(entry.staffID)
-                minutes += repeatElement(-1, count: categories.count)
+            if entry.staffID != current.staff || current.number < 0 {
+                if staffNumber[entry.staffID] == nil {
+                    staffNumber[entry.staffID] = staffIDs.count
+                    staffIDs.append(entry.staffID)
+                    minutes += repeatElement(-1, count: categories.count)
+                }
+                current = (entry.staffID, staffNumber[entry.staffID]!)
             }
-            let slot = Int(staffNumber[Int(entry.staffID.raw)]) * categories.count + categories.firstIndex(of: entry.category)!
+            let slot = current.number * categories.count + categories.firstIndex(of: entry.category)!
             minutes[slot] = max(minutes[slot], 0) + entry.minutes
         }
         for (number, staff) in staffIDs.enumerated() {
