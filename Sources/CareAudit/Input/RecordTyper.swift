@@ -46,9 +46,6 @@ public final class RecordTyper {
         slots = Field.allCases.map { mapping.index(of: $0.name) }
     }
 
-    /// The texts read so far, as the table records refer to.
-    var table: TextTable { TextTable(texts) }
-
     func payerType(type: TextID, name: TextID) -> PayerType {
         if let known = payers[name]?.first(where: { $0.type == type }) { return known.value }
         let value = PayerType(type: texts.string(type), payerName: texts.string(name))
