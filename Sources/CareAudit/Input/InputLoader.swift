@@ -159,20 +159,27 @@ public struct InputLoader {
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// Records of every file and part, their texts merged into one table in order: the first
-    /// piece's table is taken as it is, the others' texts are added and their records renumbered
-    /// in place. A file's first piece has room reserved for the whole file, so the other pieces
-    /// are appended to it without copying it, and each piece is let go once appended.
+    /// Records of every file and part, their texts merged into one table. The table of the piece
+    /// with the most interned texts is taken as it is (absorbing it would be the costliest step:
+    /// each of its texts would be looked up); the others' texts are added to it in order and their
+    /// records renumbered in place. A file's first piece has room reserved for the whole file, so
+    /// the other pieces are appended to it without copying it, and each piece is let go once
+    /// appended.
     private func merge(_ pieces: inout [Records], summaries: [ExportSummary]) -> Loaded {
         var loaded = Loaded()
         loaded.summaries = summaries
-        var texts: TextInterner?
-        func renumbering(_ other: TextInterner) -> [TextID]? {
-            if texts == nil {
-                texts = other
-                return nil
-            }
-            return texts!.absorb(other)
+        let withTexts = pieces.indices.filter { pieces[$0].texts != nil }
+        guard let base = withTexts.max(by: { (pieces[$0].texts!.internedCount, $1) < (pieces[$1].texts!.internedCount, $0) })
+        else {
+            loaded.staff = pieces.flatMap(\.staff)
+            return loaded
+        }
+        var texts = pieces[base].texts!
+        pieces[base].texts = nil  // held once, so absorbing grows it in place
+        var maps = [[TextID]?](repeating: nil, count: pieces.count)
+        for index in withTexts where index != base {
+            maps[index] = texts.absorb(pieces[index].texts!)
+            pieces[index].texts = nil
         }
         for index in pieces.indices {
             // Arrays are swapped out of their piece, so each is uniquely held: renumbering
@@ -181,17 +188,18 @@ public struct InputLoader {
             swap(&entries, &pieces[index].entries)
             swap(&lines, &pieces[index].lines)
             loaded.staff += pieces[index].staff
-            guard let local = pieces[index].texts else { continue }
-            pieces[index].texts = nil
             let offset = pieces[index].lineOffset
-            if let map = renumbering(local) {
+            if let map = maps[index] {
                 for i in entries.indices { entries[i] = entries[i].remapped(map, lineOffset: offset) }
                 for i in lines.indices { lines[i] = lines[i].remapped(map, lineOffset: offset) }
+            } else if offset != 0 {
+                for i in entries.indices { entries[i] = entries[i].shifted(by: offset) }
+                for i in lines.indices { lines[i] = lines[i].shifted(by: offset) }
             }
             if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
             if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }
         }
-        if let texts { loaded.texts = TextTable(texts) }
+        loaded.texts = TextTable(texts)
         return loaded
     }
 

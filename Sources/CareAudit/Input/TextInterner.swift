@@ -22,6 +22,9 @@ struct TextInterner {
     /// Texts held, the empty text included.
     var count: Int { starts.count - 1 }
 
+    /// Texts held that were interned (not row-unique).
+    var internedCount: Int { stored }
+
     @inline(__always)
     private static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)

@@ -29,7 +29,7 @@ struct PackedMinutes: Sendable, Hashable {
 /// `TextTable`, times are minutes after midnight of `date`; an entry that ends past midnight
 /// has `end` > 1440 rather than a wrong negative length.
 public struct TimeEntry: Sendable {
-    public let row: RowRef
+    public private(set) var row: RowRef
     /// The export's own id for the row (Entry ID), if any.
     public let recordID: TextID
     public let staffID: TextID
@@ -77,6 +77,13 @@ public struct TimeEntry: Sendable {
     public var interval: Range<Int>? {
         guard let start, let end else { return nil }
         return start..<end
+    }
+
+    /// The same entry on a line `lines` further down (a later part of a split file).
+    func shifted(by lines: Int) -> TimeEntry {
+        var copy = self
+        copy.row = row.shifted(by: lines)
+        return copy
     }
 
     /// The same entry with its texts renumbered (`map[old id]`) and its line shifted, when the
@@ -160,7 +167,7 @@ public enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
 
 /// One billing claim line, typed and compact (like `TimeEntry`).
 public struct BillingLine: Sendable {
-    public let row: RowRef
+    public private(set) var row: RowRef
     public let claimID: TextID
     public let lineNumber: TextID
     public let participantID: TextID
@@ -244,6 +251,13 @@ public struct BillingLine: Sendable {
     public func mayBeSameSession(with other: BillingLine) -> Bool {
         guard let mine = interval, let theirs = other.interval else { return true }
         return mine.overlaps(theirs)
+    }
+
+    /// The same line on a line `lines` further down (a later part of a split file).
+    func shifted(by lines: Int) -> BillingLine {
+        var copy = self
+        copy.row = row.shifted(by: lines)
+        return copy
     }
 
     /// The same line with its texts renumbered (`map[old id]`) and its line shifted, when the
