@@ -17,6 +17,18 @@ struct AuditCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("--timings: each phase's time and peak memory, and the slowest rules, on stderr; the report unchanged")
+    func timings() throws {
+        let plain = try CLI.run(["audit"] + month)
+        let timed = try CLI.run(["audit", "--timings"] + month)
+        #expect(timed.stdout == plain.stdout && timed.status == plain.status)
+        let lines = timed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }.prefix(5)
+            == ["read", "context", "rules", "reports", "total"])
+        #expect(lines.prefix(4).allSatisfy { $0.contains(" ms") && $0.contains("peak RSS") })
+        #expect(lines.last?.hasPrefix("slowest rules (each on one core): ") == true)
+    }
+
     @Test("a clean month exits 0")
     func clean() throws {
         let dir = try CLI.temporaryDirectory()
