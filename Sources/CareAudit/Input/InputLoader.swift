@@ -189,12 +189,9 @@ public struct InputLoader {
             swap(&lines, &pieces[index].lines)
             loaded.staff += pieces[index].staff
             let offset = pieces[index].lineOffset
-            if let map = maps[index] {
-                for i in entries.indices { entries[i] = entries[i].remapped(map, lineOffset: offset) }
-                for i in lines.indices { lines[i] = lines[i].remapped(map, lineOffset: offset) }
-            } else if offset != 0 {
-                for i in entries.indices { entries[i] = entries[i].shifted(by: offset) }
-                for i in lines.indices { lines[i] = lines[i].shifted(by: offset) }
+            if maps[index] != nil || offset != 0 {
+                for i in entries.indices { entries[i] = entries[i].merged(renumbering: maps[index], lines: offset) }
+                for i in lines.indices { lines[i] = lines[i].merged(renumbering: maps[index], lines: offset) }
             }
             if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
             if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }

@@ -251,7 +251,9 @@ public final class RecordTyper {
             row.fail(.claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID")
         }
         let frequencyBytes = row.trimmed(.frequencyCode)
+        // One digit, nearly always: read it without building a string.
         let frequency = frequencyBytes.isEmpty ? .original
+            : frequencyBytes.count == 1 && FieldParser.isDigit(frequencyBytes[0]) ? ClaimFrequency(rawValue: Int(frequencyBytes[0] - 0x30))
             : Int(String(decoding: frequencyBytes, as: UTF8.self)).flatMap(ClaimFrequency.init(rawValue:))
         if frequency == nil {
             row.fail(.frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)")
@@ -276,21 +278,19 @@ public final class RecordTyper {
             originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare))
     }
 
-    /// The non-empty modifiers, upper-cased, as one text (most lines have none or one).
+    /// The non-empty modifiers, upper-cased, as one text (most lines have none or one, and
+    /// then no string is built).
     private func modifiers(_ row: inout Row) -> TextID {
-        var joined: TextID = .empty
-        var parts: [String] = []
-        for field: Field in [.modifier1, .modifier2, .modifier3, .modifier4] where !row.isEmpty(field) {
+        var first = TextID.empty
+        var more: [String] = []
+        for field in Self.modifierFields where !row.isEmpty(field) {
             let value = row.upperText(field)
-            if joined.isEmpty && parts.isEmpty {
-                joined = value
-            } else {
-                if parts.isEmpty { parts.append(texts.string(joined)) }
-                parts.append(texts.string(value))
-            }
+            if first.isEmpty { first = value } else { more.append(texts.string(value)) }
         }
-        return parts.isEmpty ? joined : texts.id(parts.joined(separator: "\u{1F}"))
+        return more.isEmpty ? first : texts.id(([texts.string(first)] + more).joined(separator: "\u{1F}"))
     }
+
+    private static let modifierFields: [Field] = [.modifier1, .modifier2, .modifier3, .modifier4]
 
     public func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
         var row = Row(record: record, typer: self)

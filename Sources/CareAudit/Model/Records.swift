@@ -31,19 +31,19 @@ struct PackedMinutes: Sendable, Hashable {
 public struct TimeEntry: Sendable {
     public private(set) var row: RowRef
     /// The export's own id for the row (Entry ID), if any.
-    public let recordID: TextID
-    public let staffID: TextID
-    public let staffName: TextID
+    public private(set) var recordID: TextID
+    public private(set) var staffID: TextID
+    public private(set) var staffName: TextID
     public let date: Day
     private let startMinute: PackedMinutes
     private let endMinute: PackedMinutes
     private let storedMinutes: Int32
     private let storedTravel: Int32
-    public let activityCode: TextID
-    public let activityDescription: TextID
-    public let participantID: TextID
-    public let program: TextID
-    public let payCode: TextID
+    public private(set) var activityCode: TextID
+    public private(set) var activityDescription: TextID
+    public private(set) var participantID: TextID
+    public private(set) var program: TextID
+    public private(set) var payCode: TextID
     public let category: ClaimingCategory
     public let ancillary: Ancillary?
 
@@ -79,21 +79,16 @@ public struct TimeEntry: Sendable {
         return start..<end
     }
 
-    /// The same entry on a line `lines` further down (a later part of a split file).
-    func shifted(by lines: Int) -> TimeEntry {
+    /// The same entry in the merged read: its texts renumbered (`map[old id]`; no map when its
+    /// table is the one kept) and its line moved `lines` down (a later part of a split file).
+    func merged(renumbering map: [TextID]?, lines: Int) -> TimeEntry {
         var copy = self
         copy.row = row.shifted(by: lines)
+        guard let map else { return copy }
+        (copy.recordID, copy.staffID, copy.staffName) = (map[recordID], map[staffID], map[staffName])
+        (copy.activityCode, copy.activityDescription) = (map[activityCode], map[activityDescription])
+        (copy.participantID, copy.program, copy.payCode) = (map[participantID], map[program], map[payCode])
         return copy
-    }
-
-    /// The same entry with its texts renumbered (`map[old id]`) and its line shifted, when the
-    /// parts of a read are merged.
-    func remapped(_ map: [TextID], lineOffset: Int) -> TimeEntry {
-        TimeEntry(row: row.shifted(by: lineOffset), recordID: map[recordID], staffID: map[staffID], staffName: map[staffName], date: date,
-                  start: start, end: end, minutes: minutes, activityCode: map[activityCode],
-                  activityDescription: map[activityDescription], participantID: map[participantID],
-                  program: map[program], payCode: map[payCode], travelMinutes: travelMinutes,
-                  category: category, ancillary: ancillary)
     }
 }
 
@@ -168,24 +163,24 @@ public enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
 /// One billing claim line, typed and compact (like `TimeEntry`).
 public struct BillingLine: Sendable {
     public private(set) var row: RowRef
-    public let claimID: TextID
-    public let lineNumber: TextID
-    public let participantID: TextID
+    public private(set) var claimID: TextID
+    public private(set) var lineNumber: TextID
+    public private(set) var participantID: TextID
     public let serviceDate: Day
     private let startMinute: PackedMinutes
     private let endMinute: PackedMinutes
     private let listedMinutes: PackedMinutes
     private let storedUnits: Int32
-    public let procedureCode: TextID
+    public private(set) var procedureCode: TextID
     /// Modifiers, upper-cased, joined by U+001F (only compared, never split).
-    public let modifiers: TextID
-    public let placeOfService: TextID
-    public let payerName: TextID
-    public let renderingStaffID: TextID
-    public let renderingNPI: TextID
+    public private(set) var modifiers: TextID
+    public private(set) var placeOfService: TextID
+    public private(set) var payerName: TextID
+    public private(set) var renderingStaffID: TextID
+    public private(set) var renderingNPI: TextID
     /// Empty when the export has no taxonomy column (`hasTaxonomy` false) or the cell is empty.
-    public let renderingTaxonomy: TextID
-    public let originalClaimID: TextID
+    public private(set) var renderingTaxonomy: TextID
+    public private(set) var originalClaimID: TextID
     private let amountCents: Int64
     public let payerType: PayerType
     public let status: ClaimStatus
@@ -253,24 +248,17 @@ public struct BillingLine: Sendable {
         return mine.overlaps(theirs)
     }
 
-    /// The same line on a line `lines` further down (a later part of a split file).
-    func shifted(by lines: Int) -> BillingLine {
+    /// The same line in the merged read: its texts renumbered (`map[old id]`; no map when its
+    /// table is the one kept) and its line moved `lines` down (a later part of a split file).
+    func merged(renumbering map: [TextID]?, lines: Int) -> BillingLine {
         var copy = self
         copy.row = row.shifted(by: lines)
+        guard let map else { return copy }
+        (copy.claimID, copy.lineNumber, copy.originalClaimID) = (map[claimID], map[lineNumber], map[originalClaimID])
+        (copy.participantID, copy.procedureCode, copy.modifiers) = (map[participantID], map[procedureCode], map[modifiers])
+        (copy.placeOfService, copy.payerName) = (map[placeOfService], map[payerName])
+        (copy.renderingStaffID, copy.renderingNPI, copy.renderingTaxonomy) = (map[renderingStaffID], map[renderingNPI], map[renderingTaxonomy])
         return copy
-    }
-
-    /// The same line with its texts renumbered (`map[old id]`) and its line shifted, when the
-    /// parts of a read are merged.
-    func remapped(_ map: [TextID], lineOffset: Int) -> BillingLine {
-        BillingLine(row: row.shifted(by: lineOffset), claimID: map[claimID], lineNumber: map[lineNumber], participantID: map[participantID],
-                    serviceDate: serviceDate, start: start, end: end, serviceMinutes: serviceMinutes,
-                    procedureCode: map[procedureCode], modifiers: map[modifiers], units: units,
-                    placeOfService: map[placeOfService], payerName: map[payerName], payerType: payerType,
-                    renderingStaffID: map[renderingStaffID], renderingNPI: map[renderingNPI],
-                    renderingTaxonomy: map[renderingTaxonomy], hasTaxonomy: hasTaxonomy, billedAmount: billedAmount,
-                    status: status, frequency: frequency, originalClaimID: map[originalClaimID],
-                    category: category, isCareActivityCode: isCareActivityCode)
     }
 }
 
