@@ -52,7 +52,7 @@ enum ByteScan {
     }
 
     /// Offsets of the bytes that end a physical line (LF, the LF of CRLF, or a lone CR), for
-    /// finding which records hold quoted line breaks.
+    /// finding which records hold quoted line breaks and counting those in a field.
     static func lineBreakOffsets(in p: UnsafePointer<UInt8>, count: Int) -> [Int] {
         var offsets: [Int] = []
         var i = 0
@@ -72,25 +72,6 @@ enum ByteScan {
     @inline(__always)
     static func wordHasLineBreak(_ w: UInt64) -> Bool {
         word(w, contains: 0x0A) || word(w, contains: 0x0D)
-    }
-
-    /// Counts physical line breaks (LF, CRLF, or a lone CR) in `count` bytes, skipping
-    /// eight-byte words that hold neither CR nor LF.
-    static func lineBreaks(in p: UnsafePointer<UInt8>, count: Int) -> Int {
-        var breaks = 0
-        var i = 0
-        while i < count {
-            if i + 8 <= count && !wordHasLineBreak(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
-            }
-            let c = p[i]
-            if c == 0x0A || (c == 0x0D && (i + 1 == count || p[i + 1] != 0x0A)) {
-                breaks += 1
-            }
-            i += 1
-        }
-        return breaks
     }
 
     /// True when every byte is ASCII and none is NUL: the UTF-8 check's fast path.
