@@ -70,9 +70,9 @@ struct AuditCommand: ParsableCommand {
         var loader = InputLoader(configuration: configuration, classifier: classifier)
         let progress = ProgressBar.make(for: files.map(\.path), quiet: outputs.quiet)
         if let progress { loader.onBytes = { progress.advance(by: $0) } }
+        loader.onPhase = phases.end
         let loaded = loader.load(files)
         progress?.finish()
-        phases.end("read")
         // A file that cannot be read, or whose header lacks required columns, cannot be trusted:
         // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
         for summary in loaded.summaries {

@@ -52,7 +52,7 @@ struct AuditOutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress or notes on stderr.")
     var quiet = false
 
-    @Flag(help: "Print how long each phase took (reading, indexing, rules, reports) to stderr.")
+    @Flag(help: "Print how long each phase took (reading, merging, indexing, rules, reports; wall and CPU time) to stderr.")
     var timings = false
 
     func validate() throws {

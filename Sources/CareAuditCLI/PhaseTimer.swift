@@ -1,6 +1,6 @@
 import Foundation
 
-/// `--timings`: wall time per phase of a run, and the peak memory when it ended, printed to
+/// `--timings`: wall and CPU time per phase of a run, and the peak memory when it ended, printed to
 /// stderr, so a user with a slow month (and we, profiling) can see whether reading, indexing,
 /// rules or reports dominate.
 final class PhaseTimer {
@@ -8,7 +8,8 @@ final class PhaseTimer {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
     private let first: ContinuousClock.Instant
-    private var phases: [(String, Duration, Int)] = []
+    private var lastCPU: Double
+    private var phases: [(String, Duration, Double, Int)] = []
     /// The slowest rules, with their time on their own thread.
     var ruleTimes: [(rule: String, time: Duration)] = []
 
@@ -16,14 +17,16 @@ final class PhaseTimer {
         self.enabled = enabled
         first = clock.now
         last = first
+        lastCPU = Self.cpuSeconds()
     }
 
     /// Ends the phase called `name` (it began when the previous one ended).
     func end(_ name: String) {
         guard enabled else { return }
-        let now = clock.now
-        phases.append((name, now - last, Self.peakMegabytes()))
+        let now = clock.now, cpu = Self.cpuSeconds()
+        phases.append((name, now - last, cpu - lastCPU, Self.peakMegabytes()))
         last = now
+        lastCPU = cpu
     }
 
     func print() {
@@ -31,14 +34,23 @@ final class PhaseTimer {
         func ms(_ duration: Duration) -> String {
             String(format: "%8.1f ms", Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15)
         }
-        for (name, duration, peak) in phases {
-            log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   peak RSS \(peak) MB")
+        for (name, duration, cpu, peak) in phases {
+            log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   CPU \(String(format: "%6.1f", cpu * 1e3)) ms   peak RSS \(peak) MB")
         }
         log("total    \(ms(last - first))")
         let slowest = ruleTimes.sorted { $0.time > $1.time }.prefix(5)
         if !slowest.isEmpty {
             log("slowest rules (each on one core): " + slowest.map { "\($0.rule) \(ms($0.time).trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
         }
+    }
+
+    /// CPU time of all the process's threads so far (a phase using both cores shows about twice
+    /// its wall time).
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The process's peak resident memory so far.

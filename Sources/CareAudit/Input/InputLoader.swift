@@ -9,9 +9,12 @@ public struct InputLoader {
     public let classifier: Classifier
     /// Called as bytes are read, from the reading threads (progress display).
     public var onBytes: (@Sendable (Int) -> Void)?
-    /// Files at least this big are read in `parts` parts.
+    /// Called as each phase ends ("read", then "merge"), for `--timings`.
+    public var onPhase: ((String) -> Void)?
+    /// Only files at least this big are read in parts.
     public var splitBytes = 16 << 20
-    public var parts = 2
+    /// Parts per big file; nil lets `PartPlan` choose (tests force a number).
+    public var parts: Int?
 
     public init(configuration: Configuration, classifier: Classifier? = nil) {
         self.configuration = configuration
@@ -63,15 +66,20 @@ public struct InputLoader {
     /// checked but not kept, so memory stays flat whatever the file size.
     public func load(_ files: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
         // Plan: the biggest jobs first, so the two cores finish together.
-        var jobs: [(job: Job, cost: Int)] = []
-        let cuts = ParallelMap.map(files) { split($0) }  // each cut needs a scan of the file
+        var jobs: [(job: Job, cost: Double)] = []
+        let sizes = files.map { fileSize($0.path) }
+        let work = zip(files, sizes).map { PartPlan.work(path: $0.path, size: $1, delimiter: configuration.input.dialect.delimiter) }
+        let fractions = parts.map { count in
+            files.map { splittable($0) ? (1..<max(count, 1)).map { Double($0) / Double(count) } : [] }
+        } ?? PartPlan.cuts(work: work, splittable: files.map(splittable))
+        let cuts = ParallelMap.map(Array(files.indices)) { split(files[$0], size: sizes[$0], endingAt: fractions[$0]) }
         for (index, file) in files.enumerated() {
             let pieces = cuts[index]
             if pieces.count > 1 {
-                jobs += pieces.map { (.part(index, $0), $0.range.count) }
-                jobs.append((.hash(index), pieces.last!.range.upperBound / 16))
+                jobs += pieces.map { (.part(index, $0), work[index] * Double($0.range.count) / Double(sizes[index])) }
+                jobs.append((.hash(index), work[index] / 16))
             } else {
-                jobs.append((.whole(index), fileSize(file.path)))
+                jobs.append((.whole(index), work[index]))
             }
         }
         let ordered = jobs.indices.sorted { (-jobs[$0].cost, $0) < (-jobs[$1].cost, $1) }
@@ -87,6 +95,7 @@ public struct InputLoader {
                 return .hash((try? CSVReader.sha256(path: files[index].path)) ?? "")
             }
         }
+        onPhase?("read")
         var outcome = [Outcome?](repeating: nil, count: jobs.count)
         for (position, result) in zip(ordered, outcomes) { outcome[position] = result }
         // Records are moved on from here, never held twice: each holder lets go as it passes them.
@@ -130,7 +139,9 @@ public struct InputLoader {
                 pieces.append(records)
             }
         }
-        return merge(&pieces, summaries: summaries)
+        let loaded = merge(&pieces, summaries: summaries)
+        onPhase?("merge")
+        return loaded
     }
 
     /// Each part read without a fatal error, the header was usable, and every part but the
@@ -140,16 +151,19 @@ public struct InputLoader {
             && parts.dropLast().allSatisfy(\.endedAtRecordStart)
     }
 
-    /// The parts to read `file` in: one unless it is a big UTF-8 timesheet or billing export
-    /// with a readable header.
-    private func split(_ file: (path: String, kind: InputKind?)) -> [ExportReader.Part] {
-        guard parts > 1, file.kind == .timesheet || file.kind == .billing, configuration.input.dialect.encoding == .utf8
-        else { return [] }
-        let size = fileSize(file.path)
-        guard size >= splitBytes else { return [] }
+    /// Whether `file` may be read in parts: a big UTF-8 timesheet or billing export.
+    private func splittable(_ file: (path: String, kind: InputKind?)) -> Bool {
+        (file.kind == .timesheet || file.kind == .billing) && configuration.input.dialect.encoding == .utf8
+            && fileSize(file.path) >= splitBytes
+    }
+
+    /// The parts to read `file` in (none when it is read whole): cut at line starts, each part
+    /// after the first given the header.
+    private func split(_ file: (path: String, kind: InputKind?), size: Int, endingAt fractions: [Double]) -> [ExportReader.Part] {
+        guard !fractions.isEmpty else { return [] }
         let reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect)
         guard let header = reader.headerFields() else { return [] }
-        let cuts = SplitPoints.parts(path: file.path, size: size, count: parts)
+        let cuts = SplitPoints.parts(path: file.path, size: size, endingAt: fractions)
         guard cuts.count > 1 else { return [] }
         return cuts.enumerated().map { index, range in ExportReader.Part(range: range, header: index == 0 ? nil : header) }
     }
@@ -161,10 +175,8 @@ public struct InputLoader {
 
     /// Records of every file and part, their texts merged into one table. The table of the piece
     /// with the most interned texts is taken as it is (absorbing it would be the costliest step:
-    /// each of its texts would be looked up); the others' texts are added to it in order and their
-    /// records renumbered in place. A file's first piece has room reserved for the whole file, so
-    /// the other pieces are appended to it without copying it, and each piece is let go once
-    /// appended.
+    /// each of its texts would be looked up); the others' texts are added to it in order. Then
+    /// each piece's records are renumbered as they are put together.
     private func merge(_ pieces: inout [Records], summaries: [ExportSummary]) -> Loaded {
         var loaded = Loaded()
         loaded.summaries = summaries
@@ -181,23 +193,57 @@ public struct InputLoader {
             maps[index] = texts.absorb(pieces[index].texts!)
             pieces[index].texts = nil
         }
+        // Each file's pieces are put together and renumbered, time entries on one core and
+        // billing lines on the other.
+        var entryPieces: [Piece<TimeEntry>] = [], linePieces: [Piece<BillingLine>] = []
         for index in pieces.indices {
-            // Arrays are swapped out of their piece, so each is uniquely held: renumbering
-            // happens in place and appending to a first piece (room reserved) does not copy it.
+            // Arrays are swapped out of their piece, so each is held once: a first piece (room
+            // reserved for its file) is renumbered and appended to in place, never copied.
             var entries: [TimeEntry] = [], lines: [BillingLine] = []
             swap(&entries, &pieces[index].entries)
             swap(&lines, &pieces[index].lines)
             loaded.staff += pieces[index].staff
-            let offset = pieces[index].lineOffset
-            if maps[index] != nil || offset != 0 {
-                for i in entries.indices { entries[i] = entries[i].merged(renumbering: maps[index], lines: offset) }
-                for i in lines.indices { lines[i] = lines[i].merged(renumbering: maps[index], lines: offset) }
-            }
-            if loaded.timeEntries.isEmpty { loaded.timeEntries = entries } else { loaded.timeEntries += entries }
-            if loaded.billingLines.isEmpty { loaded.billingLines = lines } else { loaded.billingLines += lines }
+            entryPieces.append(Piece(records: entries, map: maps[index], lineOffset: pieces[index].lineOffset))
+            linePieces.append(Piece(records: lines, map: maps[index], lineOffset: pieces[index].lineOffset))
         }
+        (loaded.timeEntries, loaded.billingLines) = ParallelMap.pair(
+            { Self.joined(&entryPieces) { $0.merged(renumbering: $1, lines: $2) } },
+            { Self.joined(&linePieces) { $0.merged(renumbering: $1, lines: $2) } })
         loaded.texts = TextTable(texts)
         return loaded
+    }
+
+    /// One piece's records of one kind, and what merging does to them.
+    private struct Piece<Record> {
+        var records: [Record]
+        let map: [TextID]?
+        let lineOffset: Int
+    }
+
+    /// The pieces' records in order, each renumbered by its map and shifted by its line offset.
+    private static func joined<Record>(_ pieces: inout [Piece<Record>],
+                                       _ merged: (Record, [TextID]?, Int) -> Record) -> [Record] {
+        var all: [Record] = []
+        for index in pieces.indices {
+            var records: [Record] = []
+            swap(&records, &pieces[index].records)
+            let (map, offset) = (pieces[index].map, pieces[index].lineOffset)
+            let changes = map != nil || offset != 0
+            if all.isEmpty {
+                all = records
+                if changes {
+                    all.withUnsafeMutableBufferPointer { all in
+                        for i in all.indices { all[i] = merged(all[i], map, offset) }
+                    }
+                }
+            } else if changes {
+                all.reserveCapacity(all.count + records.count)
+                for record in records { all.append(merged(record, map, offset)) }
+            } else {
+                all += records
+            }
+        }
+        return all
     }
 
     func readFile(_ file: (path: String, kind: InputKind?), index: Int, part: ExportReader.Part?,

@@ -14,7 +14,14 @@ import Darwin
 enum SplitPoints {
     /// Up to `count` byte ranges of about equal size (fewer when no cut point is found).
     static func parts(path: String, size: Int, count: Int) -> [Range<Int>] {
-        guard count > 1, size > 0 else { return [0..<size] }
+        parts(path: path, size: size, endingAt: (1..<max(count, 1)).map { Double($0) / Double(count) })
+    }
+
+    /// Byte ranges that end at about the given fractions of the file (ascending, below 1), and
+    /// at its end; fewer when no cut point is found.
+    static func parts(path: String, size: Int, endingAt fractions: [Double]) -> [Range<Int>] {
+        let targets = fractions.map { Int(Double(size) * $0) }
+        guard !targets.isEmpty, size > 0 else { return [0..<size] }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return [0..<size] }
         defer { close(fd) }
@@ -22,10 +29,10 @@ enum SplitPoints {
         defer { buffer.deallocate() }
 
         var cuts: [Int] = []
-        var target = size / count
+        var target = targets[0]
         var offset = 0  // file offset of buffer[0]
         var quotes = 0  // parity is what counts
-        scanning: while cuts.count < count - 1 {
+        scanning: while cuts.count < targets.count {
             let n = read(fd, buffer.baseAddress!, buffer.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
@@ -44,8 +51,8 @@ enum SplitPoints {
                     quotes &+= 1
                 } else if c == 0x0A && quotes & 1 == 0 && offset + i >= target && offset + i < size {
                     cuts.append(offset + i)
-                    if cuts.count == count - 1 { break scanning }
-                    target = size * (cuts.count + 1) / count
+                    if cuts.count == targets.count { break scanning }
+                    target = max(targets[cuts.count], offset + i + 1)
                 }
             }
             offset += n

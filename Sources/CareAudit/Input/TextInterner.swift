@@ -81,7 +81,7 @@ struct TextInterner {
         let id = append(bytes)
         slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id.raw)
         stored += 1
-        if stored * 2 > slots.count { grow() }
+        if stored * 2 > slots.count { rehash(to: slots.count * 2) }
         return id
     }
 
@@ -103,8 +103,9 @@ struct TextInterner {
         return TextID(raw: UInt32(starts.count - 2))
     }
 
-    private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    /// Moves every slot word into a table of `size` slots (a power of two).
+    private mutating func rehash(to size: Int) {
+        var bigger = [UInt64](repeating: 0, count: size)
         let mask = bigger.count - 1
         for word in slots where word != 0 {
             var slot = Int(truncatingIfNeeded: word >> 32) & mask
@@ -131,30 +132,37 @@ struct TextInterner {
     /// Adds every text of `other` and returns the new id of each of `other`'s ids. Its bytes
     /// are copied in one block and its texts numbered in order after ours; an interned text we
     /// already hold maps to our id instead (its copy is never referred to).
+    ///
+    /// Its interned texts are looked up in the order of its slot table, whose words carry the
+    /// hash bits a lookup needs: nothing is hashed again, and the probes walk our table in
+    /// nearly ascending order instead of jumping at random.
     mutating func absorb(_ other: TextInterner) -> [TextID] {
-        var interned = [Bool](repeating: false, count: other.count)
-        for word in other.slots where word != 0 { interned[Int(word & 0xFFFF_FFFF)] = true }
         precondition(starts.count + other.count <= Int(UInt32.max), "more than 4 billion distinct texts")
-        var map = [TextID](repeating: .empty, count: other.count)
+        let first = UInt32(starts.count - 1)  // our id for other's id 1
         let base = arena.count
         arena.append(contentsOf: other.arena)
         starts.reserveCapacity(starts.count + other.count)
-        other.arena.withUnsafeBufferPointer { bytes in
-            for old in 1..<max(other.count, 1) {
-                starts.append(base + other.starts[old + 1])
-                let fresh = TextID(raw: UInt32(starts.count - 2))
-                map[old] = fresh
-                guard interned[old] else { continue }
-                let start = other.starts[old], length = other.starts[old + 1] - start
-                let h = Self.hash(bytes.baseAddress! + start, length)
-                let (slot, found) = probe(bytes.baseAddress! + start, length, h)
-                if let found {
-                    map[old] = found
-                } else {
-                    slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(fresh.raw)
-                    stored += 1
-                    if stored * 2 > slots.count { grow() }
-                }
+        for old in 1..<max(other.count, 1) { starts.append(base + other.starts[old + 1]) }
+        var map = [TextID](unsafeUninitializedCapacity: other.count) { buffer, initialized in
+            buffer[0] = .empty
+            for old in 1..<max(other.count, 1) { buffer[old] = TextID(raw: first + UInt32(old - 1)) }
+            initialized = other.count
+        }
+        var size = slots.count
+        while (stored + other.stored) * 2 > size { size *= 2 }
+        if size > slots.count { rehash(to: size) }
+        for word in other.slots where word != 0 {
+            let old = Int(word & 0xFFFF_FFFF)
+            let tag = word & 0xFFFF_FFFF_0000_0000
+            let fresh = map[old]
+            let (slot, found) = arena.withUnsafeBufferPointer { bytes in
+                probe(bytes.baseAddress! + Int(starts[Int(fresh.raw)]), other.starts[old + 1] - other.starts[old], tag)
+            }
+            if let found {
+                map[old] = found
+            } else {
+                slots[slot] = tag | UInt64(fresh.raw)
+                stored += 1
             }
         }
         return map
