@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Word-at-a-time byte searches for the reader's hot path. Eight bytes are tested per step
 /// with the classic "has zero byte" bit trick, so scanning for line breaks costs far less than
 /// parsing.
@@ -18,6 +24,27 @@ enum ByteScan {
         let v = word ^ (ones &* UInt64(byte))
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         return ~(((v & lows) &+ lows) | v) & highs
+    }
+
+    /// How many bytes equal `byte`. Most exports quote little, so the bytes are searched with
+    /// `memchr` (many bytes per step); when they turn out to be dense, the rest is counted a word
+    /// at a time.
+    static func count(_ byte: UInt8, in p: UnsafePointer<UInt8>, count: Int) -> Int {
+        var found = 0, i = 0
+        while i < count, found < 1024 {
+            guard let hit = memchr(p + i, Int32(byte), count - i) else { return found }
+            found += 1
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+        }
+        while i + 8 <= count {
+            found += mask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), byte).nonzeroBitCount
+            i += 8
+        }
+        while i < count {
+            if p[i] == byte { found += 1 }
+            i += 1
+        }
+        return found
     }
 
     /// True when a space or TAB stands next to a delimiter, a line break, or an edge of the chunk

@@ -263,7 +263,7 @@ public struct CSVReader {
     /// large steps and never past the hard ceiling.
     private func configure(_ parser: inout csv_parser) {
         csv_set_delim(&parser, dialect.delimiter)
-        csv_set_blk_size(&parser, 64 << 10)
+        csv_set_blk_size(&parser, 64 << 10)  // also what lets `Sink.appendField` read 16 bytes of a field
         csv_set_realloc_func(&parser, cappedRealloc)
     }
 }
@@ -334,11 +334,14 @@ struct Sink {
     /// Line breaks inside quoted fields of all delivered records.
     var embeddedBreaks = 0
 
+    /// Bytes allocated past `capacity`, so a short field is copied as two whole words.
+    static let slack = 16
+
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
         self.maxFieldBytes = maxFieldBytes
         self.maxRecordBytes = maxRecordBytes
         capacity = 2 << 20
-        bytes = .allocate(capacity: capacity)
+        bytes = .allocate(capacity: capacity + Self.slack)
         endsCapacity = 1 << 16
         ends = .allocate(capacity: endsCapacity)
         records.reserveCapacity(1 << 14)
@@ -364,7 +367,15 @@ struct Sink {
         }
         if used + length > capacity { grow(to: used + length) }
         if let data, length > 0 {
-            (bytes + used).update(from: data, count: length)
+            if length <= 16 {
+                // Most fields are short: two word moves instead of a call to memmove. libcsv's
+                // field buffer is at least a block (64 KiB) long, and the arena has slack.
+                let source = UnsafeRawPointer(data), target = UnsafeMutableRawPointer(bytes + used)
+                target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            } else {
+                (bytes + used).update(from: data, count: length)
+            }
         }
         used += length
         ends[fieldCount] = used
@@ -374,7 +385,7 @@ struct Sink {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.slack)
         newBytes.update(from: bytes, count: used)
         bytes.deallocate()
         bytes = newBytes

@@ -39,10 +39,11 @@ enum SplitPoints {
             let p = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var i = 0
             while i < n {
-                // Before the target only quotes matter: count them a word at a time.
-                while i + 8 <= n && offset + i + 8 <= target {
-                    quotes &+= ByteScan.mask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), 0x22).nonzeroBitCount
-                    i += 8
+                // Before the target only quotes matter.
+                let skip = min(n, max(target - 1 - offset, i)) - i  // a line feed just before the target still cuts there
+                if skip > 0 {
+                    quotes &+= ByteScan.count(0x22, in: p + i, count: skip)
+                    i += skip
                 }
                 guard i < n else { break }
                 let c = p[i]
