@@ -230,7 +230,7 @@ public struct InputLoader {
             let (map, offset) = (pieces[index].map, pieces[index].lineOffset)
             let changes = map != nil || offset != 0
             if all.isEmpty {
-                all = records
+                swap(&all, &records)  // held once, so renumbered in place
                 if changes {
                     all.withUnsafeMutableBufferPointer { all in
                         for i in all.indices { all[i] = merged(all[i], map, offset) }

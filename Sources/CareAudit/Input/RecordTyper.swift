@@ -14,25 +14,11 @@ public final class RecordTyper {
     let keepsRecords: Bool
     /// Per-file memos: classifying or normalising per row would dominate typing, and the values
     /// repeat. Looked up by text id, so no string is built or hashed per row.
-    private var activities: [ActivityKey: (ClaimingCategory, Ancillary?)] = [:]
-    private var procedures: [TextID: (ClaimingCategory, Bool)] = [:]
-    private var payers: [TextID: [(type: TextID, value: PayerType)]] = [:]
-    private var statuses: [TextID: ClaimStatus?] = [:]
-
-    /// Activity code, description and pay code, hashed as one word.
-    struct ActivityKey: Hashable {
-        let codeAndDescription: UInt64
-        let payCode: TextID
-
-        init(_ code: TextID, _ description: TextID, _ payCode: TextID) {
-            codeAndDescription = UInt64(code.raw) << 32 | UInt64(description.raw)
-            self.payCode = payCode
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(codeAndDescription ^ UInt64(payCode.raw) &* 0x9E37_79B9_7F4A_7C15)
-        }
-    }
+    private var activities = IDMemo<(ClaimingCategory, Ancillary?)>()
+    private var procedures = IDMemo<(ClaimingCategory, Bool)>()
+    /// By payer type and payer name.
+    private var payers = IDMemo<PayerType>()
+    private var statuses = IDMemo<ClaimStatus?>()
 
     /// Column index of each `Field`, resolved once from the header.
     let slots: [Int?]
@@ -47,21 +33,22 @@ public final class RecordTyper {
     }
 
     func payerType(type: TextID, name: TextID) -> PayerType {
-        if let known = payers[name]?.first(where: { $0.type == type }) { return known.value }
+        let key = IDMemo<PayerType>.Key(type, name)
+        if let known = payers[key] { return known }
         let value = PayerType(type: texts.string(type), payerName: texts.string(name))
-        payers[name, default: []].append((type, value))
+        payers[key] = value
         return value
     }
 
     func status(_ text: TextID) -> ClaimStatus? {
-        if let known = statuses[text] { return known }
+        if let known = statuses[.init(text)] { return known }
         let value = ClaimStatus(text: texts.string(text))
-        statuses[text] = value
+        statuses[.init(text)] = value
         return value
     }
 
     func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
-        let key = ActivityKey(code, description, payCode)
+        let key = IDMemo<(ClaimingCategory, Ancillary?)>.Key(code, description, payCode)
         if let known = activities[key] { return known }
         let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
                                         payCode: texts.string(payCode))
@@ -70,9 +57,9 @@ public final class RecordTyper {
     }
 
     func classify(procedure: TextID) -> (ClaimingCategory, Bool) {
-        if let known = procedures[procedure] { return known }
+        if let known = procedures[.init(procedure)] { return known }
         let found = classifier.classify(procedureCode: texts.string(procedure))
-        procedures[procedure] = (found.category, found.isCareActivityCode)
+        procedures[.init(procedure)] = (found.category, found.isCareActivityCode)
         return (found.category, found.isCareActivityCode)
     }
 
@@ -172,10 +159,10 @@ public final class RecordTyper {
     private func forgetTextsIfLarge() {
         guard !keepsRecords, texts.count > 1 << 16 else { return }
         texts = TextInterner()
-        activities = [:]
-        procedures = [:]
-        payers = [:]
-        statuses = [:]
+        activities = IDMemo()
+        procedures = IDMemo()
+        payers = IDMemo()
+        statuses = IDMemo()
     }
 
     public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
