@@ -132,15 +132,13 @@ public final class AuditContext: Sendable {
         func index(_ key: (day: UInt64, startAndIndex: UInt64)) -> Int { Int(key.startAndIndex & 0xFFFF_FFFF) }
         // Entries on one core; lines, then their service groups, on the other.
         let entries = loaded.timeEntries, lines = loaded.billingLines
-        let (entryKeys, (lineKeys, services)) = ParallelMap.pair({
+        var (entryKeys, (lineKeys, services)) = ParallelMap.pair({
             order(entries.count, staff: { entries[$0].staffID }, day: { entries[$0].date }, start: { entries[$0].start })
         }, {
             (order(lines.count, staff: { isCounted[$0] ? resolved[$0] : .empty }, day: { lines[$0].serviceDate },
                    start: { lines[$0].start }),
              Self.groupServices(lines, counted: isCounted))
         })
-        entryOrder = entryKeys.map(index)
-        lineOrder = lineKeys.map(index)
         (serviceOrder, serviceGroups) = services
 
         // Merge the two sorted key lists into staff days.
@@ -153,11 +151,16 @@ public final class AuditContext: Sendable {
             let entriesFrom = a, linesFrom = b
             while a < entryKeys.count && entryKeys[a].day == key { a += 1 }
             while b < lineKeys.count && lineKeys[b].day == key { b += 1 }
-            let staffID = a > entriesFrom ? loaded.timeEntries[entryOrder[entriesFrom]].staffID : resolved[lineOrder[linesFrom]]
+            let staffID = a > entriesFrom ? loaded.timeEntries[index(entryKeys[entriesFrom])].staffID : resolved[index(lineKeys[linesFrom])]
             days.append(StaffDay(staff: staffID, day: Day(number: Int32(bitPattern: UInt32(truncatingIfNeeded: key))),
                                  entries: entriesFrom..<a, lines: linesFrom..<b))
         }
         staffDays = days
+        // Each key list is let go as soon as its order is taken (the peak of the audit's memory).
+        entryOrder = entryKeys.map(index)
+        entryKeys = []
+        lineOrder = lineKeys.map(index)
+        lineKeys = []
 
         // The first name each staff member's entries give (in staff-day order), for staff
         // missing from the roster.
