@@ -69,9 +69,9 @@ public struct InputLoader {
         var jobs: [(job: Job, cost: Double)] = []
         let sizes = files.map { fileSize($0.path) }
         let work = zip(files, sizes).map { PartPlan.work(path: $0.path, size: $1, delimiter: configuration.input.dialect.delimiter) }
-        let fractions = parts.map { count in
-            files.map { splittable($0) ? (1..<max(count, 1)).map { Double($0) / Double(count) } : [] }
-        } ?? PartPlan.cuts(work: work, splittable: files.map(splittable))
+        let splittable = zip(files, sizes).map { self.splittable($0, size: $1) }
+        let fractions = parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
+            ?? PartPlan.cuts(work: work, splittable: splittable)
         let cuts = ParallelMap.map(Array(files.indices)) { split(files[$0], size: sizes[$0], endingAt: fractions[$0]) }
         for (index, file) in files.enumerated() {
             let pieces = cuts[index]
@@ -152,9 +152,9 @@ public struct InputLoader {
     }
 
     /// Whether `file` may be read in parts: a big UTF-8 timesheet or billing export.
-    private func splittable(_ file: (path: String, kind: InputKind?)) -> Bool {
+    private func splittable(_ file: (path: String, kind: InputKind?), size: Int) -> Bool {
         (file.kind == .timesheet || file.kind == .billing) && configuration.input.dialect.encoding == .utf8
-            && fileSize(file.path) >= splitBytes
+            && size >= splitBytes
     }
 
     /// The parts to read `file` in (none when it is read whole): cut at line starts, each part

@@ -12,9 +12,9 @@ import Darwin
 /// reader then notices that the part before the cut did not end between records, and the
 /// loader reads the file again in one piece, so a cut never changes what is read.
 enum SplitPoints {
-    /// Up to `count` byte ranges of about equal size (fewer when no cut point is found).
-    static func parts(path: String, size: Int, count: Int) -> [Range<Int>] {
-        parts(path: path, size: size, endingAt: (1..<max(count, 1)).map { Double($0) / Double(count) })
+    /// The fractions that cut a file into `count` parts of about equal size.
+    static func equalFractions(_ count: Int) -> [Double] {
+        (1..<max(count, 1)).map { Double($0) / Double(count) }
     }
 
     /// Byte ranges that end at about the given fractions of the file (ascending, below 1), and

@@ -97,7 +97,7 @@ struct SplitReadingTests {
         let path = try temporaryFile(text)
         let bytes = Array(text.utf8)
         for count in 2...9 {
-            let parts = SplitPoints.parts(path: path, size: bytes.count, count: count)
+            let parts = SplitPoints.parts(path: path, size: bytes.count, endingAt: SplitPoints.equalFractions(count))
             #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == bytes.count)
             #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$1.isEmpty })
             for part in parts.dropFirst() {
