@@ -22,7 +22,7 @@ public struct ServiceGroup: Sendable {
 /// netted: VOID lines, frequency-8 voids and the originals they cancel, and originals superseded
 /// by a frequency-7 replacement do not count as billed. Time entries and counted lines are
 /// grouped by (staff, date) and sorted by start, so overlaps are found by one sweep per staff day.
-/// Grouping sorts packed integer keys: no string is hashed or compared per record.
+/// Grouping counts and sorts integers (`StaffOrder`): no string is hashed or compared per record.
 public final class AuditContext: Sendable {
     public let configuration: Configuration
     public let period: Period
@@ -47,14 +47,14 @@ public final class AuditContext: Sendable {
     /// counted lines.
     public let staffDays: [StaffDay]
     /// Entry indexes grouped by staff day, each group sorted by start (then file and line).
-    private let entryOrder: [Int]
+    private let entryOrder: [UInt32]
     /// Counted billing line indexes grouped by staff day, sorted like `entryOrder`.
-    private let lineOrder: [Int]
+    private let lineOrder: [UInt32]
     /// Counted, not denied, billing lines grouped by participant, procedure code and date of
     /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
     /// them; groups and their members in file order.
     public let serviceGroups: [ServiceGroup]
-    private let serviceOrder: [Int]
+    private let serviceOrder: [UInt32]
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [TextID: TextID]
     /// `billing.peer_codes` as text ids (codes no export uses are left out); a handful, so a
@@ -96,8 +96,8 @@ public final class AuditContext: Sendable {
         lineStaff = resolved
         counted = isCounted
 
-        // Staff ids are ranked in text order once; records are then grouped by sorting packed
-        // integer keys (rank and day; start and record index).
+        // Staff ids are ranked in text order once; records are then grouped by a counting sort
+        // on that rank, so no sort key is built or kept per record.
         // Records of one staff member come in runs: look the rank up only when the id changes.
         var present = Set<TextID>()
         var previous = TextID.empty
@@ -108,66 +108,48 @@ public final class AuditContext: Sendable {
         for index in loaded.billingLines.indices where isCounted[index] && !resolved[index].isEmpty {
             present.insert(resolved[index])
         }
-        let names = present.map { (id: $0, name: loaded.texts[$0]) }.sorted { $0.name < $1.name }
+        let ranked = present.map { (id: $0, name: loaded.texts[$0]) }.sorted { $0.name < $1.name }.map(\.id)
         var rank: [TextID: UInt32] = [:]
-        for (order, staff) in names.enumerated() { rank[staff.id] = UInt32(order) }
+        for (order, id) in ranked.enumerated() { rank[id] = UInt32(order) }
 
-        /// Records sorted by staff day, then start, then index (= file and line order): the day
-        /// key and index of each. `staff` is empty for records to leave out.
-        func order(_ count: Int, staff: (Int) -> TextID, day: (Int) -> Day, start: (Int) -> Int?) -> [(day: UInt64, startAndIndex: UInt64)] {
-            var keys: [(UInt64, UInt64)] = []
-            keys.reserveCapacity(count)
-            var lastID = TextID.empty, lastRank: UInt64 = 0
-            for i in 0..<count {
-                let id = staff(i)
-                if id.isEmpty { continue }
-                if id != lastID { (lastID, lastRank) = (id, UInt64(rank[id]!)) }
-                keys.append((lastRank << 32 | UInt64(UInt32(bitPattern: day(i).number)),
-                             UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1)) << 32 | UInt64(i)))
-            }
-            // Exports usually list staff, days and times in order already: check before sorting.
-            if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
-            return keys
-        }
-        func index(_ key: (day: UInt64, startAndIndex: UInt64)) -> Int { Int(key.startAndIndex & 0xFFFF_FFFF) }
         // Entries on one core; lines, then their service groups, on the other.
         let entries = loaded.timeEntries, lines = loaded.billingLines
-        var (entryKeys, (lineKeys, services)) = ParallelMap.pair({
-            order(entries.count, staff: { entries[$0].staffID }, day: { entries[$0].date }, start: { entries[$0].start })
+        let (byEntry, (byLine, services)) = ParallelMap.pair({
+            StaffOrder(count: entries.count, rank: rank, staff: { entries[$0].staffID },
+                       day: { entries[$0].date }, start: { entries[$0].start })
         }, {
-            (order(lines.count, staff: { isCounted[$0] ? resolved[$0] : .empty }, day: { lines[$0].serviceDate },
-                   start: { lines[$0].start }),
+            (StaffOrder(count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
+                        day: { lines[$0].serviceDate }, start: { lines[$0].start }),
              Self.groupServices(lines, counted: isCounted))
         })
         (serviceOrder, serviceGroups) = services
+        entryOrder = byEntry.order
+        lineOrder = byLine.order
 
-        // Merge the two sorted key lists into staff days.
+        // Each staff member's entries and lines, both sorted by day, merged into staff days.
         var days: [StaffDay] = []
-        days.reserveCapacity(max(entryKeys.count, lineKeys.count) / 2)
-        var a = 0, b = 0
-        while a < entryKeys.count || b < lineKeys.count {
-            let key = b == lineKeys.count ? entryKeys[a].day
-                : a == entryKeys.count ? lineKeys[b].day : min(entryKeys[a].day, lineKeys[b].day)
-            let entriesFrom = a, linesFrom = b
-            while a < entryKeys.count && entryKeys[a].day == key { a += 1 }
-            while b < lineKeys.count && lineKeys[b].day == key { b += 1 }
-            let staffID = a > entriesFrom ? loaded.timeEntries[index(entryKeys[entriesFrom])].staffID : resolved[index(lineKeys[linesFrom])]
-            days.append(StaffDay(staff: staffID, day: Day(number: Int32(bitPattern: UInt32(truncatingIfNeeded: key))),
-                                 entries: entriesFrom..<a, lines: linesFrom..<b))
+        days.reserveCapacity(ranked.count * 31)
+        for (staffRank, staffID) in ranked.enumerated() {
+            var a = byEntry.runs[staffRank], b = byLine.runs[staffRank]
+            let entriesEnd = byEntry.runs[staffRank + 1], linesEnd = byLine.runs[staffRank + 1]
+            func entryDay(_ position: Int) -> Day { entries[Int(byEntry.order[position])].date }
+            func lineDay(_ position: Int) -> Day { lines[Int(byLine.order[position])].serviceDate }
+            while a < entriesEnd || b < linesEnd {
+                let day = b == linesEnd ? entryDay(a) : a == entriesEnd ? lineDay(b) : min(entryDay(a), lineDay(b))
+                let entriesFrom = a, linesFrom = b
+                while a < entriesEnd && entryDay(a) == day { a += 1 }
+                while b < linesEnd && lineDay(b) == day { b += 1 }
+                days.append(StaffDay(staff: staffID, day: day, entries: entriesFrom..<a, lines: linesFrom..<b))
+            }
         }
         staffDays = days
-        // Each key list is let go as soon as its order is taken (the peak of the audit's memory).
-        entryOrder = entryKeys.map(index)
-        entryKeys = []
-        lineOrder = lineKeys.map(index)
-        lineKeys = []
 
         // The first name each staff member's entries give (in staff-day order), for staff
         // missing from the roster.
         var timesheetNames: [TextID: TextID] = [:]
         var named = TextID.empty  // entries come grouped by staff: look up only at a change
         for index in entryOrder {
-            let entry = loaded.timeEntries[index]
+            let entry = loaded.timeEntries[Int(index)]
             if entry.staffName.isEmpty || entry.staffID == named { continue }
             if timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
             named = entry.staffID
@@ -177,24 +159,24 @@ public final class AuditContext: Sendable {
     }
 
     /// The entries of a staff day (indexes into `entries`), sorted by start.
-    public func entryIndexes(_ day: StaffDay) -> ArraySlice<Int> { entryOrder[day.entries] }
+    public func entryIndexes(_ day: StaffDay) -> RecordIndexes { RecordIndexes(entryOrder[day.entries]) }
 
     /// The counted billing lines of a staff day (indexes into `lines`), sorted by start.
-    public func lineIndexes(_ day: StaffDay) -> ArraySlice<Int> { lineOrder[day.lines] }
+    public func lineIndexes(_ day: StaffDay) -> RecordIndexes { RecordIndexes(lineOrder[day.lines]) }
 
     /// The lines of a service group (indexes into `lines`), in file order.
-    public func lineIndexes(_ group: ServiceGroup) -> ArraySlice<Int> { serviceOrder[group.members] }
+    public func lineIndexes(_ group: ServiceGroup) -> RecordIndexes { RecordIndexes(serviceOrder[group.members]) }
 
     /// Counted, not denied lines grouped by participant, procedure code and date: sorts
     /// (participant, code; date, index) and cuts the runs. Groups in file order of their first line.
-    static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> ([Int], [ServiceGroup]) {
+    static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> ([UInt32], [ServiceGroup]) {
         var keys: [(UInt64, UInt64)] = []
         for (index, line) in lines.enumerated() where counted[index] && line.status != .denied {
             keys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
                          UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
-        let order = keys.map { Int($0.1 & 0xFFFF_FFFF) }
+        let order = keys.map { UInt32(truncatingIfNeeded: $0.1) }
         var groups: [ServiceGroup] = []
         var from = 0
         while from < keys.count {
