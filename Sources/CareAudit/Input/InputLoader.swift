@@ -189,6 +189,7 @@ public struct InputLoader {
         var texts = pieces[base].texts!
         pieces[base].texts = nil  // held once, so absorbing grows it in place
         var maps = [[TextID]?](repeating: nil, count: pieces.count)
+        texts.reserve(absorbing: withTexts.filter { $0 != base }.map { pieces[$0].texts! })
         for index in withTexts where index != base {
             maps[index] = texts.absorb(pieces[index].texts!)
             pieces[index].texts = nil

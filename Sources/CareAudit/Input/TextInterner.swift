@@ -8,8 +8,9 @@ import Foundation
 /// in file order afterwards (`absorb`), so ids never depend on thread timing.
 struct TextInterner {
     private var arena: [UInt8] = []
-    /// Start of text `id` in the arena; `starts[id + 1]` is its end.
-    private var starts: [Int] = [0, 0]
+    /// Start of text `id` in the arena; `starts[id + 1]` is its end. 32 bits (an arena holds at
+    /// most 4 GiB): a start is kept for every text, row-unique ones included, by the million.
+    private var starts: [UInt32] = [0, 0]
     /// (hash high 32 bits) << 32 | id; 0 marks an empty slot (id 0, the empty text, is never stored).
     /// A text's slot is probed from its hash's high bits, so growing never rehashes the arena.
     private var slots: [UInt64]
@@ -61,8 +62,8 @@ struct TextInterner {
             if word == 0 { return (slot, nil) }
             if word & 0xFFFF_FFFF_0000_0000 == tag {
                 let id = Int(word & 0xFFFF_FFFF)
-                let start = starts[id]
-                if starts[id + 1] - start == count
+                let start = Int(starts[id])
+                if Int(starts[id + 1]) - start == count
                     && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, base, count) }) == 0 {
                     return (slot, TextID(raw: UInt32(id)))
                 }
@@ -99,7 +100,8 @@ struct TextInterner {
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {
         precondition(starts.count <= Int(UInt32.max), "more than 4 billion distinct texts")
         arena.append(contentsOf: bytes)
-        starts.append(arena.count)
+        precondition(arena.count <= Int(UInt32.max), "more than 4 GiB of distinct texts")
+        starts.append(UInt32(truncatingIfNeeded: arena.count))
         return TextID(raw: UInt32(starts.count - 2))
     }
 
@@ -125,8 +127,15 @@ struct TextInterner {
     }
 
     func string(_ id: TextID) -> String {
-        let start = starts[Int(id.raw)], end = starts[Int(id.raw) + 1]
+        let start = Int(starts[Int(id.raw)]), end = Int(starts[Int(id.raw) + 1])
         return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Makes room, once, for the texts of `others` about to be absorbed (growing by doubling on
+    /// each absorb would leave up to half the arena unused, at the audit's peak memory).
+    mutating func reserve(absorbing others: [TextInterner]) {
+        arena.reserveCapacity(arena.count + others.reduce(0) { $0 + $1.arena.count })
+        starts.reserveCapacity(starts.count + others.reduce(0) { $0 + $1.count })
     }
 
     /// Adds every text of `other` and returns the new id of each of `other`'s ids. Its bytes
@@ -138,8 +147,9 @@ struct TextInterner {
     /// nearly ascending order instead of jumping at random.
     mutating func absorb(_ other: TextInterner) -> [TextID] {
         precondition(starts.count + other.count <= Int(UInt32.max), "more than 4 billion distinct texts")
+        precondition(arena.count + other.arena.count <= Int(UInt32.max), "more than 4 GiB of distinct texts")
         let first = UInt32(starts.count - 1)  // our id for other's id 1
-        let base = arena.count
+        let base = UInt32(arena.count)
         arena.append(contentsOf: other.arena)
         starts.reserveCapacity(starts.count + other.count)
         for old in 1..<max(other.count, 1) { starts.append(base + other.starts[old + 1]) }
@@ -156,7 +166,7 @@ struct TextInterner {
             let tag = word & 0xFFFF_FFFF_0000_0000
             let fresh = map[old]
             let (slot, found) = arena.withUnsafeBufferPointer { bytes in
-                probe(bytes.baseAddress! + Int(starts[Int(fresh.raw)]), other.starts[old + 1] - other.starts[old], tag)
+                probe(bytes.baseAddress! + Int(starts[Int(fresh.raw)]), Int(other.starts[old + 1] - other.starts[old]), tag)
             }
             if let found {
                 map[old] = found
