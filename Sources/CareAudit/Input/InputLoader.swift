@@ -45,58 +45,70 @@ public struct InputLoader {
     /// One unit of reading work.
     private enum Job {
         case whole(Int)
-        case part(Int, ExportReader.Part)
-        /// SHA-256 of a file read in parts.
-        case hash(Int)
+        /// Part `k` of a file planned to be read in parts (see `LazyParts`).
+        case part(Int, Int)
 
         /// The input the job reads.
         var file: Int {
             switch self {
-            case .whole(let index), .part(let index, _), .hash(let index): index
+            case .whole(let index), .part(let index, _): index
             }
         }
     }
 
-    private enum Outcome {
-        case read(ExportSummary, Records)
-        case hash(String)
+    /// Each split file's parts, found by the first of its jobs to run: the scan for cut points
+    /// (the quotes before each cut are counted) then runs on one core while the other is already
+    /// reading, instead of both waiting for it.
+    private final class LazyParts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var found: [Int: [ExportReader.Part]] = [:]
+        private let find: (Int) -> [ExportReader.Part]
+
+        init(_ find: @escaping (Int) -> [ExportReader.Part]) { self.find = find }
+
+        /// The parts of `file`; empty when it cannot be cut after all (then it is read whole).
+        func parts(of file: Int) -> [ExportReader.Part] {
+            lock.withLock {
+                if let parts = found[file] { return parts }
+                let parts = find(file)
+                found[file] = parts
+                return parts
+            }
+        }
     }
 
     /// Reads and types every file. With `keepRecords` false (validation) rows are typed and
     /// checked but not kept, so memory stays flat whatever the file size.
     public func load(_ files: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
         // Plan: the biggest jobs first, so the two cores finish together.
-        var jobs: [(job: Job, cost: Double)] = []
         let sizes = files.map { fileSize($0.path) }
         let work = zip(files, sizes).map { PartPlan.work(path: $0.path, size: $1, delimiter: configuration.input.dialect.delimiter) }
         let splittable = zip(files, sizes).map { self.splittable($0, size: $1) }
         let fractions = parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
             ?? PartPlan.cuts(work: work, splittable: splittable)
-        let cuts = ParallelMap.map(Array(files.indices)) { split(files[$0], size: sizes[$0], endingAt: fractions[$0]) }
-        for (index, file) in files.enumerated() {
-            let pieces = cuts[index]
-            if pieces.count > 1 {
-                jobs += pieces.map { (.part(index, $0), work[index] * Double($0.range.count) / Double(sizes[index])) }
-                jobs.append((.hash(index), work[index] / 16))
-            } else {
+        var jobs: [(job: Job, cost: Double)] = []
+        for (index, ends) in fractions.enumerated() {
+            if ends.isEmpty {
                 jobs.append((.whole(index), work[index]))
+            } else {
+                let bounds = [0] + ends + [1]
+                jobs += (1..<bounds.count).map { (.part(index, $0 - 1), work[index] * (bounds[$0] - bounds[$0 - 1])) }
             }
         }
+        let lazyParts = LazyParts { split(files[$0], size: sizes[$0], endingAt: fractions[$0]) }
         let ordered = jobs.indices.sorted { (-jobs[$0].cost, $0) < (-jobs[$1].cost, $1) }
-        var outcomes = ParallelMap.map(ordered) { position -> Outcome in
+        var outcomes = ParallelMap.map(ordered) { position -> (ExportSummary, Records)? in
             switch jobs[position].job {
             case .whole(let index):
-                let (summary, records) = readFile(files[index], index: index, part: nil, keepRecords: keepRecords)
-                return .read(summary, records)
-            case .part(let index, let part):
-                let (summary, records) = readFile(files[index], index: index, part: part, keepRecords: keepRecords)
-                return .read(summary, records)
-            case .hash(let index):
-                return .hash((try? CSVReader.sha256(path: files[index].path)) ?? "")
+                return readFile(files[index], index: index, part: nil, keepRecords: keepRecords)
+            case .part(let index, let k):
+                let parts = lazyParts.parts(of: index)
+                if parts.isEmpty { return k == 0 ? readFile(files[index], index: index, part: nil, keepRecords: keepRecords) : nil }
+                return k < parts.count ? readFile(files[index], index: index, part: parts[k], keepRecords: keepRecords) : nil
             }
         }
         onPhase?("read")
-        var outcome = [Outcome?](repeating: nil, count: jobs.count)
+        var outcome = [(ExportSummary, Records)?](repeating: nil, count: jobs.count)
         for (position, result) in zip(ordered, outcomes) { outcome[position] = result }
         // Records are moved on from here, never held twice: each holder lets go as it passes them.
         outcomes.removeAll()
@@ -104,15 +116,12 @@ public struct InputLoader {
         // Per file, in order: its summary and the records of each of its parts.
         var pieces: [Records] = []
         var summaries: [ExportSummary] = []
+        var unhashed: [Int] = []  // files read in parts: hashed while the pieces are merged
         var position = 0
         for (index, file) in files.enumerated() {
             var reads: [(ExportSummary, Records)] = []
-            var sha256 = ""
-            while position < jobs.count, case let job = jobs[position].job, job.file == index {
-                switch outcome[position].take()! {
-                case .read(let summary, let records): reads.append((summary, records))
-                case .hash(let digest): sha256 = digest
-                }
+            while position < jobs.count, jobs[position].job.file == index {
+                if let read = outcome[position].take() { reads.append(read) }
                 position += 1
             }
             if reads.count == 1 {
@@ -122,10 +131,11 @@ public struct InputLoader {
                 // Each part counted its lines from 1: shift it by the lines of the parts before.
                 var offsets = [0]
                 for (summary, _) in reads.dropLast() { offsets.append(offsets.last! + summary.lines) }
-                var summary = ExportSummary.merging(reads.map(\.0), lineOffsets: offsets, sha256: sha256,
+                var summary = ExportSummary.merging(reads.map(\.0), lineOffsets: offsets, sha256: "",
                                                     problemLimit: ExportReader.defaultProblemLimit)
                 summary.finish(problemLimit: ExportReader.defaultProblemLimit)
                 summaries.append(summary)
+                unhashed.append(index)
                 for ((_, records), offset) in zip(reads, offsets) {
                     var records = records
                     records.lineOffset = offset
@@ -139,7 +149,11 @@ public struct InputLoader {
                 pieces.append(records)
             }
         }
-        let loaded = merge(&pieces, summaries: summaries)
+        // The merge runs mostly on one core: the other hashes the files read in parts.
+        var (digests, loaded) = ParallelMap.pair(
+            { unhashed.map { (try? CSVReader.sha256(path: files[$0].path)) ?? "" } },
+            { merge(&pieces, summaries: summaries) })
+        for (index, digest) in zip(unhashed, digests) { loaded.summaries[index].sha256 = digest }
         onPhase?("merge")
         return loaded
     }

@@ -8,9 +8,8 @@ import Darwin
 
 /// Where to cut the files so that both cores finish reading together.
 ///
-/// Parts cost something: each part interns its texts afresh, its texts are merged into the
-/// others' afterwards (every distinct value looked up), and a split file is hashed by a job of
-/// its own. So only the biggest file is cut, and into as few parts as fill the gaps the other
+/// Parts cost something: each part interns its texts afresh, and its texts are merged into the
+/// others' afterwards (every distinct value looked up). So only the biggest file is cut, and into as few parts as fill the gaps the other
 /// files leave: with a whole billing export on one core, a timesheet export of two thirds of
 /// the work is cut into one part as long as the billing export plus the balance, and one
 /// part that tops up the billing core. Two files of equal work are read whole, one per core.
@@ -26,8 +25,9 @@ enum PartPlan {
               work[biggest] > 0
         else { return cuts }
         // The other jobs as the loader will run them (biggest first, on the core free soonest),
-        // with the split file's hash job, then the gap each core leaves below an even share.
-        let others = work.indices.filter { $0 != biggest }.map { work[$0] } + [work[biggest] / 16]
+        // then the gap each core leaves below an even share. (A split file's hash is taken while
+        // the pieces are merged, not while reading.)
+        let others = work.indices.filter { $0 != biggest }.map { work[$0] }
         var loads = [Double](repeating: 0, count: workers)
         for job in others.sorted(by: >) { loads[loads.indices.min { loads[$0] < loads[$1] }!] += job }
         let share = (others.reduce(0, +) + work[biggest]) / Double(workers)

@@ -3,10 +3,9 @@ import Testing
 
 @Suite("Planning which files to read in parts")
 struct PartPlanTests {
-    @Test("a file alone is cut in two for two cores, the part beside its hash job the smaller")
+    @Test("a file alone is cut in two halves for two cores")
     func single() {
-        // The hash job (100 / 16) takes one core first; each core ends at (100 + 6.25) / 2.
-        #expect(PartPlan.cuts(work: [100], splittable: [true], workers: 2) == [[0.53125]])
+        #expect(PartPlan.cuts(work: [100], splittable: [true], workers: 2) == [[0.5]])
     }
 
     @Test("two files of equal work are read whole, one per core")
@@ -17,11 +16,11 @@ struct PartPlanTests {
     @Test("a dominant file fills the gaps: one part beside the other file, one topping it up")
     func dominant() throws {
         let cuts = PartPlan.cuts(work: [120, 80, 1], splittable: [true, true, false], workers: 2)
-        // Others: 80 and 1 plus the hash job (7.5) → loads 80 and 8.5; share (120 + 88.5) / 2.
-        let share = (120 + 88.5) / 2
+        // Others: 80 and 1 → loads 80 and 1; share (120 + 81) / 2.
+        let share = (120 + 81.0) / 2
         let first = try #require(cuts[0].first)
         #expect(cuts[0].count == 1 && cuts[1].isEmpty && cuts[2].isEmpty)
-        #expect(abs(first - (share - 8.5) / 120) < 1e-9)
+        #expect(abs(first - (share - 1) / 120) < 1e-9)
     }
 
     @Test("nothing is cut on one core, or when no file may be cut")
