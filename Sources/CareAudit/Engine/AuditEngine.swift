@@ -61,7 +61,10 @@ public struct AuditEngine {
                              settings?.severity ?? description.severity))
         }
         let clock = ContinuousClock()
-        let perRule = ParallelMap.map(runnable) { rule, options, severity in
+        // The month's minute totals are one more job beside the rules (nil: the totals).
+        let jobs: [(any Rule, RuleOptions, Severity)?] = [nil] + runnable.map { $0 }
+        var outcomes = ParallelMap.map(jobs) { job -> (findings: [Finding], time: Duration, totals: AuditResult.Totals?) in
+            guard let (rule, options, severity) = job else { return ([], .zero, AuditResult.Totals(context)) }
             let start = clock.now
             let findings = rule.check(context, options).map { finding in
                 var finding = finding
@@ -69,12 +72,13 @@ public struct AuditEngine {
                 finding.severity = severity
                 return finding
             }
-            return (findings, clock.now - start)
+            return (findings, clock.now - start, nil)
         }
-        onRuleTimes?(zip(runnable, perRule).map { ($0.0.description.id, $1.1) })
-        let findings = perRule.flatMap(\.0).sorted(by: Finding.reportOrder)
+        let totals = outcomes.removeFirst().totals!
+        onRuleTimes?(zip(runnable, outcomes).map { ($0.0.description.id, $1.time) })
+        let findings = outcomes.flatMap(\.findings).sorted(by: Finding.reportOrder)
         onPhase?("rules")
-        return AuditResult(context: context, findings: findings, skipped: skipped,
+        return AuditResult(context: context, totals: totals, findings: findings, skipped: skipped,
                            ranRules: runnable.map { $0.0.description.id }, periodInferred: configuration.period == nil)
     }
 }

@@ -31,6 +31,40 @@ public struct AuditResult: Sendable {
         public var findingsBySeverity: [Severity: Int] = [:]
         public var hourlyRate = Money.zero
 
+        /// The minutes of `context`'s entries in the period, by staff and category (the totals
+        /// that come from findings are added by `AuditResult`). Runs beside the rules.
+        init(_ context: AuditContext) {
+            hourlyRate = context.configuration.care.hourlyRate
+            // Tallied in a flat array by staff number and category index; entries come in runs of
+            // one staff member, so the number is looked up only when the staff id changes.
+            let categories = ClaimingCategory.allCases
+            var staffNumber: [TextID: Int] = [:]
+            var staffIDs: [TextID] = []
+            var minutes: [Int] = []  // staff number * categories + category; -1: no entry
+            var current = (staff: TextID.empty, number: -1)
+            for entry in context.entries where context.period.contains(entry.date) {
+                if entry.staffID != current.staff || current.number < 0 {
+                    if staffNumber[entry.staffID] == nil {
+                        staffNumber[entry.staffID] = staffIDs.count
+                        staffIDs.append(entry.staffID)
+                        minutes += repeatElement(-1, count: categories.count)
+                    }
+                    current = (entry.staffID, staffNumber[entry.staffID]!)
+                }
+                let slot = current.number * categories.count + categories.firstIndex(of: entry.category)!
+                minutes[slot] = max(minutes[slot], 0) + entry.minutes
+            }
+            for (number, staff) in staffIDs.enumerated() {
+                var perCategory: [ClaimingCategory: Int] = [:]
+                for (index, category) in categories.enumerated() where minutes[number * categories.count + index] >= 0 {
+                    let value = minutes[number * categories.count + index]
+                    perCategory[category] = value
+                    minutesByCategory[category, default: 0] += value
+                }
+                minutesByStaff[context[staff]] = perCategory
+            }
+        }
+
         /// CARE-claimable minutes per claimable category: what the quarterly invoice may claim.
         public var invoicePrecheck: [(category: ClaimingCategory, minutes: Int, amount: Money)] {
             ClaimingCategory.allCases.filter(\.isCareClaimable).map { category in
@@ -40,43 +74,13 @@ public struct AuditResult: Sendable {
         }
     }
 
-    init(context: AuditContext, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
+    init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
         period = context.period
         self.periodInferred = periodInferred
         inputs = context.summaries
         self.findings = findings
         self.skipped = skipped
         self.ranRules = ranRules
-        var totals = Totals()
-        totals.hourlyRate = context.configuration.care.hourlyRate
-        // Tallied in a flat array by staff number and category index; entries come in runs of
-        // one staff member, so the number is looked up only when the staff id changes.
-        let categories = ClaimingCategory.allCases
-        var staffNumber: [TextID: Int] = [:]
-        var staffIDs: [TextID] = []
-        var minutes: [Int] = []  // staff number * categories + category; -1: no entry
-        var current = (staff: TextID.empty, number: -1)
-        for entry in context.entries where context.period.contains(entry.date) {
-            if entry.staffID != current.staff || current.number < 0 {
-                if staffNumber[entry.staffID] == nil {
-                    staffNumber[entry.staffID] = staffIDs.count
-                    staffIDs.append(entry.staffID)
-                    minutes += repeatElement(-1, count: categories.count)
-                }
-                current = (entry.staffID, staffNumber[entry.staffID]!)
-            }
-            let slot = current.number * categories.count + categories.firstIndex(of: entry.category)!
-            minutes[slot] = max(minutes[slot], 0) + entry.minutes
-        }
-        for (number, staff) in staffIDs.enumerated() {
-            var perCategory: [ClaimingCategory: Int] = [:]
-            for (index, category) in categories.enumerated() where minutes[number * categories.count + index] >= 0 {
-                let value = minutes[number * categories.count + index]
-                perCategory[category] = value
-                totals.minutesByCategory[category, default: 0] += value
-            }
-            totals.minutesByStaff[context[staff]] = perCategory
-        }
         self.totals = totals
         tally()
     }

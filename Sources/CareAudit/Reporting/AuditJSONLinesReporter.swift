@@ -6,11 +6,9 @@ public struct AuditJSONLinesReporter: AuditReporter {
     public init() {}
 
     public func render(_ result: AuditResult) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = SortedJSONEncoder(pretty: false)
         return result.findings.map { finding in
-            let line = AuditJSONReporter.FindingJSON(finding)
-            return String(decoding: (try? encoder.encode(line)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+            ((try? encoder.encode(AuditJSONReporter.FindingJSON(finding))) ?? "{}") + "\n"
         }.joined()
     }
 }

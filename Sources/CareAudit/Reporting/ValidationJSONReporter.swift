@@ -59,8 +59,5 @@ struct ToolJSON: Encodable {
 
 /// Pretty, key-sorted, slash-unescaped JSON with a final newline: diffable and stable.
 public func encodeJSON<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    ((try? SortedJSONEncoder().encode(value)) ?? "{}") + "\n"
 }
