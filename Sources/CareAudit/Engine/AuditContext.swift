@@ -37,8 +37,8 @@ public final class AuditContext: Sendable {
 
     public let staffByID: [String: StaffMember]
     /// Roster members by staff id and by NPI, as text ids of the exports.
-    private let memberByStaff: [TextID: Int]
-    private let memberByNPI: [TextID: Int]
+    private let memberByStaff: IDMemo<Int>
+    private let memberByNPI: IDMemo<Int>
     /// Per billing line: the staff id it resolves to (empty: none).
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
@@ -76,8 +76,8 @@ public final class AuditContext: Sendable {
         var byID: [String: StaffMember] = [:]
         // Dictionaries, not arrays by id: roster ids are few but may have any id (row-unique
         // texts fill the id space), and an array would span it all.
-        var byStaff: [TextID: Int] = [:]
-        var byNPI: [TextID: Int] = [:]
+        var byStaff = IDMemo<Int>()
+        var byNPI = IDMemo<Int>()
         for (index, member) in loaded.staff.enumerated() {
             if byID[member.staffID] == nil { byID[member.staffID] = member }
             if let id = loaded.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
@@ -105,8 +105,10 @@ public final class AuditContext: Sendable {
             present.insert(entry.staffID)
             previous = entry.staffID
         }
-        for index in loaded.billingLines.indices where isCounted[index] && !resolved[index].isEmpty {
-            present.insert(resolved[index])
+        previous = .empty
+        for index in loaded.billingLines.indices where isCounted[index] && resolved[index] != previous {
+            if !resolved[index].isEmpty { present.insert(resolved[index]) }
+            previous = resolved[index]
         }
         let ranked = present.map { (id: $0, name: loaded.texts[$0]) }.sorted { $0.name < $1.name }.map(\.id)
         var rank: [TextID: UInt32] = [:]
@@ -246,8 +248,10 @@ public final class AuditContext: Sendable {
 
     /// A configuration table keyed by code, keyed by text id instead (codes no export uses
     /// are left out), so rules look codes up without building strings.
-    public func byText<Value>(_ table: [String: Value]) -> [TextID: Value] {
-        Dictionary(table.compactMap { key, value in texts.id(of: key).map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
+    func byText<Value>(_ table: [String: Value]) -> IDMemo<Value> {
+        var memo = IDMemo<Value>()
+        for (key, value) in table { if let id = texts.id(of: key) { memo[id] = value } }
+        return memo
     }
 
     /// Whether the roster has this staff id or this NPI (no member is copied).

@@ -21,8 +21,8 @@ struct CARE002ImplementationInvoiced: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let programs = Set(options.list("invoice_programs").map { $0.uppercased() })
         // Descriptions and programs repeat: decide each distinct one once.
-        var descriptionCategory: [TextID: ClaimingCategory?] = [:]
-        var invoiced: [TextID: Bool] = [:]
+        var descriptionCategory = IDMemo<ClaimingCategory?>()
+        var invoiced = IDMemo<Bool>()
         return context.entries.compactMap { entry in
             let category = entry.category
             guard category.isCareClaimable || category == .careImplementation else { return nil }

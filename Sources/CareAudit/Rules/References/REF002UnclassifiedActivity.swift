@@ -24,7 +24,7 @@ struct REF002UnclassifiedActivity: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Group: [TimeEntry]] = [:]
         let mapsCodes = context.classifier.mapsActivityCodes
-        var unmapped: [TextID: Bool] = [:]  // per distinct activity code
+        var unmapped = IDMemo<Bool>()  // per distinct activity code
         for entry in context.entries {
             let code = entry.activityCode
             let unmappedCode = mapsCodes && !code.isEmpty && (unmapped[code] ?? {

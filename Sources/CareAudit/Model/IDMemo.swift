@@ -1,10 +1,10 @@
-/// A memo keyed by text ids, for the typer's per-row lookups (a row's activity, procedure code,
-/// status, payer). The keys are few and repeat on every row, so an open-addressing table with a
-/// multiplicative hash finds them in a few nanoseconds, where `Dictionary` would run SipHash
-/// on each lookup.
+/// A table keyed by text ids, for lookups made once per record (the typer's activity, procedure
+/// code, status and payer; the context's roster members; rules' per-code decisions). An
+/// open-addressing table with a multiplicative hash finds a key in a few nanoseconds, where
+/// `Dictionary` would run SipHash on each lookup.
 struct IDMemo<Value> {
     /// Up to three ids, as one key.
-    struct Key: Equatable {
+    struct Key: Equatable, Sendable {
         let high: UInt64
         let low: UInt32
 
@@ -43,6 +43,12 @@ struct IDMemo<Value> {
         }
     }
 
+    /// The value of one id.
+    subscript(id: TextID) -> Value? {
+        get { self[Key(id)] }
+        set { self[Key(id)] = newValue }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = .init(repeating: nil, count: old.count * 2)
@@ -50,3 +56,5 @@ struct IDMemo<Value> {
         for case let (key, value)? in old { self[key] = value }
     }
 }
+
+extension IDMemo: Sendable where Value: Sendable {}
