@@ -10,9 +10,13 @@ public struct StaffDay: Sendable {
 /// Billing lines sharing participant, procedure code and date of service; `members` indexes
 /// `AuditContext.serviceOrder`.
 public struct ServiceGroup: Sendable {
-    let members: Range<Int>
+    /// 32-bit bounds: groups come by the million, most of one line.
+    private let first: UInt32, end: UInt32
 
-    public var count: Int { members.count }
+    init(members: Range<Int>) { (first, end) = (UInt32(members.lowerBound), UInt32(members.upperBound)) }
+
+    var members: Range<Int> { Int(first)..<Int(end) }
+    public var count: Int { Int(end - first) }
 }
 
 /// What every rule reads: the typed records, the audit period, and the indexes built once so
@@ -110,7 +114,9 @@ public final class AuditContext: Sendable {
             if !resolved[index].isEmpty { present.insert(resolved[index]) }
             previous = resolved[index]
         }
-        let ranked = present.map { (id: $0, name: loaded.texts[$0]) }.sorted { $0.name < $1.name }.map(\.id)
+        // By UTF-8 bytes (any fixed order will do; comparing `String`s is many times slower).
+        let ranked = present.map { (id: $0, name: loaded.texts[$0]) }
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map(\.id)
         var rank: [TextID: UInt32] = [:]
         for (order, id) in ranked.enumerated() { rank[id] = UInt32(order) }
 
@@ -179,15 +185,19 @@ public final class AuditContext: Sendable {
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
         let order = keys.map { UInt32(truncatingIfNeeded: $0.1) }
-        var groups: [ServiceGroup] = []
-        var from = 0
-        while from < keys.count {
-            var to = from + 1
-            while to < keys.count && keys[to].0 == keys[from].0 && keys[to].1 >> 32 == keys[from].1 >> 32 { to += 1 }
-            groups.append(ServiceGroup(members: from..<to))
-            from = to
+        // A group is a run of equal (participant, code, date) keys; its first member is its first
+        // line. Groups are listed in file order of that line by one pass over the lines, not a sort.
+        func sameGroup(_ a: Int, _ b: Int) -> Bool { keys[a].0 == keys[b].0 && keys[a].1 >> 32 == keys[b].1 >> 32 }
+        var runStart = [Int32](repeating: -1, count: lines.count)  // by first line: where its run starts
+        for position in keys.indices where position == 0 || !sameGroup(position - 1, position) {
+            runStart[Int(order[position])] = Int32(position)
         }
-        groups.sort { order[$0.members.lowerBound] < order[$1.members.lowerBound] }
+        var groups: [ServiceGroup] = []
+        for case let from in runStart where from >= 0 {
+            var to = Int(from) + 1
+            while to < keys.count && sameGroup(Int(from), to) { to += 1 }
+            groups.append(ServiceGroup(members: Int(from)..<to))
+        }
         return (order, groups)
     }
 

@@ -172,6 +172,10 @@ public enum FieldParser {
     public static func money(_ raw: Bytes) -> Money? {
         let b = trimmed(raw)
         guard !b.isEmpty else { return nil }
+        // The usual form, "115.50": read in place, without the copy below.
+        if b.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) {
+            return scaled(b, scale: 2).map { Money(cents: Int64($0)) }
+        }
         var text: [UInt8] = []
         text.reserveCapacity(b.count)
         var negative = false
