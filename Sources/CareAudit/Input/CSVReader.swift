@@ -596,11 +596,9 @@ struct LineTable {
             pendingCROffset = nil
             if p[0] == 0x0A { starts.append(base + 1); i = 1 } else { starts.append(cr + 1) }
         }
-        while i < count {
-            if i + 8 <= count {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if !ByteScan.wordHasLineBreak(w) { i += 8; continue }
-            }
+        while true {
+            i = ByteScan.firstLineBreak(p, from: i, count: count)
+            guard i < count else { break }
             let c = p[i]
             if c == 0x0A {
                 starts.append(base + i + 1)

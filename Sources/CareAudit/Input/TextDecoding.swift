@@ -10,25 +10,12 @@ enum TextDecoding {
     /// The offset of the first invalid UTF-8 sequence or NUL byte, if any. ASCII words are
     /// skipped eight bytes at a time.
     static func firstFlaw(_ p: UnsafePointer<UInt8>, count: Int) -> (offset: Int, flaw: Flaw)? {
-        var i = 0
+        var i = ByteScan.firstNonPlain(p, from: 0, count: count)
         while i < count {
-            if i + 8 <= count {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 && !ByteScan.word(w, contains: 0) {
-                    i += 8
-                    continue
-                }
-            }
-            let b = p[i]
-            if b == 0 {
-                return (i, .nul)
-            } else if b < 0x80 {
-                i += 1
-            } else {
-                let length = sequenceLength(p + i, available: count - i)
-                if length == 0 { return (i, .invalidUTF8) }
-                i += length
-            }
+            if p[i] == 0 { return (i, .nul) }
+            let length = sequenceLength(p + i, available: count - i)
+            if length == 0 { return (i, .invalidUTF8) }
+            i = ByteScan.firstNonPlain(p, from: i + length, count: count)
         }
         return nil
     }
