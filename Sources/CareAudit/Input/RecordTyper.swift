@@ -22,6 +22,9 @@ public final class RecordTyper {
 
     /// Column index of each `Field`, resolved once from the header.
     let slots: [Int?]
+    /// The same as `slots` (-1: no column) in memory of its own: looked up for every field of
+    /// every row, where reading an array property of a class costs a retain and a release.
+    private let columns: UnsafeMutableBufferPointer<Int>
 
     public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true) {
         self.file = file
@@ -30,7 +33,11 @@ public final class RecordTyper {
         self.classifier = classifier
         self.keepsRecords = keepsRecords
         slots = Field.allCases.map { mapping.index(of: $0.name) }
+        columns = .allocate(capacity: slots.count)
+        _ = columns.initialize(from: slots.map { $0 ?? -1 })
     }
+
+    deinit { columns.deallocate() }
 
     func payerType(type: TextID, name: TextID) -> PayerType {
         let key = IDMemo<PayerType>.Key(type, name)
@@ -70,13 +77,18 @@ public final class RecordTyper {
         var problems: [InputProblem] = []
 
         func index(_ field: Field) -> Int? {
-            guard let i = typer.slots[field.rawValue], i < record.count else { return nil }
-            return i
+            let i = typer.columns[field.rawValue]
+            return i >= 0 && i < record.count ? i : nil
         }
 
         func trimmed(_ field: Field) -> UnsafeBufferPointer<UInt8> {
             guard let i = index(field) else { return UnsafeBufferPointer(start: nil, count: 0) }
             return FieldParser.trimmed(record.bytes(i))
+        }
+
+        /// Starts loading what looking up a field's text will need (see `TextInterner.prefetch`).
+        func prefetch(_ field: Field) {
+            typer.texts.prefetch(trimmed(field))
         }
 
         /// The trimmed text of a field, interned; empty when the column is absent or empty.
@@ -168,6 +180,7 @@ public final class RecordTyper {
     public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
+        row.prefetch(.participantId)  // looked up last
         let staffID = row.requiredText(.staffId)
         let date = row.required(.workDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
@@ -217,7 +230,10 @@ public final class RecordTyper {
     public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
-        let claimID = row.requiredText(.claimId)
+        // Claim numbers and participants are the costly lookups: started now, made last.
+        row.prefetch(.claimId)
+        row.prefetch(.participantId)
+        if row.isEmpty(.claimId) { row.failMissing(.claimId) }
         let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let procedure = row.requiredText(.procedureCode, upper: true)
         let units = row.required(.units, .badNumber, expected: "a whole number of units", { bytes in
@@ -254,7 +270,7 @@ public final class RecordTyper {
         let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
         return .accepted(BillingLine(
             row: RowRef(file: fileIndex, line: record.line),
-            claimID: claimID, lineNumber: row.text(.lineNumber), participantID: row.text(.participantId), serviceDate: date,
+            claimID: row.text(.claimId), lineNumber: row.text(.lineNumber), participantID: row.text(.participantId), serviceDate: date,
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
             modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
             payerName: row.text(.payerName),

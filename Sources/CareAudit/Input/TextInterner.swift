@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 /// Turns field bytes into `TextID`s: the same id for bytes seen before, a new one otherwise.
@@ -84,6 +85,16 @@ struct TextInterner {
         stored += 1
         if stored * 2 > slots.count { rehash(to: slots.count * 2) }
         return id
+    }
+
+    /// Starts loading the slot where `bytes` would be found, for a lookup made a little later:
+    /// values with hundreds of thousands of distinct texts (claim numbers, participants) are
+    /// rarely in cache, and waiting for their slot is most of their lookup.
+    @inline(__always)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        let slot = Int(truncatingIfNeeded: Self.hash(base, bytes.count) >> 32) & (slots.count - 1)
+        slots.withUnsafeBufferPointer { care_audit_prefetch($0.baseAddress! + slot) }
     }
 
     /// A new id for `bytes` without looking for an equal text: for values unique to a row.
