@@ -19,6 +19,8 @@ struct TS003WorkOnLeave: Rule {
         let fullDay = options.int("full_day_minutes")
         var findings: [Finding] = []
         for key in context.staffDays {
+            // Most days hold no leave: look before copying anything.
+            guard context.entryIndexes(key).contains(where: { context.entries[$0].category == .leave }) else { continue }
             let entries = context.entryIndexes(key).map { context.entries[$0] }
             let leave = entries.filter { $0.category == .leave }
             guard !leave.isEmpty else { continue }
