@@ -120,15 +120,16 @@ public final class AuditContext: Sendable {
         var rank: [TextID: UInt32] = [:]
         for (order, id) in ranked.enumerated() { rank[id] = UInt32(order) }
 
-        // Entries on one core; lines, then their service groups, on the other.
+        // Entries, then lines, on one core; the lines' service groups (a sort, the costliest
+        // part) on the other.
         let entries = loaded.timeEntries, lines = loaded.billingLines
-        let (byEntry, (byLine, services)) = ParallelMap.pair({
-            StaffOrder(count: entries.count, rank: rank, staff: { entries[$0].staffID },
-                       day: { entries[$0].date }, start: { entries[$0].start })
+        let ((byEntry, byLine), services) = ParallelMap.pair({
+            (StaffOrder(count: entries.count, rank: rank, staff: { entries[$0].staffID },
+                        day: { entries[$0].date }, start: { entries[$0].start }),
+             StaffOrder(count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
+                        day: { lines[$0].serviceDate }, start: { lines[$0].start }))
         }, {
-            (StaffOrder(count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
-                        day: { lines[$0].serviceDate }, start: { lines[$0].start }),
-             Self.groupServices(lines, counted: isCounted))
+            Self.groupServices(lines, counted: isCounted)
         })
         (serviceOrder, serviceGroups) = services
         entryOrder = byEntry.order
