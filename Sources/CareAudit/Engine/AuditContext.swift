@@ -116,7 +116,7 @@ public final class AuditContext: Sendable {
         }
         // By UTF-8 bytes (any fixed order will do; comparing `String`s is many times slower).
         let ranked = present.map { (id: $0, name: loaded.texts[$0]) }
-            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map(\.id)
+            .sorted { $0.name.precedesByUTF8($1.name) }.map(\.id)
         var rank: [TextID: UInt32] = [:]
         for (order, id) in ranked.enumerated() { rank[id] = UInt32(order) }
 

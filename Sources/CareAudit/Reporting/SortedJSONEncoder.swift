@@ -44,16 +44,20 @@ struct SortedJSONEncoder {
         case .object(let box):
             out.append(UInt8(ascii: "{"))
             if pretty && box.fields.isEmpty { newline(0) }
-            // Stable, so of equal keys the last encoded is last: it is the one written.
-            let fields = box.fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            // Positions are sorted, not the fields (moving those retains and releases their
+            // texts); of equal keys the last encoded comes last and is the one written.
+            let fields = box.fields
+            let order = fields.indices.sorted { a, b in
+                fields[a].key == fields[b].key ? a < b : fields[a].key.precedesByUTF8(fields[b].key)
+            }
             var first = true
-            for (index, field) in fields.enumerated() where index + 1 == fields.count || fields[index + 1].key != field.key {
+            for (rank, index) in order.enumerated() where rank + 1 == order.count || fields[order[rank + 1]].key != fields[index].key {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 if pretty { newline(indent + 1) }
-                JSONNode.appendQuoted(field.key, to: &out)
+                JSONNode.appendQuoted(fields[index].key, to: &out)
                 out.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
-                write(field.node, indent: indent + 1, into: &out)
+                write(fields[index].node, indent: indent + 1, into: &out)
             }
             if pretty { newline(indent) }
             out.append(UInt8(ascii: "}"))
@@ -80,12 +84,15 @@ private enum JSONNode {
     static var null: JSONNode { .scalar("null") }
 
     /// The node of any value: strings, integers and booleans directly, others through `Encoder`.
-    init(_ value: some Encodable) throws {
-        switch value {
-        case let text as String: self = .string(text)
-        case let number as Int: self = .scalar(String(number))
-        case let flag as Bool: self = .scalar(flag ? "true" : "false")
-        default:
+    init<T: Encodable>(_ value: T) throws {
+        // Types compared, not values cast: a dynamic cast per value would cost more than the rest.
+        if T.self == String.self {
+            self = .string(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            self = .scalar(String(unsafeBitCast(value, to: Int.self)))
+        } else if T.self == Bool.self {
+            self = .scalar(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+        } else {
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
             self = encoder.node ?? .object(ObjectBox())
@@ -101,6 +108,12 @@ private enum JSONNode {
 
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most texts need no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
