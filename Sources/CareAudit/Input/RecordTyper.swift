@@ -86,9 +86,21 @@ public final class RecordTyper {
             return FieldParser.trimmed(record.bytes(i))
         }
 
+        /// A field whose text is looked up later: hashed once, its table slot loading meanwhile.
+        struct Pending {
+            let bytes: UnsafeBufferPointer<UInt8>
+            let hash: UInt64
+        }
+
         /// Starts loading what looking up a field's text will need (see `TextInterner.prefetch`).
-        func prefetch(_ field: Field) {
-            typer.texts.prefetch(trimmed(field))
+        func prefetch(_ field: Field) -> Pending {
+            let bytes = trimmed(field)
+            return Pending(bytes: bytes, hash: typer.texts.prefetch(bytes))
+        }
+
+        /// The text of a prefetched field, interned.
+        func text(_ pending: Pending) -> TextID {
+            typer.texts.id(pending.bytes, hash: pending.hash)
         }
 
         /// The trimmed text of a field, interned; empty when the column is absent or empty.
@@ -180,7 +192,7 @@ public final class RecordTyper {
     public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
-        row.prefetch(.participantId)  // looked up last
+        let participant = row.prefetch(.participantId)  // looked up last
         let staffID = row.requiredText(.staffId)
         let date = row.required(.workDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
@@ -222,7 +234,7 @@ public final class RecordTyper {
             row: RowRef(file: fileIndex, line: record.line), recordID: row.uniqueText(.recordId),
             staffID: staffID, staffName: row.text(.staffName), date: date,
             start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
-            activityDescription: description, participantID: row.text(.participantId),
+            activityDescription: description, participantID: row.text(participant),
             program: row.text(.program), payCode: payCode, travelMinutes: travel,
             category: category, ancillary: ancillary))
     }
@@ -231,8 +243,7 @@ public final class RecordTyper {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         // Claim numbers and participants are the costly lookups: started now, made last.
-        row.prefetch(.claimId)
-        row.prefetch(.participantId)
+        let claim = row.prefetch(.claimId), participant = row.prefetch(.participantId)
         if row.isEmpty(.claimId) { row.failMissing(.claimId) }
         let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let procedure = row.requiredText(.procedureCode, upper: true)
@@ -270,7 +281,7 @@ public final class RecordTyper {
         let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
         return .accepted(BillingLine(
             row: RowRef(file: fileIndex, line: record.line),
-            claimID: row.text(.claimId), lineNumber: row.text(.lineNumber), participantID: row.text(.participantId), serviceDate: date,
+            claimID: row.text(claim), lineNumber: row.text(.lineNumber), participantID: row.text(participant), serviceDate: date,
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
             modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
             payerName: row.text(.payerName),

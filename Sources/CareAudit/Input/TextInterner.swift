@@ -77,7 +77,13 @@ struct TextInterner {
     @inline(__always)
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
-        let h = Self.hash(base, bytes.count)
+        return id(bytes, hash: Self.hash(base, bytes.count))
+    }
+
+    /// The id of `bytes` whose hash `prefetch` returned.
+    @inline(__always)
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> TextID {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
         let (slot, found) = probe(base, bytes.count, h)
         if let found { return found }
         let id = append(bytes)
@@ -87,14 +93,17 @@ struct TextInterner {
         return id
     }
 
-    /// Starts loading the slot where `bytes` would be found, for a lookup made a little later:
-    /// values with hundreds of thousands of distinct texts (claim numbers, participants) are
-    /// rarely in cache, and waiting for their slot is most of their lookup.
+    /// Starts loading the slot where `bytes` would be found, for a lookup made a little later
+    /// (`id(_:hash:)` with the hash returned): values with hundreds of thousands of distinct
+    /// texts (claim numbers, participants) are rarely in cache, and waiting for their slot is
+    /// most of their lookup.
     @inline(__always)
-    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        let slot = Int(truncatingIfNeeded: Self.hash(base, bytes.count) >> 32) & (slots.count - 1)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
+        let h = Self.hash(base, bytes.count)
+        let slot = Int(truncatingIfNeeded: h >> 32) & (slots.count - 1)
         slots.withUnsafeBufferPointer { care_audit_prefetch($0.baseAddress! + slot) }
+        return h
     }
 
     /// A new id for `bytes` without looking for an equal text: for values unique to a row.
