@@ -78,7 +78,7 @@ public final class AuditContext: Sendable {
         self.hasRoster = hasRoster
 
         var byID: [String: StaffMember] = [:]
-        // Dictionaries, not arrays by id: roster ids are few but may have any id (row-unique
+        // Id-keyed tables, not arrays by id: roster ids are few but may have any id (row-unique
         // texts fill the id space), and an array would span it all.
         var byStaff = IDMemo<Int>()
         var byNPI = IDMemo<Int>()

@@ -198,7 +198,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return UnkeyedContainer(box: nested, codingPath: codingPath + [key])
     }
 
-    mutating func superEncoder() -> Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+    /// Under the key "super", as Foundation does.
+    mutating func superEncoder() -> Encoder {
+        let encoder = TreeEncoder(codingPath: codingPath)
+        box.set("super", .pending(encoder))
+        return encoder
+    }
+
     mutating func superEncoder(forKey key: Key) -> Encoder {
         let encoder = TreeEncoder(codingPath: codingPath + [key])
         box.set(key.stringValue, .pending(encoder))

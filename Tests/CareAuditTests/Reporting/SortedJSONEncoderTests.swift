@@ -80,6 +80,24 @@ struct SortedJSONEncoderTests {
         #expect(try SortedJSONEncoder(pretty: false).encode(Twice()) == #"{"a":2}"#)
     }
 
+    @Test("super encoders write where Foundation's do")
+    func superEncoders() throws {
+        struct Parent: Encodable {
+            func encode(to encoder: Encoder) throws {
+                enum Keys: CodingKey { case own, base, list }
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode("x", forKey: .own)
+                try ["a": 1].encode(to: container.superEncoder())
+                try [2, 3].encode(to: container.superEncoder(forKey: .base))
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                try "y".encode(to: list.superEncoder())
+            }
+        }
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(try SortedJSONEncoder().encode(Parent()) == String(decoding: try foundation.encode(Parent()), as: UTF8.self))
+    }
+
     @Test("floating-point values are refused, not written in a form of our own")
     func floatingPoint() {
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode([1.5]) }
