@@ -39,7 +39,7 @@ default:
 /// (with a comma or doubled quotes), one in a thousand holding a quoted line break.
 func generate(path: String, bytes target: Int) {
     guard let out = FileHandle(forWritingAtPath: path) ?? {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)  // failure shows below
         return FileHandle(forWritingAtPath: path)
     }() else { fail("cannot write \(path)") }
     out.truncateFile(atOffset: 0)

@@ -16,7 +16,7 @@ final class TableWriter {
     init(folder: String, name: String, header: [String]) throws {
         self.name = name
         let path = (folder as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)  // failure shows below
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CleanExit.message("cannot write \(path)") }
         self.handle = handle
         buffer.reserveCapacity(1 << 21)
