@@ -15,7 +15,8 @@ func audit(_ data: Data) {
     configured.input.delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")][Int((selector >> 2) & 3)]
     configured.input.encoding = selector & 16 == 0 ? .utf8 : .windows1252
     configured.input.maxFieldBytes = 4096
-    precondition(FileManager.default.createFile(atPath: inputPath, contents: data.dropFirst()), "cannot write \(inputPath)")
+    let written = FileManager.default.createFile(atPath: inputPath, contents: data.dropFirst())
+    precondition(written, "cannot write \(inputPath)")
     // A fresh classifier per input: its cache must not grow across millions of inputs.
     let loaded = InputLoader(configuration: configured).load([(inputPath, kind)])
     let summary = loaded.summaries[0]
