@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Byte searches for the reader's hot path: sixteen bytes per step with SIMD comparisons, or
-/// eight with the classic "has zero byte" bit trick, so scanning costs far less than parsing.
+/// Byte searches for the reader's hot path: sixteen bytes per step with SIMD comparisons (or
+/// eight with a bit trick, to count bytes), so scanning costs far less than parsing.
 enum ByteScan {
     typealias Bytes16 = SIMD16<UInt8>
 
@@ -24,13 +24,6 @@ enum ByteScan {
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// True when any byte of `word` equals `byte`.
-    @inline(__always)
-    static func word(_ word: UInt64, contains byte: UInt8) -> Bool {
-        let v = word ^ (ones &* UInt64(byte))
-        return (v &- ones) & ~v & highs != 0
-    }
 
     /// The high bit of each byte of `word` that equals `byte`, exactly (no false positives).
     @inline(__always)
@@ -117,7 +110,6 @@ enum ByteScan {
         while i < count && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
         return i
     }
-
 
     /// True when every byte is ASCII and none is NUL: the UTF-8 check's fast path.
     static func isPlainASCII(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
