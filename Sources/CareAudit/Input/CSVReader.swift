@@ -162,7 +162,7 @@ public struct CSVReader {
                 }
                 csv_set_space_func(&parser, trimmingMatters ? care_audit_no_spaces : nil)
                 let used = withUnsafeMutablePointer(to: &sink) { sinkPointer in
-                    csv_parse(&parser, base + done, chunk.count - done, onField, onRecord, sinkPointer)
+                    csv_parse(&parser, base + done, chunk.count - done, care_audit_on_field, onRecord, sinkPointer.callbackContext)
                 }
                 done += used
                 if done < chunk.count {
@@ -203,7 +203,7 @@ public struct CSVReader {
             // The damaged record ran to the end of the file; nothing more to read.
         } else {
             let status = withUnsafeMutablePointer(to: &sink) { sinkPointer in
-                csv_fini(&parser, onField, onRecord, sinkPointer)
+                csv_fini(&parser, care_audit_on_field, onRecord, sinkPointer.callbackContext)
             }
             if status != 0 {
                 sink.failUnterminated()
@@ -272,19 +272,29 @@ public struct CSVReader {
 /// file cannot make the reader allocate more.
 let hardFieldCeiling = 64 << 20
 
-/// libcsv's callbacks, written as C-convention closures so no thunk sits between libcsv and
-/// the sink; they only forward to it.
+/// libcsv's callbacks: `care_audit_on_field` (in C, shim.h) appends a field to the sink's arena
+/// and hands what it cannot do to `slowField`; the others are C-convention closures that only
+/// forward to the sink. Their context is the sink's arena, which knows the sink as its owner.
 private let cappedRealloc: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { pointer, size in
     size > hardFieldCeiling ? nil : realloc(pointer, size)
 }
 
-private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
-    context.unsafelyUnwrapped.assumingMemoryBound(to: Sink.self).pointee
+private let slowField: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, Int) -> Void = { owner, data, length in
+    owner.unsafelyUnwrapped.assumingMemoryBound(to: Sink.self).pointee
         .appendField(data?.assumingMemoryBound(to: UInt8.self), length)
 }
 
 private let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
-    context.unsafelyUnwrapped.assumingMemoryBound(to: Sink.self).pointee.endRecord(terminator)
+    context.unsafelyUnwrapped.assumingMemoryBound(to: care_audit_fields.self).pointee.owner
+        .assumingMemoryBound(to: Sink.self).pointee.endRecord(terminator)
+}
+
+extension UnsafeMutablePointer where Pointee == Sink {
+    /// What libcsv's callbacks are given: the sink's arena, told where its sink is.
+    var callbackContext: UnsafeMutableRawPointer {
+        pointee.arena.owner = UnsafeMutableRawPointer(self)
+        return UnsafeMutableRawPointer(self) + MemoryLayout<Sink>.offset(of: \Sink.arena)!
+    }
 }
 
 /// Where a completed record sits in the arena. `line` is first counted from record terminators
@@ -309,22 +319,45 @@ struct RecordMeta {
 /// batch finds line breaks inside quoted fields, and every record's line is corrected by the
 /// breaks in the records before it.
 struct Sink {
-    var bytes: UnsafeMutablePointer<UInt8>
-    var capacity: Int
-    var used = 0
-    var ends: UnsafeMutablePointer<Int>
-    var endsCapacity: Int
-    var fieldCount = 0
+    /// The field bytes, their ends and the limits, in the C layout the field callback reads.
+    var arena: care_audit_fields
+    var bytes: UnsafeMutablePointer<UInt8> {
+        get { arena.bytes }
+        set { arena.bytes = newValue }
+    }
+    var capacity: Int {
+        get { arena.capacity }
+        set { arena.capacity = newValue }
+    }
+    var used: Int {
+        get { arena.used }
+        set { arena.used = newValue }
+    }
+    var ends: UnsafeMutablePointer<Int> {
+        get { arena.ends }
+        set { arena.ends = newValue }
+    }
+    var endsCapacity: Int {
+        get { arena.ends_capacity }
+        set { arena.ends_capacity = newValue }
+    }
+    var fieldCount: Int {
+        get { arena.field_count }
+        set { arena.field_count = newValue }
+    }
+    var recordStart: Int {
+        get { arena.record_start }
+        set { arena.record_start = newValue }
+    }
+    var maxFieldBytes: Int { arena.max_field }
+    var maxRecordBytes: Int { arena.max_record }
     var records: [RecordMeta] = []
     var lines = LineTable()
 
-    let maxFieldBytes: Int
-    let maxRecordBytes: Int
     /// After a parse error: ignore input up to the next line start.
     var skippingToLineStart = false
 
     var recordFirstField = 0
-    var recordStart = 0
     var recordDefect: CSVDefect?
     var recordNumber = 0
     /// Terminator lines: where the current record starts and where the next one will.
@@ -338,12 +371,11 @@ struct Sink {
     static let slack = 16
 
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
-        self.maxFieldBytes = maxFieldBytes
-        self.maxRecordBytes = maxRecordBytes
-        capacity = 2 << 20
-        bytes = .allocate(capacity: capacity + Self.slack)
-        endsCapacity = 1 << 16
-        ends = .allocate(capacity: endsCapacity)
+        let capacity = 2 << 20, endsCapacity = 1 << 16
+        arena = care_audit_fields(
+            bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
+            ends: .allocate(capacity: endsCapacity), ends_capacity: endsCapacity, field_count: 0,
+            record_start: 0, max_field: maxFieldBytes, max_record: maxRecordBytes, owner: nil, slow: slowField)
         records.reserveCapacity(1 << 14)
     }
 
@@ -352,7 +384,8 @@ struct Sink {
         ends.deallocate()
     }
 
-    @inline(__always)
+    /// Appends a field: what `care_audit_on_field` hands over when the arena must grow or the
+    /// field breaks a limit (it does the same as this in the usual case).
     mutating func appendField(_ data: UnsafePointer<UInt8>?, _ length: Int) {
         if fieldCount == endsCapacity { growEnds() }
         if length > maxFieldBytes || used - recordStart + length > maxRecordBytes {
