@@ -40,34 +40,26 @@ public final class RecordTyper {
     deinit { columns.deallocate() }
 
     func payerType(type: TextID, name: TextID) -> PayerType {
-        let key = IDMemo<PayerType>.Key(type, name)
-        if let known = payers[key] { return known }
-        let value = PayerType(type: texts.string(type), payerName: texts.string(name))
-        payers[key] = value
-        return value
+        payers.value(.init(type, name)) { PayerType(type: texts.string(type), payerName: texts.string(name)) }
     }
 
     func status(_ text: TextID) -> ClaimStatus? {
-        if let known = statuses[.init(text)] { return known }
-        let value = ClaimStatus(text: texts.string(text))
-        statuses[.init(text)] = value
-        return value
+        statuses.value(.init(text)) { ClaimStatus(text: texts.string(text)) }
     }
 
     func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
-        let key = IDMemo<(ClaimingCategory, Ancillary?)>.Key(code, description, payCode)
-        if let known = activities[key] { return known }
-        let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
-                                        payCode: texts.string(payCode))
-        activities[key] = (found.category, found.ancillary)
-        return (found.category, found.ancillary)
+        activities.value(.init(code, description, payCode)) {
+            let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
+                                            payCode: texts.string(payCode))
+            return (found.category, found.ancillary)
+        }
     }
 
     func classify(procedure: TextID) -> (ClaimingCategory, Bool) {
-        if let known = procedures[.init(procedure)] { return known }
-        let found = classifier.classify(procedureCode: texts.string(procedure))
-        procedures[.init(procedure)] = (found.category, found.isCareActivityCode)
-        return (found.category, found.isCareActivityCode)
+        procedures.value(.init(procedure)) {
+            let found = classifier.classify(procedureCode: texts.string(procedure))
+            return (found.category, found.isCareActivityCode)
+        }
     }
 
     /// Reads fields of one row and collects its problems.

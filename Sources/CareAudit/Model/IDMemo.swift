@@ -49,6 +49,14 @@ struct IDMemo<Value> {
         set { self[Key(id)] = newValue }
     }
 
+    /// The value of `key`, computed on first sight.
+    mutating func value(_ key: Key, _ compute: () -> Value) -> Value {
+        if let known = self[key] { return known }
+        let value = compute()
+        self[key] = value
+        return value
+    }
+
     private mutating func grow() {
         let old = slots
         slots = .init(repeating: nil, count: old.count * 2)

@@ -22,4 +22,15 @@ struct IDMemoTests {
         memo[.init(ids[3])] = 42
         #expect(memo[.init(ids[3])] == 42)
     }
+
+    @Test("value computes once per key, a nil result included")
+    func computesOnce() {
+        var memo = IDMemo<Int?>()
+        var calls = 0
+        for _ in 0..<3 {
+            #expect(memo.value(.init(TextID(raw: 7))) { calls += 1; return nil } == nil)
+            #expect(memo.value(.init(TextID(raw: 8))) { calls += 1; return 5 } == 5)
+        }
+        #expect(calls == 2)
+    }
 }

@@ -26,19 +26,14 @@ struct CARE002ImplementationInvoiced: Rule {
         return context.entries.compactMap { entry in
             let category = entry.category
             guard category.isCareClaimable || category == .careImplementation else { return nil }
-            let byDescription = descriptionCategory[entry.activityDescription] ?? {
-                let found = context.classifier.classify(description: context[entry.activityDescription])?.category
-                descriptionCategory[entry.activityDescription] = found
-                return found
-            }()
+            let byDescription = descriptionCategory.value(.init(entry.activityDescription)) {
+                context.classifier.classify(description: context[entry.activityDescription])?.category
+            }
             let reason: String
             if category.isCareClaimable && byDescription == .careImplementation {
                 reason = "activity code \(context[entry.activityCode]) puts it on the invoice as \(category.label)"
-            } else if category == .careImplementation && (invoiced[entry.program] ?? {
-                let found = programs.contains(context[entry.program].uppercased())
-                invoiced[entry.program] = found
-                return found
-            }()) {
+            } else if category == .careImplementation
+                        && invoiced.value(.init(entry.program), { programs.contains(context[entry.program].uppercased()) }) {
                 reason = "program \(context[entry.program]) is invoiced"
             } else {
                 return nil

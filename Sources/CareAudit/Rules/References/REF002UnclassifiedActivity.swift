@@ -27,11 +27,8 @@ struct REF002UnclassifiedActivity: Rule {
         var unmapped = IDMemo<Bool>()  // per distinct activity code
         for entry in context.entries {
             let code = entry.activityCode
-            let unmappedCode = mapsCodes && !code.isEmpty && (unmapped[code] ?? {
-                let found = !context.classifier.isMapped(activityCode: context[code])
-                unmapped[code] = found
-                return found
-            }())
+            let unmappedCode = mapsCodes && !code.isEmpty
+                && unmapped.value(.init(code)) { !context.classifier.isMapped(activityCode: context[code]) }
             guard entry.category == .unclassified || unmappedCode else { continue }
             groups[Group(code: context[code].uppercased(), description: context[entry.activityDescription]), default: []].append(entry)
         }
