@@ -19,8 +19,8 @@ struct care_audit_fields {
     unsigned char *bytes;
     long capacity, used;
     long *ends;
-    long ends_capacity, field_count;
-    long record_start, max_field, max_record;
+    long endsCapacity, fieldCount;
+    long recordStart, maxFieldBytes, maxRecordBytes;
     void *owner;
     void (*slow)(void *owner, void *data, size_t length);
 };
@@ -28,8 +28,8 @@ struct care_audit_fields {
 static inline void care_audit_on_field(void *data, size_t length, void *context) {
     struct care_audit_fields *f = (struct care_audit_fields *)context;
     long n = (long)length;
-    if (f->field_count < f->ends_capacity && n <= f->max_field
-        && f->used - f->record_start + n <= f->max_record && f->used + n <= f->capacity) {
+    if (f->fieldCount < f->endsCapacity && n <= f->maxFieldBytes
+        && f->used - f->recordStart + n <= f->maxRecordBytes && f->used + n <= f->capacity) {
         unsigned char *target = f->bytes + f->used;
         if (n > 0 && n <= 16) {
             // Most fields are short: two word moves, not a call. libcsv's field buffer is at
@@ -43,7 +43,7 @@ static inline void care_audit_on_field(void *data, size_t length, void *context)
             memcpy(target, data, length);
         }
         f->used += n;
-        f->ends[f->field_count++] = f->used;
+        f->ends[f->fieldCount++] = f->used;
         return;
     }
     f->slow(f->owner, data, length);

@@ -263,7 +263,7 @@ public struct CSVReader {
     /// large steps and never past the hard ceiling.
     private func configure(_ parser: inout csv_parser) {
         csv_set_delim(&parser, dialect.delimiter)
-        csv_set_blk_size(&parser, 64 << 10)  // also what lets `Sink.appendField` read 16 bytes of a field
+        csv_set_blk_size(&parser, 64 << 10)  // also what lets `care_audit_on_field` read 16 bytes of a field
         csv_set_realloc_func(&parser, cappedRealloc)
     }
 }
@@ -315,11 +315,12 @@ struct RecordMeta {
 /// the completed records of the current chunk, and the line counting.
 ///
 /// Lines are counted in two steps so the per-field callback stays cheap: the callbacks count
-/// only record terminators ("terminator lines"); at delivery one word-at-a-time pass over the
+/// only record terminators ("terminator lines"); at delivery one vectorised pass over the
 /// batch finds line breaks inside quoted fields, and every record's line is corrected by the
 /// breaks in the records before it.
 struct Sink {
-    /// The field bytes, their ends and the limits, in the C layout the field callback reads.
+    /// The field bytes, their ends and the limits, in the C layout the field callback writes;
+    /// the properties below read and write them by the names the reader uses.
     var arena: care_audit_fields
     var bytes: UnsafeMutablePointer<UInt8> {
         get { arena.bytes }
@@ -338,19 +339,19 @@ struct Sink {
         set { arena.ends = newValue }
     }
     var endsCapacity: Int {
-        get { arena.ends_capacity }
-        set { arena.ends_capacity = newValue }
+        get { arena.endsCapacity }
+        set { arena.endsCapacity = newValue }
     }
     var fieldCount: Int {
-        get { arena.field_count }
-        set { arena.field_count = newValue }
+        get { arena.fieldCount }
+        set { arena.fieldCount = newValue }
     }
     var recordStart: Int {
-        get { arena.record_start }
-        set { arena.record_start = newValue }
+        get { arena.recordStart }
+        set { arena.recordStart = newValue }
     }
-    var maxFieldBytes: Int { arena.max_field }
-    var maxRecordBytes: Int { arena.max_record }
+    var maxFieldBytes: Int { arena.maxFieldBytes }
+    var maxRecordBytes: Int { arena.maxRecordBytes }
     var records: [RecordMeta] = []
     var lines = LineTable()
 
@@ -367,15 +368,16 @@ struct Sink {
     /// Line breaks inside quoted fields of all delivered records.
     var embeddedBreaks = 0
 
-    /// Bytes allocated past `capacity`, so a short field is copied as two whole words.
+    /// Bytes allocated past `capacity`, so `care_audit_on_field` copies a short field as two
+    /// whole words.
     static let slack = 16
 
     init(maxFieldBytes: Int, maxRecordBytes: Int) {
         let capacity = 2 << 20, endsCapacity = 1 << 16
         arena = care_audit_fields(
             bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
-            ends: .allocate(capacity: endsCapacity), ends_capacity: endsCapacity, field_count: 0,
-            record_start: 0, max_field: maxFieldBytes, max_record: maxRecordBytes, owner: nil, slow: slowField)
+            ends: .allocate(capacity: endsCapacity), endsCapacity: endsCapacity, fieldCount: 0,
+            recordStart: 0, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes, owner: nil, slow: slowField)
         records.reserveCapacity(1 << 14)
     }
 
@@ -399,17 +401,7 @@ struct Sink {
             return
         }
         if used + length > capacity { grow(to: used + length) }
-        if let data, length > 0 {
-            if length <= 16 {
-                // Most fields are short: two word moves instead of a call to memmove. libcsv's
-                // field buffer is at least a block (64 KiB) long, and the arena has slack.
-                let source = UnsafeRawPointer(data), target = UnsafeMutableRawPointer(bytes + used)
-                target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-            } else {
-                (bytes + used).update(from: data, count: length)
-            }
-        }
+        if let data, length > 0 { (bytes + used).update(from: data, count: length) }
         used += length
         ends[fieldCount] = used
         fieldCount += 1
