@@ -17,14 +17,14 @@ final class PhaseTimer {
         self.enabled = enabled
         first = clock.now
         last = first
-        lastCPU = Self.cpuSeconds()
+        lastCPU = Self.usage().cpuSeconds
     }
 
     /// Ends the phase called `name` (it began when the previous one ended).
     func end(_ name: String) {
         guard enabled else { return }
-        let now = clock.now, cpu = Self.cpuSeconds()
-        phases.append((name, now - last, cpu - lastCPU, Self.peakMegabytes()))
+        let now = clock.now, (cpu, peak) = Self.usage()
+        phases.append((name, now - last, cpu - lastCPU, peak))
         last = now
         lastCPU = cpu
     }
@@ -45,18 +45,11 @@ final class PhaseTimer {
     }
 
     /// CPU time of all the process's threads so far (a phase using both cores shows about twice
-    /// its wall time).
-    private static func cpuSeconds() -> Double {
+    /// its wall time), and its peak resident memory so far.
+    private static func usage() -> (cpuSeconds: Double, peakMegabytes: Int) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// The process's peak resident memory so far.
-    private static func peakMegabytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024  // kilobytes on Linux
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss / 1024)  // KiB on Linux
     }
 }

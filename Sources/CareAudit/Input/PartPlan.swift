@@ -9,10 +9,11 @@ import Darwin
 /// Where to cut the files so that both cores finish reading together.
 ///
 /// Parts cost something: each part interns its texts afresh, and its texts are merged into the
-/// others' afterwards (every distinct value looked up). So only the biggest file is cut, and into as few parts as fill the gaps the other
-/// files leave: with a whole billing export on one core, a timesheet export of two thirds of
-/// the work is cut into one part as long as the billing export plus the balance, and one
-/// part that tops up the billing core. Two files of equal work are read whole, one per core.
+/// others' afterwards (every distinct value looked up). So only the biggest file is cut, and
+/// into as few parts as fill the gaps the other files leave: with a whole billing export on one
+/// core, a timesheet export of two thirds of the work is cut into one part as long as the
+/// billing export plus the balance, and one part that tops up the billing core. Two files of
+/// equal work are read whole, one per core.
 enum PartPlan {
     /// For each file, the fractions of its bytes where its parts end (ascending, without the
     /// final 1; empty: read whole), from each file's work (`work(path:size:delimiter:)`).
