@@ -35,9 +35,34 @@ public final class RecordTyper {
         slots = Field.allCases.map { mapping.index(of: $0.name) }
         columns = .allocate(capacity: slots.count)
         _ = columns.initialize(from: slots.map { $0 ?? -1 })
+        previous = .allocate(capacity: slots.count * 2)
+        previous.initialize(repeating: .empty)
     }
 
-    deinit { columns.deallocate() }
+    /// The text each column had in the previous row. Exports come sorted by staff and date, so
+    /// staff ids and names, programs, pay codes, payers and statuses mostly repeat the row
+    /// before: comparing with that text is cheaper than hashing and looking it up.
+    private let previous: UnsafeMutableBufferPointer<TextID>
+
+    deinit {
+        columns.deallocate()
+        previous.deallocate()
+    }
+
+    /// The id of `bytes` in `field`'s column (upper-cased if asked), checked against the
+    /// previous row's first. ASCII is upper-cased in place, anything else through
+    /// `String.uppercased()`.
+    @inline(__always)
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, in field: Field, upperCased: Bool = false) -> TextID {
+        let slot = field.rawValue * 2 + (upperCased ? 1 : 0)  // a column read both ways keeps both
+        let last = previous[slot]
+        if texts.holds(last, bytes) { return last }
+        let id = upperCased && bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 })
+            ? texts.id(String(decoding: bytes, as: UTF8.self).uppercased())
+            : texts.id(bytes)
+        previous[slot] = id
+        return id
+    }
 
     func payerType(type: TextID, name: TextID) -> PayerType {
         payers.value(.init(type, name)) { PayerType(type: texts.string(type), payerName: texts.string(name)) }
@@ -97,7 +122,7 @@ public final class RecordTyper {
 
         /// The trimmed text of a field, interned; empty when the column is absent or empty.
         func text(_ field: Field) -> TextID {
-            typer.texts.id(trimmed(field))
+            typer.text(trimmed(field), in: field)
         }
 
         /// The trimmed text as a `String` (roster rows and messages).
@@ -110,14 +135,9 @@ public final class RecordTyper {
             typer.keepsRecords ? typer.texts.unique(trimmed(field)) : .empty
         }
 
-        /// Upper-cased text (codes, pay codes, modifiers); ASCII is converted in place, anything
-        /// else through `String.uppercased()`.
+        /// Upper-cased text (codes, pay codes, modifiers).
         func upperText(_ field: Field) -> TextID {
-            let bytes = trimmed(field)
-            if !bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }) {
-                return typer.texts.id(bytes)
-            }
-            return typer.texts.id(String(decoding: bytes, as: UTF8.self).uppercased())
+            typer.text(trimmed(field), in: field, upperCased: true)
         }
 
         func isEmpty(_ field: Field) -> Bool {
@@ -175,6 +195,7 @@ public final class RecordTyper {
     private func forgetTextsIfLarge() {
         guard !keepsRecords, texts.count > 1 << 16 else { return }
         texts = TextInterner()
+        previous.update(repeating: .empty)
         activities = IDMemo()
         procedures = IDMemo()
         payers = IDMemo()

@@ -106,6 +106,15 @@ struct TextInterner {
         return h
     }
 
+    /// Whether text `id` is `bytes`: a check against a remembered id that costs no hashing.
+    @inline(__always)
+    func holds(_ id: TextID, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[Int(id.raw)]), count = Int(starts[Int(id.raw) + 1]) - start
+        guard count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, count > 0 else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, count) } == 0
+    }
+
     /// A new id for `bytes` without looking for an equal text: for values unique to a row.
     @inline(__always)
     mutating func unique(_ bytes: UnsafeBufferPointer<UInt8>) -> TextID {

@@ -76,6 +76,20 @@ struct RecordTyperTests {
         #expect(audited.texts.count > 140_000)  // entry ids and client ids, all kept
     }
 
+    @Test("a value that repeats the row before gets the same id; a changed one, or another case, does not")
+    func repeatedValues() throws {
+        let path = try temporaryFile("Staff ID,Date,Minutes,Pay Code,Program\n"
+            + "E1,2026-10-01,30,reg,P\nE1,2026-10-01,30,REG,P\nE10,2026-10-01,30,reg,p\n"
+            + "E1,2026-10-01,30,Reg,p\nE1 ,2026-10-01,30,OT,\n")
+        let loaded = loader.load([(path, .timesheet)])
+        let entries = loaded.timeEntries
+        #expect(entries.map { loaded.texts[$0.staffID] } == ["E1", "E1", "E10", "E1", "E1"])
+        #expect(entries.map { loaded.texts[$0.payCode] } == ["REG", "REG", "REG", "REG", "OT"])
+        #expect(entries.map { loaded.texts[$0.program] } == ["P", "P", "p", "p", ""])
+        #expect(Set(entries.map(\.staffID)).count == 2 && Set(entries.map(\.payCode)).count == 2)
+        #expect(entries[0].program == entries[1].program && entries[2].program != entries[1].program)
+    }
+
     @Test("roster")
     func roster() throws {
         let path = try temporaryFile("Employee ID,Name,Role,NPI,Cert Number,Cert Issued,Cert Expires,Cert Status\n"
