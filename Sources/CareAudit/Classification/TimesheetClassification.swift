@@ -43,7 +43,7 @@ public struct TimesheetClassification {
                     columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
                                mapping.index(of: "pay_code"))
                 },
-                onRow: { record, _ in
+                onRow: { record in
                     func cell(_ index: Int?) -> String {
                         guard let index, index < record.count else { return "" }
                         return record.string(index).trimmingCharacters(in: .whitespaces)

@@ -35,7 +35,7 @@ public struct StarterConfiguration {
                     }
                     columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"))
                 },
-                onRow: { record, _ in
+                onRow: { record in
                     guard kind == .timesheet, let codeIndex = columns.code, codeIndex < record.count else { return [] }
                     let code = record.string(codeIndex).trimmingCharacters(in: .whitespaces).uppercased()
                     guard !code.isEmpty else { return [] }

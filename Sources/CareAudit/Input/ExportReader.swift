@@ -40,7 +40,7 @@ public struct ExportReader {
     public func read(
         part: Part? = nil,
         onHeader: (HeaderMapping) throws -> Void = { _ in },
-        onRow: (CSVRecord, HeaderMapping) throws -> [InputProblem] = { _, _ in [] }
+        onRow: (CSVRecord) throws -> [InputProblem] = { _ in [] }
     ) throws -> ExportSummary {
         var summary = ExportSummary(path: path, kind: kind)
         var mapping: HeaderMapping?
@@ -106,12 +106,14 @@ public struct ExportReader {
                                       code: defect.code, message: defect.message))
                     return
                 }
-                if let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers) {
+                // (The mapping's headers are read only for a message: a copy per row is a retain.)
+                if record.count < usedWidth || record.count > width,
+                   let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers) {
                     summary.rejected += 1
                     note(ragged)
                     return
                 }
-                let problems = try onRow(record, mapping!)
+                let problems = try onRow(record)
                 if problems.isEmpty {
                     summary.accepted += 1
                 } else {

@@ -297,7 +297,7 @@ public struct InputLoader {
                 typer = RecordTyper(file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
                                     keepsRecords: keep)
             },
-            onRow: { record, _ in
+            onRow: { record in
                 switch type(typer!, record) {
                 case .accepted(let value):
                     guard keep else { return [] }

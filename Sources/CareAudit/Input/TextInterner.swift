@@ -96,9 +96,10 @@ struct TextInterner {
     /// Starts loading the slot where `bytes` would be found, for a lookup made a little later
     /// (`id(_:hash:)` with the hash returned): values with hundreds of thousands of distinct
     /// texts (claim numbers, participants) are rarely in cache, and waiting for their slot is
-    /// most of their lookup.
+    /// most of their lookup. (`mutating` only so that a call through the typer, a class, works on
+    /// the table in place: a non-mutating call copies it, three retains and releases a field.)
     @inline(__always)
-    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    mutating func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let h = Self.hash(base, bytes.count)
         let slot = Int(truncatingIfNeeded: h >> 32) & (slots.count - 1)
