@@ -51,14 +51,14 @@ public final class AuditContext: Sendable {
     /// counted lines.
     public let staffDays: [StaffDay]
     /// Entry indexes grouped by staff day, each group sorted by start (then file and line).
-    private let entryOrder: [UInt32]
+    private let entryOrder: RecordOrder
     /// Counted billing line indexes grouped by staff day, sorted like `entryOrder`.
-    private let lineOrder: [UInt32]
+    private let lineOrder: RecordOrder
     /// Counted, not denied, billing lines grouped by participant, procedure code and date of
     /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
     /// them; groups and their members in file order.
     public let serviceGroups: [ServiceGroup]
-    private let serviceOrder: [UInt32]
+    private let serviceOrder: RecordOrder
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [TextID: TextID]
     /// `billing.peer_codes` as text ids (codes no export uses are left out); a handful, so a
@@ -141,8 +141,8 @@ public final class AuditContext: Sendable {
         for (staffRank, staffID) in ranked.enumerated() {
             var a = byEntry.runs[staffRank], b = byLine.runs[staffRank]
             let entriesEnd = byEntry.runs[staffRank + 1], linesEnd = byLine.runs[staffRank + 1]
-            func entryDay(_ position: Int) -> Day { entries[Int(byEntry.order[position])].date }
-            func lineDay(_ position: Int) -> Day { lines[Int(byLine.order[position])].serviceDate }
+            func entryDay(_ position: Int) -> Day { entries[byEntry.order[position]].date }
+            func lineDay(_ position: Int) -> Day { lines[byLine.order[position]].serviceDate }
             while a < entriesEnd || b < linesEnd {
                 let day = b == linesEnd ? entryDay(a) : a == entriesEnd ? lineDay(b) : min(entryDay(a), lineDay(b))
                 let entriesFrom = a, linesFrom = b
@@ -157,8 +157,8 @@ public final class AuditContext: Sendable {
         // missing from the roster.
         var timesheetNames: [TextID: TextID] = [:]
         var named = TextID.empty  // entries come grouped by staff: look up only at a change
-        for index in entryOrder {
-            let entry = loaded.timeEntries[Int(index)]
+        for index in entryOrder.all {
+            let entry = loaded.timeEntries[index]
             if entry.staffName.isEmpty || entry.staffID == named { continue }
             if timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
             named = entry.staffID
@@ -167,31 +167,39 @@ public final class AuditContext: Sendable {
         peerCodes = configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) }
     }
 
+    deinit {
+        entryOrder.deallocate()
+        lineOrder.deallocate()
+        serviceOrder.deallocate()
+    }
+
     /// The entries of a staff day (indexes into `entries`), sorted by start.
-    public func entryIndexes(_ day: StaffDay) -> RecordIndexes { RecordIndexes(entryOrder[day.entries]) }
+    public func entryIndexes(_ day: StaffDay) -> RecordIndexes { entryOrder[day.entries] }
 
     /// The counted billing lines of a staff day (indexes into `lines`), sorted by start.
-    public func lineIndexes(_ day: StaffDay) -> RecordIndexes { RecordIndexes(lineOrder[day.lines]) }
+    public func lineIndexes(_ day: StaffDay) -> RecordIndexes { lineOrder[day.lines] }
 
     /// The lines of a service group (indexes into `lines`), in file order.
-    public func lineIndexes(_ group: ServiceGroup) -> RecordIndexes { RecordIndexes(serviceOrder[group.members]) }
+    public func lineIndexes(_ group: ServiceGroup) -> RecordIndexes { serviceOrder[group.members] }
 
     /// Counted, not denied lines grouped by participant, procedure code and date: sorts
     /// (participant, code; date, index) and cuts the runs. Groups in file order of their first line.
-    static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> ([UInt32], [ServiceGroup]) {
+    static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> (RecordOrder, [ServiceGroup]) {
         var keys: [(UInt64, UInt64)] = []
         for (index, line) in lines.enumerated() where counted[index] && line.status != .denied {
             keys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
                          UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
-        let order = keys.map { UInt32(truncatingIfNeeded: $0.1) }
+        let order = RecordOrder(count: keys.count) { order in
+            for (position, key) in keys.enumerated() { order[position] = UInt32(truncatingIfNeeded: key.1) }
+        }
         // A group is a run of equal (participant, code, date) keys; its first member is its first
         // line. Groups are listed in file order of that line by one pass over the lines, not a sort.
         func sameGroup(_ a: Int, _ b: Int) -> Bool { keys[a].0 == keys[b].0 && keys[a].1 >> 32 == keys[b].1 >> 32 }
         var runStart = [Int32](repeating: -1, count: lines.count)  // by first line: where its run starts
         for position in keys.indices where position == 0 || !sameGroup(position - 1, position) {
-            runStart[Int(order[position])] = Int32(position)
+            runStart[order[position]] = Int32(position)
         }
         var groups: [ServiceGroup] = []
         for case let from in runStart where from >= 0 {

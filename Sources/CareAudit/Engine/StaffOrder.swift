@@ -6,8 +6,8 @@
 /// usually are. No sort key is kept per record (at millions of records the keys were the peak
 /// of the audit's memory).
 struct StaffOrder {
-    /// Record positions, grouped by staff rank.
-    let order: [UInt32]
+    /// Record positions, grouped by staff rank (the caller keeps and frees them).
+    let order: RecordOrder
     /// Where each rank's run begins: rank `r` holds `order[runs[r]..<runs[r + 1]]`.
     let runs: [Int]
 
@@ -27,27 +27,26 @@ struct StaffOrder {
             runs[Int(lastRank) + 1] += 1
         }
         for r in runs.indices.dropFirst() { runs[r] += runs[r - 1] }
-        var next = runs
-        var order = [UInt32](repeating: 0, count: runs[rank.count])
-        for (i, r) in ranks.enumerated() where r != .max {
-            order[next[Int(r)]] = UInt32(i)
-            next[Int(r)] += 1
-        }
-        ranks = []
-
         /// Day (sign bit flipped, so that unsigned order is date order), then start (none first).
         func key(_ position: UInt32) -> UInt64 {
             let i = Int(position)
             return UInt64(UInt32(bitPattern: day(i).number) ^ 0x8000_0000) << 32 | UInt64(UInt32(truncatingIfNeeded: (start(i) ?? -1) + 1))
         }
-        for r in 0..<rank.count {
-            let run = runs[r]..<runs[r + 1]
-            if run.count < 2 || zip(order[run], order[run].dropFirst()).allSatisfy({ key($0) <= key($1) }) { continue }
-            // Position breaks ties, so equal keys stay in file order.
-            let sorted = order[run].map { (key($0), $0) }.sorted { $0 < $1 }
-            for (slot, record) in zip(run, sorted) { order[slot] = record.1 }
+        order = RecordOrder(count: runs[rank.count]) { order in
+            var next = runs
+            for (i, r) in ranks.enumerated() where r != .max {
+                order[next[Int(r)]] = UInt32(i)
+                next[Int(r)] += 1
+            }
+            ranks = []
+            for r in 0..<rank.count {
+                let run = runs[r]..<runs[r + 1]
+                if run.count < 2 || zip(order[run], order[run].dropFirst()).allSatisfy({ key($0) <= key($1) }) { continue }
+                // Position breaks ties, so equal keys stay in file order.
+                let sorted = order[run].map { (key($0), $0) }.sorted { $0 < $1 }
+                for (slot, record) in zip(run, sorted) { order[slot] = record.1 }
+            }
         }
-        self.order = order
         self.runs = runs
     }
 }
