@@ -90,9 +90,7 @@ public final class RecordTyper {
     /// Reads fields of one row and collects its problems.
     struct Row {
         let record: CSVRecord
-        /// Unretained: a row lives only inside a call on its typer, and a retain and release per
-        /// row showed in the profile.
-        unowned(unsafe) let typer: RecordTyper
+        let typer: RecordTyper
         var problems: [InputProblem] = []
 
         func index(_ field: Field) -> Int? {
