@@ -50,8 +50,8 @@ public final class RecordTyper {
     }
 
     /// The id of `bytes` in `field`'s column (upper-cased if asked), checked against the
-    /// previous row's first. ASCII is upper-cased in place, anything else through
-    /// `String.uppercased()`.
+    /// previous row's first. Bytes without a lower-case letter or a non-ASCII byte are taken as
+    /// they are; others are upper-cased through `String`.
     @inline(__always)
     func text(_ bytes: UnsafeBufferPointer<UInt8>, in field: Field, upperCased: Bool = false) -> TextID {
         let slot = field.rawValue * 2 + (upperCased ? 1 : 0)  // a column read both ways keeps both
