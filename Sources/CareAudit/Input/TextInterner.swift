@@ -62,12 +62,8 @@ struct TextInterner {
             let word = slots[slot]
             if word == 0 { return (slot, nil) }
             if word & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(word & 0xFFFF_FFFF)
-                let start = Int(starts[id])
-                if Int(starts[id + 1]) - start == count
-                    && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, base, count) }) == 0 {
-                    return (slot, TextID(raw: UInt32(id)))
-                }
+                let id = TextID(raw: UInt32(word & 0xFFFF_FFFF))
+                if text(id, is: base, count) { return (slot, id) }
             }
             slot = (slot + 1) & mask
         }
@@ -111,10 +107,16 @@ struct TextInterner {
     /// (`mutating` for the reason `prefetch` gives.)
     @inline(__always)
     mutating func holds(_ id: TextID, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[Int(id.raw)]), count = Int(starts[Int(id.raw) + 1]) - start
-        guard count == bytes.count else { return false }
-        guard let base = bytes.baseAddress, count > 0 else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, count) } == 0
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return id.isEmpty }
+        return text(id, is: base, bytes.count)
+    }
+
+    /// Whether text `id` is the `count` bytes at `base` (`count` > 0).
+    @inline(__always)
+    private func text(_ id: TextID, is base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let start = Int(starts[Int(id.raw)])
+        return Int(starts[Int(id.raw) + 1]) - start == count
+            && arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, count) } == 0
     }
 
     /// A new id for `bytes` without looking for an equal text: for values unique to a row.
