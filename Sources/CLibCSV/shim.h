@@ -21,6 +21,8 @@ struct care_audit_fields {
     long *ends;
     long endsCapacity, fieldCount;
     long recordStart, maxFieldBytes, maxRecordBytes;
+    // The field count at which the current record passes the field limit.
+    long fieldLimit;
     void *owner;
     void (*slow)(void *owner, void *data, size_t length);
 };
@@ -28,7 +30,7 @@ struct care_audit_fields {
 static inline void care_audit_on_field(void *data, size_t length, void *context) {
     struct care_audit_fields *f = (struct care_audit_fields *)context;
     long n = (long)length;
-    if (f->fieldCount < f->endsCapacity && n <= f->maxFieldBytes
+    if (f->fieldCount < f->endsCapacity && f->fieldCount < f->fieldLimit && n <= f->maxFieldBytes
         && f->used - f->recordStart + n <= f->maxRecordBytes && f->used + n <= f->capacity) {
         unsigned char *target = f->bytes + f->used;
         if (n > 0 && n <= 16) {

@@ -62,7 +62,8 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let phases = PhaseTimer(enabled: outputs.timings)
         let files = inputs.kindedFiles
-        try requireReadable(files.map(\.path))
+        try requireReadable(files.map(\.path) + [configOptions.config].compactMap { $0 },
+                            notWrittenBy: [report.output, outputs.writeBaseline] + outputs.reports.map(\.path))
         var configuration = try configOptions.load(dialect: dialectOptions)
         if let period { configuration.period = Period.parse(period) }
         let baseline = try outputs.loadBaseline()
@@ -88,7 +89,7 @@ struct AuditCommand: ParsableCommand {
         if outputs.timings { engine.onRuleTimes = { phases.ruleTimes = $0 } }
         var result = engine.run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
         if let path = outputs.writeBaseline {
-            try OutputFile.writeAtomically(Baseline.contents(for: result.findings), to: path)
+            try OutputFile.write(Baseline.contents(for: result.findings), to: path)
             if !outputs.quiet { log("wrote \(result.findings.count) findings to the baseline \(path)") }
         }
         if let baseline {
@@ -102,7 +103,7 @@ struct AuditCommand: ParsableCommand {
         var plain = settings
         plain.color = false
         for extra in outputs.reports {
-            try OutputFile.writeAtomically(extra.format.auditReporter(plain).render(result), to: extra.path)
+            try OutputFile.write(extra.format.auditReporter(plain).render(result), to: extra.path)
         }
         phases.end("reports")
         phases.print()

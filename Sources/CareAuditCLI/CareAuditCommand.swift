@@ -25,6 +25,7 @@ public struct CareAuditCommand: ParsableCommand {
     /// Runs the command line with care-audit's exit codes: argument errors exit 2, not
     /// ArgumentParser's 64, and no failure ever escapes as a crash.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        TemporaryFiles.removeOnSignals()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

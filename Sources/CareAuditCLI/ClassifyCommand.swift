@@ -42,17 +42,20 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        try requireReadable(inputs.timesheets)
+        try requireReadable(inputs.timesheets + [configOptions.config].compactMap { $0 }, notWrittenBy: [output])
         let configuration = try configOptions.load(dialect: dialectOptions)
-        let out = try StreamingOutput(path: output)
-        if bom { out.write(CSVWriter.byteOrderMark) }
+        let out = try OutputFile(path: output)
         let summaries: [ExportSummary]
         do {
-            summaries = try TimesheetClassification(configuration: configuration).run(files: inputs.timesheets) { out.write($0) }
+            if bom { try out.write(CSVWriter.byteOrderMark) }
+            summaries = try TimesheetClassification(configuration: configuration).run(files: inputs.timesheets) { try out.write($0) }
             try out.finish()
         } catch let mismatch as TimesheetClassification.LayoutMismatch {
             out.abandon()
             throw CommandFailure(mismatch.description)
+        } catch {
+            out.abandon()
+            throw error
         }
         for summary in summaries {
             for problem in summary.problems where problem.severity == .error && problem.code.isStructural {

@@ -37,7 +37,7 @@ struct InitCommand: ParsableCommand {
             throw CommandFailure("\(output) exists; use --force to overwrite it, or --output to write elsewhere")
         }
         let files = inputs.kindedFiles.compactMap { file in file.kind.map { (path: file.path, kind: $0) } }
-        try requireReadable(files.map(\.path))
+        try requireReadable(files.map(\.path), notWrittenBy: [output])
         var base = Configuration()
         dialectOptions.apply(to: &base)
         let result = try StarterConfiguration(base: base).make(files)

@@ -96,17 +96,13 @@ struct ReportOptions: ParsableArguments {
     /// Writes `text` to the output file (through a temporary file and a rename, so nobody
     /// ever sees half a report) or to standard output.
     func write(_ text: String) throws {
-        try writeReport(text, to: output)
+        try OutputFile.write(text, to: output)
     }
 }
 
 /// Writes `text` to `output` (through a temporary file and a rename) or to standard output.
 func writeReport(_ text: String, to output: String?) throws {
-    guard let output else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    try OutputFile.writeAtomically(text, to: output)
+    try OutputFile.write(text, to: output)
 }
 
 /// Checks before any work that `output` can be written.
@@ -121,28 +117,6 @@ func requireWritable(_ output: String?, option: String = "--output") throws {
     }
 }
 
-/// Writing report files safely.
-enum OutputFile {
-    /// True when `path` exists and is not a regular file (/dev/null, /dev/stdout, a FIFO): it is
-    /// written in place, since renaming over it would replace the device with a file.
-    static func isSpecial(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
-    }
-
-    /// Writes `text` whole or not at all (see `StreamingOutput`).
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let output = try StreamingOutput(path: path)
-        output.write(text)
-        do {
-            try output.finish()
-        } catch {
-            output.abandon()
-            throw error
-        }
-    }
-}
-
 /// A failure that stops the command with exit code 2 and a one-line message.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
@@ -154,21 +128,34 @@ struct ProblemsFailure: Error {
     let problems: [InputProblem]
 }
 
-/// Every input file must exist and be readable before any work starts.
-func requireReadable(_ paths: [String]) throws {
-    for path in paths {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file")
+/// Every input file must exist and be readable before any work starts, `-` (standard input)
+/// may stand for one of them, and no output may be one of them: a report written over an export
+/// would destroy the data it describes.
+func requireReadable(_ paths: [String], notWrittenBy outputs: [String?] = []) throws {
+    if paths.filter({ $0 == "-" }).count > 1 {
+        throw CommandFailure("standard input (-) can be only one of the inputs")
+    }
+    var inputs: [(path: String, info: stat)] = []
+    for path in paths where path != "-" {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CommandFailure(errno == ENOENT ? "\(path): no such file" : "\(path): \(String(cString: strerror(errno)))")
         }
-        guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory, not a CSV file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CommandFailure("\(path): permission denied")
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw CommandFailure("\(path): is a directory, not a CSV file") }
+        guard access(path, R_OK) == 0 else { throw CommandFailure("\(path): permission denied") }
+        inputs.append((path, info))
+    }
+    for case let output? in outputs where output != "-" {
+        var info = stat()
+        guard stat(output, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+        if let input = inputs.first(where: { $0.info.st_dev == info.st_dev && $0.info.st_ino == info.st_ino }) {
+            throw CommandFailure("\(output) is the input \(input.path): refusing to write a report over an input")
         }
     }
 }
 
 /// Writes a line to standard error: logs and progress never mix into a report.
 func log(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    // A failed write to stderr (a full disk) is not worth failing the command for.
+    _ = Array((message + "\n").utf8).withUnsafeBytes { OutputFile.writeAll(STDERR_FILENO, $0) }
 }

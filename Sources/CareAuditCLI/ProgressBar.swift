@@ -35,10 +35,10 @@ final class ProgressBar: @unchecked Sendable {
         let line = String(format: "\r  reading [%@%@] %3.0f%%  %.0f of %.0f MB  %.0f MB/s",
                           String(repeating: "#", count: filled), String(repeating: " ", count: width - filled),
                           fraction * 100, Double(done) / 1e6, Double(total) / 1e6, rate)
-        FileHandle.standardError.write(Data(line.utf8))
+        _ = Array(line.utf8).withUnsafeBytes { OutputFile.writeAll(STDERR_FILENO, $0) }
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        _ = Array("\r\u{1B}[2K".utf8).withUnsafeBytes { OutputFile.writeAll(STDERR_FILENO, $0) }
     }
 }

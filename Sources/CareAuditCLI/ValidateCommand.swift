@@ -45,11 +45,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let all = inputs.kindedFiles + files.map { ($0, nil) }
-        try requireReadable(all.map(\.path))
+        try requireReadable(all.map(\.path) + [configOptions.config].compactMap { $0 }, notWrittenBy: [report.output])
         let configuration = try configOptions.load(dialect: dialectOptions)
         let result = ExportValidator(configuration: configuration).validate(all)
         try report.write(report.format.validationReporter!.render(result))
-        if result.files.contains(where: { $0.fatal?.code == .unreadableFile }) {
+        if result.files.contains(where: { $0.fatal != nil }) {
             throw ExitCode(2)
         }
         if let worst = result.worstSeverity, worst >= report.failOn {

@@ -23,22 +23,41 @@ struct CLI {
         repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
     }
 
-    /// Runs `care-audit arguments…` in `directory` and collects both streams.
+    /// Runs `care-audit arguments…` in `directory` and collects both streams (read at the same
+    /// time: a child filling one pipe while the other is read would never end). `stdin` is fed
+    /// to its standard input.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    tool: String = "care-audit") throws -> Result {
+                    tool: String = "care-audit", stdin: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary.deletingLastPathComponent().appendingPathComponent(tool)
+        // A tool is a program of the build (care-audit, care-audit-synth) or an absolute path.
+        process.executableURL = tool.hasPrefix("/") ? URL(fileURLWithPath: tool)
+            : binary.deletingLastPathComponent().appendingPathComponent(tool)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            // A child may stop reading early (that is what some tests check): no SIGPIPE here.
+            signal(SIGPIPE, SIG_IGN)
+            Thread.detachNewThread {
+                try? input.fileHandleForWriting.write(contentsOf: stdin)
+                try? input.fileHandleForWriting.close()
+            }
+        }
+        nonisolated(unsafe) var errData = Data()
+        let errDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),

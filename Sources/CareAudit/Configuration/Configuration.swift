@@ -20,9 +20,14 @@ public struct Configuration: Sendable, Equatable {
         public var encoding = TextEncoding.utf8
         public var maxFieldBytes = 1 << 20
         public var maxRecordBytes = 16 << 20
+        public var maxFields = 100_000
+        /// Most bytes read from a pipe, FIFO or device (a file has its size; a stream could
+        /// never end).
+        public var maxStreamBytes = 2 << 30
 
         public var dialect: CSVDialect {
-            CSVDialect(delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes)
+            CSVDialect(delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes,
+                       maxFields: maxFields)
         }
     }
 

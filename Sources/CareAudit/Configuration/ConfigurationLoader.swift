@@ -66,12 +66,15 @@ public enum ConfigurationLoader {
 /// Typed reads of YAML nodes that remember where each node is.
 struct NodeReader {
     let file: String
+    static let largestHourlyRate = Money(cents: 1_000_000)
 
     func error(_ node: Node, _ key: String, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, line: node.mark?.line ?? 0, key: key, message: message)
     }
 
     /// A mapping as ordered (key text, key node, value) triples, plus lookup by key.
+    /// Lookups scan the entries: only small mappings (sections, a rule's options) are read by
+    /// key; big ones (a code map) are walked in order, so loading stays linear.
     struct Mapping {
         var entries: [(key: String, keyNode: Node, value: Node)]
         subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
@@ -80,9 +83,10 @@ struct NodeReader {
     func mapping(_ node: Node, key: String) throws -> Mapping {
         guard let mapping = node.mapping else { throw error(node, key, "expected a mapping of keys to values") }
         var entries: [(String, Node, Node)] = []
+        var seen = Set<String>()
         for (k, v) in mapping {
             guard let text = k.string else { throw error(k, key, "keys must be plain text") }
-            if entries.contains(where: { $0.0 == text }) { throw error(k, join(key, text), "appears twice") }
+            if !seen.insert(text).inserted { throw error(k, join(key, text), "appears twice") }
             entries.append((text, k, v))
         }
         return Mapping(entries: entries)
@@ -171,7 +175,7 @@ struct NodeReader {
 
     func input(_ node: Node, into settings: inout Configuration.InputSettings) throws {
         let map = try mapping(node, key: "input")
-        try allow(map, keys: ["delimiter", "encoding", "max_field_bytes", "max_record_bytes"], in: "input")
+        try allow(map, keys: ["delimiter", "encoding", "max_field_bytes", "max_record_bytes", "max_fields", "max_stream_bytes"], in: "input")
         if let n = map["delimiter"] {
             let text = try string(n, key: "input.delimiter")
             guard let byte = CSVDialect.delimiter(named: text) else {
@@ -191,6 +195,12 @@ struct NodeReader {
         }
         if let n = map["max_record_bytes"] {
             settings.maxRecordBytes = try positive(n, key: "input.max_record_bytes", max: 1 << 30)
+        }
+        if let n = map["max_fields"] {
+            settings.maxFields = try positive(n, key: "input.max_fields", max: 1 << 20)
+        }
+        if let n = map["max_stream_bytes"] {
+            settings.maxStreamBytes = try positive(n, key: "input.max_stream_bytes", max: 1 << 40)
         }
     }
 
@@ -229,6 +239,10 @@ struct NodeReader {
             let text = try string(n, key: "care.hourly_rate")
             guard let rate = FieldParser.money(text), rate.cents >= 0 else {
                 throw error(n, "care.hourly_rate", "\"\(text)\" is not an amount such as 85.00")
+            }
+            // An hourly rate above this is a typo, and would overflow minutes × rate totals.
+            guard rate <= Self.largestHourlyRate else {
+                throw error(n, "care.hourly_rate", "\(rate.display) an hour is not a plausible rate; the most accepted is \(Self.largestHourlyRate.display)")
             }
             settings.hourlyRate = rate
         }

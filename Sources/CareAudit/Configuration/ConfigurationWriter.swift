@@ -17,6 +17,8 @@ public enum ConfigurationWriter {
         out += "  encoding: \(quote(configuration.input.encoding.rawValue))\n"
         out += "  max_field_bytes: \(configuration.input.maxFieldBytes)\n"
         out += "  max_record_bytes: \(configuration.input.maxRecordBytes)\n"
+        out += "  max_fields: \(configuration.input.maxFields)\n"
+        out += "  max_stream_bytes: \(configuration.input.maxStreamBytes)\n"
 
         out += "\n# Export header → field. Built-in names and aliases (see README) are recognised without an entry.\n"
         out += "columns:\n"

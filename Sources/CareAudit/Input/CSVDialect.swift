@@ -9,13 +9,17 @@ public struct CSVDialect: Sendable, Equatable {
     public var maxFieldBytes: Int
     /// Largest record accepted, in bytes; a larger record rejects its row.
     public var maxRecordBytes: Int
+    /// Most fields in one record; more rejects the row.
+    public var maxFields: Int
 
     public init(
         delimiter: UInt8 = UInt8(ascii: ","),
         encoding: TextEncoding = .utf8,
         maxFieldBytes: Int = 1 << 20,
-        maxRecordBytes: Int = 16 << 20
+        maxRecordBytes: Int = 16 << 20,
+        maxFields: Int = 100_000
     ) {
+        self.maxFields = maxFields
         self.delimiter = delimiter
         self.encoding = encoding
         self.maxFieldBytes = maxFieldBytes

@@ -32,6 +32,9 @@ public struct CSVReader {
     public var range: Range<Int>?
     /// Whether to compute SHA-256 while reading (the parts of a split file are hashed apart).
     public var computesHash = true
+    /// The path opened, when it is not `path` (the loader reads a pinned descriptor, see
+    /// `PinnedInput`); `path` still names the file in errors.
+    public var openPath: String?
 
     public init(path: String, dialect: CSVDialect = CSVDialect()) {
         self.path = path
@@ -61,7 +64,7 @@ public struct CSVReader {
     /// Reads the whole file, calling `body` once per record (blank lines included, flagged) in
     /// file order.
     public func read(_ body: (CSVRecord) throws -> Void) throws -> Summary {
-        let fd = open(path, O_RDONLY)
+        let fd = open(openPath ?? path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(file: path, code: .unreadableFile,
                              message: "cannot open: \(String(cString: strerror(errno)))")
@@ -85,7 +88,7 @@ public struct CSVReader {
         var decoded: [UInt8] = []
         var hasher = SHA256()
         var summary = Summary()
-        var sink = Sink(maxFieldBytes: dialect.maxFieldBytes, maxRecordBytes: dialect.maxRecordBytes)
+        var sink = Sink(maxFieldBytes: dialect.maxFieldBytes, maxRecordBytes: dialect.maxRecordBytes, maxFields: dialect.maxFields)
         defer { sink.deallocate() }
 
         var streamOffset = 0  // offset of the next parsed byte in the (decoded) stream
@@ -352,13 +355,18 @@ struct Sink {
     }
     var maxFieldBytes: Int { arena.maxFieldBytes }
     var maxRecordBytes: Int { arena.maxRecordBytes }
+    /// Most fields one record may hold: empty fields take no bytes, so the byte limits alone
+    /// would let a line of commas grow the field table without bound.
+    let maxFields: Int
     var records: [RecordMeta] = []
     var lines = LineTable()
 
     /// After a parse error: ignore input up to the next line start.
     var skippingToLineStart = false
 
-    var recordFirstField = 0
+    var recordFirstField = 0 {
+        didSet { arena.fieldLimit = recordFirstField + maxFields }
+    }
     var recordDefect: CSVDefect?
     var recordNumber = 0
     /// Terminator lines: where the current record starts and where the next one will.
@@ -372,12 +380,14 @@ struct Sink {
     /// whole words.
     static let slack = 16
 
-    init(maxFieldBytes: Int, maxRecordBytes: Int) {
+    init(maxFieldBytes: Int, maxRecordBytes: Int, maxFields: Int) {
         let capacity = 2 << 20, endsCapacity = 1 << 16
+        self.maxFields = maxFields
         arena = care_audit_fields(
             bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
             ends: .allocate(capacity: endsCapacity), endsCapacity: endsCapacity, fieldCount: 0,
-            recordStart: 0, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes, owner: nil, slow: slowField)
+            recordStart: 0, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes, fieldLimit: maxFields,
+            owner: nil, slow: slowField)
         records.reserveCapacity(1 << 14)
     }
 
@@ -389,6 +399,11 @@ struct Sink {
     /// Appends a field: what `care_audit_on_field` hands over when the arena must grow or the
     /// field breaks a limit (it does the same as this in the usual case).
     mutating func appendField(_ data: UnsafePointer<UInt8>?, _ length: Int) {
+        if fieldCount - recordFirstField >= maxFields {
+            // Past the field limit: counted as a defect, kept nowhere (memory stays flat).
+            if recordDefect == nil { recordDefect = .tooManyFields(line: -1, limit: maxFields) }
+            return
+        }
         if fieldCount == endsCapacity { growEnds() }
         if length > maxFieldBytes || used - recordStart + length > maxRecordBytes {
             if recordDefect == nil {

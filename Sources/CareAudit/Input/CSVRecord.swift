@@ -52,11 +52,13 @@ public enum CSVDefect: Equatable, Sendable {
     case fieldTooLarge(line: Int, column: Int, limit: Int)
     /// A record over the configured size limit.
     case recordTooLarge(line: Int, limit: Int)
+    /// A record with more fields than the configured limit (a line of commas).
+    case tooManyFields(line: Int, limit: Int)
 
     public var line: Int {
         switch self {
         case .strayQuote(let l, _), .unterminatedQuote(let l, _), .invalidUTF8(let l, _),
-             .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _):
+             .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _), .tooManyFields(let l, _):
             return l
         }
     }
@@ -68,6 +70,8 @@ public enum CSVDefect: Equatable, Sendable {
             return c
         case .recordTooLarge:
             return 1
+        case .tooManyFields(_, let limit):
+            return limit + 1
         }
     }
 
@@ -80,6 +84,7 @@ public enum CSVDefect: Equatable, Sendable {
         case .nulByte(_, let c): .nulByte(line: line, column: c)
         case .fieldTooLarge(_, let c, let limit): .fieldTooLarge(line: line, column: c, limit: limit)
         case .recordTooLarge(_, let limit): .recordTooLarge(line: line, limit: limit)
+        case .tooManyFields(_, let limit): .tooManyFields(line: line, limit: limit)
         }
     }
 
@@ -92,6 +97,7 @@ public enum CSVDefect: Equatable, Sendable {
         case .nulByte: .nulByte
         case .fieldTooLarge: .fieldTooLarge
         case .recordTooLarge: .recordTooLarge
+        case .tooManyFields: .tooManyFields
         }
     }
 
@@ -109,6 +115,8 @@ public enum CSVDefect: Equatable, Sendable {
             "field larger than the limit of \(limit) bytes"
         case .recordTooLarge(_, let limit):
             "record larger than the limit of \(limit) bytes"
+        case .tooManyFields(_, let limit):
+            "more than \(limit) fields in one record (input.max_fields); the fields past the limit are not kept"
         }
     }
 }

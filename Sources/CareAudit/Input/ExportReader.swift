@@ -15,6 +15,8 @@ public struct ExportReader {
     public static let defaultProblemLimit = 10_000
     /// Called as bytes are read (progress display).
     public var onBytes: (@Sendable (Int) -> Void)?
+    /// The path opened, when it is not `path` (see `CSVReader.openPath`).
+    public var openPath: String?
 
     public init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
                 extraAliases: [String: String] = [:]) {
@@ -64,6 +66,7 @@ public struct ExportReader {
 
         do {
             var reader = CSVReader(path: path, dialect: dialect)
+            reader.openPath = openPath
             reader.onChunk = onBytes
             if let part {
                 reader.range = part.range
@@ -146,6 +149,7 @@ public struct ExportReader {
     public func headerFields() -> [String]? {
         struct Found: Error { let fields: [String]? }
         var reader = CSVReader(path: path, dialect: dialect)
+        reader.openPath = openPath
         reader.computesHash = false
         do {
             _ = try reader.read { record in

@@ -174,7 +174,7 @@ public enum FieldParser {
         guard !b.isEmpty else { return nil }
         // The usual form, "115.50": read in place, without the copy below.
         if b.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) {
-            return scaled(b, scale: 2).map { Money(cents: Int64($0)) }
+            return scaled(b, scale: 2).flatMap { $0 <= Money.largestAmount.cents ? Money(cents: Int64($0)) : nil }
         }
         var text: [UInt8] = []
         text.reserveCapacity(b.count)
@@ -216,7 +216,7 @@ public enum FieldParser {
         }
         guard seenDigit, !grouped || seenDot || digitsSinceGroup == 3 else { return nil }
         let cents = text.withUnsafeBufferPointer { scaled($0, scale: 2) }
-        return cents.map { Money(cents: Int64(negative ? -$0 : $0)) }
+        return cents.flatMap { $0 <= Money.largestAmount.cents ? Money(cents: Int64(negative ? -$0 : $0)) : nil }
     }
 
     // String conveniences, for configuration and tests.

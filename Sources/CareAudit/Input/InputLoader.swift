@@ -79,10 +79,22 @@ public struct InputLoader {
 
     /// Reads and types every file. With `keepRecords` false (validation) rows are typed and
     /// checked but not kept, so memory stays flat whatever the file size.
-    public func load(_ files: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
+    public func load(_ given: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
+        // Each input is opened once, and read from then on only through that descriptor.
+        let pins = given.map { file in
+            Result { () throws(InputError) in
+                try PinnedInput(file.path, streamLimit: configuration.input.maxStreamBytes,
+                                maxRecordBytes: configuration.input.maxRecordBytes)
+            }
+        }
+        defer { for case .success(let pin) in pins { pin.close() } }
+        let files = zip(given, pins).map { file, pin in
+            Source(path: file.path, kind: file.kind, openPath: (try? pin.get())?.readPath ?? "/nonexistent",
+                   pinError: { if case .failure(let error) = pin { error } else { nil } }())
+        }
         // Plan: the biggest jobs first, so the two cores finish together.
-        let sizes = files.map { fileSize($0.path) }
-        let work = zip(files, sizes).map { PartPlan.work(path: $0.path, size: $1, delimiter: configuration.input.dialect.delimiter) }
+        let sizes = files.map { fileSize($0.openPath) }
+        let work = zip(files, sizes).map { PartPlan.work(path: $0.openPath, size: $1, delimiter: configuration.input.dialect.delimiter) }
         let splittable = zip(files, sizes).map { self.splittable($0, size: $1) }
         let fractions = parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
             ?? PartPlan.cuts(work: work, splittable: splittable)
@@ -151,9 +163,17 @@ public struct InputLoader {
         }
         // The merge runs mostly on one core: the other hashes the files read in parts.
         var (digests, loaded) = ParallelMap.pair(
-            { unhashed.map { (try? CSVReader.sha256(path: files[$0].path)) ?? "" } },
+            { unhashed.map { (try? CSVReader.sha256(path: files[$0].openPath)) ?? "" } },
             { merge(&pieces, summaries: summaries) })
         for (index, digest) in zip(unhashed, digests) { loaded.summaries[index].sha256 = digest }
+        // What was read is only trustworthy if it is still what the name points at.
+        for (index, pin) in pins.enumerated() {
+            guard case .success(let pin) = pin, let change = pin.change() else { continue }
+            let error = InputError(file: pin.name, code: .changedWhileRead, message: change)
+            loaded.summaries[index].fatal = error
+            loaded.summaries[index].add(InputProblem(file: pin.name, line: 1, column: 0, code: error.code, message: change),
+                                        limit: ExportReader.defaultProblemLimit)
+        }
         onPhase?("merge")
         return loaded
     }
@@ -165,19 +185,29 @@ public struct InputLoader {
             && parts.dropLast().allSatisfy(\.endedAtRecordStart)
     }
 
+    /// An input as the loader reads it: named by `path`, opened by `openPath` (see `PinnedInput`).
+    struct Source {
+        let path: String
+        let kind: InputKind?
+        let openPath: String
+        /// Why the input could not be opened, if it could not.
+        let pinError: InputError?
+    }
+
     /// Whether `file` may be read in parts: a big UTF-8 timesheet or billing export.
-    private func splittable(_ file: (path: String, kind: InputKind?), size: Int) -> Bool {
+    private func splittable(_ file: Source, size: Int) -> Bool {
         (file.kind == .timesheet || file.kind == .billing) && configuration.input.dialect.encoding == .utf8
             && size >= splitBytes
     }
 
     /// The parts to read `file` in (none when it is read whole): cut at line starts, each part
     /// after the first given the header.
-    private func split(_ file: (path: String, kind: InputKind?), size: Int, endingAt fractions: [Double]) -> [ExportReader.Part] {
+    private func split(_ file: Source, size: Int, endingAt fractions: [Double]) -> [ExportReader.Part] {
         guard !fractions.isEmpty else { return [] }
-        let reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect)
+        var reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect)
+        reader.openPath = file.openPath
         guard let header = reader.headerFields() else { return [] }
-        let cuts = SplitPoints.parts(path: file.path, size: size, endingAt: fractions)
+        let cuts = SplitPoints.parts(path: file.openPath, size: size, endingAt: fractions)
         guard cuts.count > 1 else { return [] }
         return cuts.enumerated().map { index, range in ExportReader.Part(range: range, header: index == 0 ? nil : header) }
     }
@@ -261,10 +291,18 @@ public struct InputLoader {
         return all
     }
 
-    func readFile(_ file: (path: String, kind: InputKind?), index: Int, part: ExportReader.Part?,
+    func readFile(_ file: Source, index: Int, part: ExportReader.Part?,
                   keepRecords: Bool) -> (ExportSummary, Records) {
+        if let error = file.pinError {
+            var summary = ExportSummary(path: file.path, kind: file.kind)
+            summary.fatal = error
+            summary.add(InputProblem(file: file.path, line: 1, column: 0, code: error.code, message: error.message),
+                        limit: ExportReader.defaultProblemLimit)
+            return (summary, Records())
+        }
         var reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect,
                                   extraAliases: file.kind.flatMap { configuration.columns[$0] } ?? [:])
+        reader.openPath = file.openPath
         reader.onBytes = onBytes
         switch file.kind {
         case .timesheet:
@@ -289,7 +327,8 @@ public struct InputLoader {
         // Once a sample of rows shows their size, room for the rest of the bytes is reserved:
         // growing by doubling would hold up to twice the records' memory (and copy them). The
         // first part of a split file reserves for the whole file: the others are appended to it.
-        let end = part.map { $0.header == nil ? fileSize(reader.path) : $0.range.upperBound } ?? fileSize(reader.path)
+        let size = fileSize(reader.openPath ?? reader.path)
+        let end = part.map { $0.header == nil ? size : $0.range.upperBound } ?? size
         var sampleStart: Int?
         let summary = (try? reader.read(
             part: part,

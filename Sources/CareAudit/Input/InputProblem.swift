@@ -25,11 +25,17 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case badCode = "bad-code"
     case missingValue = "missing-value"
     case durationMismatch = "duration-mismatch"
+    case streamTooLarge = "stream-too-large"
+    case noLineBreak = "no-line-break"
+    case changedWhileRead = "changed-while-read"
+    case tooManyFields = "too-many-fields"
+    case swallowedRecords = "swallowed-records"
+    case unknownValue = "unknown-value"
 
     /// Problems with the file's shape (as opposed to a value in a well-formed row).
     public var isStructural: Bool {
         switch self {
-        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch: false
+        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue: false
         default: true
         }
     }
@@ -38,7 +44,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .blankRow, .noDataRows, .emptyHeader: .warning
-        case .wrongDelimiter: .warning
+        case .wrongDelimiter, .unknownValue: .warning
         default: .error
         }
     }

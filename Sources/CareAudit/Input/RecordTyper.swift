@@ -266,7 +266,7 @@ public final class RecordTyper {
         let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
         let end = row.value(.endTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
         let serviceMinutes = row.value(.serviceMinutes, .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
-        let amount = row.value(.billedAmount, .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00))", FieldParser.money)
+        let amount = row.value(.billedAmount, .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00)) up to $1,000,000,000.00", FieldParser.money)
         let staffID = row.text(.renderingStaffId)
         let npi = row.text(.renderingNpi)
         if staffID.isEmpty && npi.isEmpty {

@@ -6,6 +6,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = Money(cents: 0)
 
+    /// The largest amount one value may hold ($1,000,000,000.00; larger is an input error). It
+    /// keeps every total exact: a sum of 92 million such amounts still fits in 64 bits.
+    public static let largestAmount = Money(cents: 100_000_000_000)
+
     /// `1234.50`, `-12.00`: two decimals, no grouping, the form JSON and CSV reports use.
     public var description: String {
         let sign = cents < 0 ? "-" : ""
