@@ -81,7 +81,9 @@ struct AuditCommand: ParsableCommand {
             let blocking = summary.problems.filter { $0.code == .missingColumn || $0.code == .emptyFile }
             if !blocking.isEmpty {
                 let hints = summary.problems.filter { $0.code == .wrongDelimiter }
-                throw ProblemsFailure(problems: hints + blocking)
+                // Under --redact nothing quoted from a file reaches stderr (a headerless export's
+                // "headers" are its first data row).
+                throw ProblemsFailure(problems: (hints + blocking).map { outputs.redact ? $0.withQuotesWithheld : $0 })
             }
         }
         var engine = AuditEngine(configuration: configuration)

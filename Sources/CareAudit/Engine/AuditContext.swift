@@ -312,6 +312,13 @@ public final class AuditContext: Sendable {
         return "\(code) \(FieldParser.clock(start))–\(FieldParser.clock(end))"
     }
 
+    /// The lines' claim ids, sorted: "B1, B2, B3", at most ten and then "and 99,990 more" (the
+    /// finding's records list them all; a message stays readable).
+    public func claimList(_ lines: [BillingLine]) -> String {
+        let claims = lines.map { texts[$0.claimID] }.sorted()
+        return claims.prefix(10).joined(separator: ", ") + (claims.count > 10 ? " and \(grouped(claims.count - 10)) more" : "")
+    }
+
     /// "10:00–11:00", or "90 minutes" without times.
     public func describeTime(_ entry: TimeEntry) -> String {
         guard let start = entry.start, let end = entry.end else { return "\(entry.minutes) minutes" }

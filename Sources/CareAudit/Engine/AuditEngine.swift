@@ -88,6 +88,7 @@ extension AuditContext {
     func has(_ requirement: RuleRequirement) -> Bool {
         switch requirement {
         case .roster: hasRoster
+        case .timesheets: summaries.contains { $0.kind == .timesheet }
         case .timesheetTimes: entries.contains { $0.interval != nil }
         case .billingTimes: lines.contains { $0.interval != nil }
         case .taxonomyColumn: lines.contains { $0.hasTaxonomy }

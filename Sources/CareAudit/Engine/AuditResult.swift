@@ -103,7 +103,7 @@ public struct AuditResult: Sendable {
         var copy = self
         var remaining = baseline.counts
         copy.findings = findings.filter { finding in
-            let print = Baseline.fingerprint(finding)
+            let print = Baseline.fingerprint(finding, version: baseline.version)
             guard let left = remaining[print], left > 0 else { return true }
             remaining[print] = left - 1
             return false

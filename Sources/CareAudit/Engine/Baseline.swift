@@ -9,17 +9,22 @@ import Crypto
 public struct Baseline: Sendable, Equatable {
     /// Fingerprint → how many findings carry it.
     public let counts: [String: Int]
+    /// The fingerprint the file was written with (see `fingerprint(_:version:)`).
+    public let version: Int
 
-    public static let header = "# care-audit baseline v1: one finding per line (fingerprint rule); edit by deleting lines"
+    public static let header = "# care-audit baseline v2: one finding per line (fingerprint rule); edit by deleting lines"
 
     public init(findings: [Finding]) {
         counts = findings.reduce(into: [:]) { $0[Self.fingerprint($1), default: 0] += 1 }
+        version = 2
     }
 
     public init(contents: String, file: String) throws {
         var counts: [String: Int] = [:]
+        var version = 1
         for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
+            if index == 0 && text.hasPrefix("# care-audit baseline v2") { version = 2 }
             if text.isEmpty || text.hasPrefix("#") { continue }
             let print = String(text.split(separator: " ")[0])
             guard print.count == 32, print.allSatisfy(\.isHexDigit) else {
@@ -28,6 +33,7 @@ public struct Baseline: Sendable, Equatable {
             counts[print, default: 0] += 1
         }
         self.counts = counts
+        self.version = version
     }
 
     /// The file: a header and one sorted line per finding.
@@ -36,11 +42,22 @@ public struct Baseline: Sendable, Equatable {
         return ([header] + lines).joined(separator: "\n") + "\n"
     }
 
-    public static func fingerprint(_ finding: Finding) -> String {
+    /// Version 2 (written since the second hardening round) leaves participant ids and quoted
+    /// free text out of the message it hashes: the baseline file travels with redacted reports,
+    /// and an unkeyed hash of a message holding an id gave the id back by brute force. Version 1
+    /// (the message as it is) is still read, so older baseline files keep working.
+    public static func fingerprint(_ finding: Finding, version: Int = 2) -> String {
+        var message = finding.message
+        if version >= 2 {
+            for id in Set(finding.participantIDs).sorted(by: { ($0.count, $0) > ($1.count, $1) }) where !id.isEmpty {
+                message = message.replacingOccurrences(of: id, with: "<participant>")
+            }
+            message = Redactor.withholding(finding.withheld, in: message)
+        }
         var hasher = SHA256()
         hasher.update(data: Array(finding.rule.utf8))
         hasher.update(data: [0])
-        hasher.update(data: Array(finding.message.utf8))
+        hasher.update(data: Array(message.utf8))
         for id in finding.records.map({ $0.recordID ?? "" }).sorted() {
             hasher.update(data: [0])
             hasher.update(data: Array(id.utf8))

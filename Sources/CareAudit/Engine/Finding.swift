@@ -13,9 +13,14 @@ public struct Finding: Sendable, Equatable {
     /// Participant ids named in the message (protected health information: `--redact` hides them);
     /// empty ids are dropped.
     public var participantIDs: [String]
+    /// Free text and file cells the message quotes (an activity description, a bad value):
+    /// `--redact` withholds them, since they may hold a participant id.
+    public var withheld: [String]
 
     public init(rule: String, message: String, records: [SourceRef], minutes: Int? = nil, amount: Money? = nil,
-                staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [], severity: Severity = .error) {
+                staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [], withheld: [String] = [],
+                severity: Severity = .error) {
+        self.withheld = withheld
         self.rule = rule
         self.severity = severity
         self.message = message

@@ -67,6 +67,150 @@ enum IntervalSweep {
         return pairs
     }
 
+    /// Groups of one list's intervals connected by overlaps (chains included: A overlaps B, B
+    /// overlaps C), groups of one left out; each group's positions in `a` ascending, groups in
+    /// order of their first start. O(n log n): one sort and one pass keeping the furthest end,
+    /// however many pairs overlap (4,000 identical entries are one group, not 8 million pairs).
+    static func selfGroups(_ a: [Range<Int>]) -> [[Int]] {
+        let order = a.indices.filter { !a[$0].isEmpty }.sorted { (a[$0].lowerBound, $0) < (a[$1].lowerBound, $1) }
+        var groups: [[Int]] = []
+        var current: [Int] = []
+        var reach = Int.min
+        for index in order {
+            if a[index].lowerBound >= reach {
+                if current.count > 1 { groups.append(current.sorted()) }
+                current.removeAll(keepingCapacity: true)
+            }
+            current.append(index)
+            reach = max(reach, a[index].upperBound)
+        }
+        if current.count > 1 { groups.append(current.sorted()) }
+        return groups
+    }
+
+    /// Groups of intervals of `a` and `b` connected by overlaps of an `a` with a `b` (two `a`s
+    /// overlapping each other do not connect), groups without an overlap left out; positions
+    /// ascending, groups in order of their first start. One sweep over both lists sorted by
+    /// start: an interval that starts overlaps every interval of the other list still running,
+    /// so it joins their groups, and a list's running intervals of one group are kept as one
+    /// (its furthest end). O(n log n + n·r), r the running groups at a time, never the pairs.
+    static func crossGroups(_ a: [Range<Int>], _ b: [Range<Int>]) -> [(a: [Int], b: [Int])] {
+        // Nodes: a's positions, then b's.
+        let all = a + b
+        var parent = Array(all.indices)
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        let order = all.indices.filter { !all[$0].isEmpty }.sorted { (all[$0].lowerBound, $0) < (all[$1].lowerBound, $1) }
+        // Running intervals per list, one (node, furthest end) per group.
+        var running: [[(node: Int, end: Int)]] = [[], []]
+        for node in order {
+            let side = node < a.count ? 0 : 1, other = 1 - side
+            let start = all[node].lowerBound
+            running[0].removeAll { $0.end <= start }
+            running[1].removeAll { $0.end <= start }
+            var end = all[node].upperBound
+            if !running[other].isEmpty {
+                // Everything of the other list still running overlaps this one: one group now.
+                var otherEnd = Int.min
+                for item in running[other] {
+                    parent[root(item.node)] = root(node)
+                    otherEnd = max(otherEnd, item.end)
+                }
+                running[other] = [(node, otherEnd)]
+            }
+            // Running intervals of this list already in the same group are kept as one.
+            let group = root(node)
+            running[side].removeAll { item in
+                guard root(item.node) == group else { return false }
+                end = max(end, item.end)
+                return true
+            }
+            running[side].append((node, end))
+        }
+        var members: [Int: (a: [Int], b: [Int])] = [:]
+        var firstStart: [Int: Int] = [:]
+        for node in order {
+            let group = root(node)
+            if node < a.count { members[group, default: ([], [])].a.append(node) } else { members[group, default: ([], [])].b.append(node - a.count) }
+            if firstStart[group] == nil { firstStart[group] = all[node].lowerBound }
+        }
+        return members.filter { !$0.value.a.isEmpty && !$0.value.b.isEmpty }
+            .sorted { (firstStart[$0.key]!, $0.key) < (firstStart[$1.key]!, $1.key) }
+            .map { ($0.value.a.sorted(), $0.value.b.sorted()) }
+    }
+
+    /// For each item, whether it may be one session with an item of another class: an item
+    /// without times may be anyone's session, timed items when their times overlap. O(n log n):
+    /// the classes met are tracked by their two furthest ends, and the running items of other
+    /// classes are marked once each, never compared pair by pair.
+    static func meetsOtherClass(_ intervals: [Range<Int>?], classes: [Int]) -> [Bool] {
+        var meets = [Bool](repeating: false, count: intervals.count)
+        /// Up to two distinct classes among `items`.
+        func twoClasses(_ items: some Sequence<Int>) -> (Int?, Int?) {
+            var first: Int?
+            for item in items {
+                if first == nil { first = classes[item] } else if classes[item] != first { return (first, classes[item]) }
+            }
+            return (first, nil)
+        }
+        func other(_ two: (Int?, Int?), than c: Int) -> Bool { two.1 != nil || (two.0 != nil && two.0 != c) }
+        let any = twoClasses(intervals.indices)
+        let untimed = twoClasses(intervals.indices.lazy.filter { intervals[$0] == nil })
+        for index in intervals.indices {
+            meets[index] = other(intervals[index] == nil ? any : untimed, than: classes[index])
+        }
+        // Timed against timed, in order of start.
+        let order = intervals.indices.filter { intervals[$0].map { !$0.isEmpty } ?? false }
+            .sorted { (intervals[$0]!.lowerBound, $0) < (intervals[$1]!.lowerBound, $1) }
+        var best: (class: Int, end: Int) = (0, Int.min), second: (class: Int, end: Int) = (0, Int.min)
+        var running: [Int: [Int]] = [:]  // class → started items not yet marked
+        for index in order {
+            let (c, start, end) = (classes[index], intervals[index]!.lowerBound, intervals[index]!.upperBound)
+            // An item of another class that started earlier and runs past this start overlaps it.
+            if (best.class != c && best.end > start) || second.end > start { meets[index] = true }
+            // So does every started item of another class still running: mark them, once.
+            for k in running.keys where k != c {
+                for other in running[k]! where intervals[other]!.upperBound > start { meets[other] = true }
+                running[k] = nil
+            }
+            running[c, default: []].append(index)
+            if c == best.class || best.end == Int.min {
+                best = (c, max(best.end, end))
+            } else if end > best.end {
+                second = best
+                best = (c, end)
+            } else if end > second.end {
+                second = (c, end)
+            }
+        }
+        return meets
+    }
+
+    /// Minutes during which at least one interval of `a` and one of `b` run (with `b` the same
+    /// list as `a`: at least two of `a`). O(n log n).
+    static func jointLength(_ a: [Range<Int>], _ b: [Range<Int>]? = nil) -> Int {
+        // Events: (time, +1/-1 for a, +1/-1 for b); ends sort before starts at the same time.
+        var events: [(time: Int, a: Int, b: Int)] = []
+        for r in a where !r.isEmpty { events += [(r.lowerBound, 1, 0), (r.upperBound, -1, 0)] }
+        for r in b ?? [] where !r.isEmpty { events += [(r.lowerBound, 0, 1), (r.upperBound, 0, -1)] }
+        events.sort { ($0.time, $0.a + $0.b) < ($1.time, $1.a + $1.b) }
+        var total = 0, activeA = 0, activeB = 0, previous = 0
+        for event in events {
+            let counts = b == nil ? activeA >= 2 : activeA > 0 && activeB > 0
+            if counts { total += event.time - previous }
+            activeA += event.a
+            activeB += event.b
+            previous = event.time
+        }
+        return total
+    }
+
     /// Total length of the union of `ranges`.
     static func unionLength(_ ranges: [Range<Int>]) -> Int {
         var total = 0

@@ -191,7 +191,8 @@ public struct ExportReader {
         if count < usedWidth {
             let missing = headers[count..<usedWidth].map { "\"\($0)\"" }.joined(separator: ", ")
             return InputProblem(file: path, line: record.line, column: count, code: .raggedRow,
-                                message: "too few fields: \(count) of \(usedWidth); missing \(missing)")
+                                message: "too few fields: \(count) of \(usedWidth); missing \(missing)",
+                                quoted: Array(headers[count..<usedWidth]))
         }
         if count > width {
             for index in width..<count where record.bytes(index).contains(where: { $0 != 0x20 }) {

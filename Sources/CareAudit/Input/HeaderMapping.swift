@@ -59,7 +59,8 @@ public struct HeaderMapping: Sendable, Equatable {
             if let earlier = firstSeen[key] {
                 problems.append(InputProblem(
                     file: file, line: line, column: index + 1, code: .duplicateHeader,
-                    message: "duplicate header \"\(header)\" (same as column \(earlier + 1), \"\(headers[earlier])\")"))
+                    message: "duplicate header \"\(header)\" (same as column \(earlier + 1), \"\(headers[earlier])\")",
+                    quoted: [header, headers[earlier]]))
                 continue
             }
             firstSeen[key] = index
@@ -70,7 +71,8 @@ public struct HeaderMapping: Sendable, Equatable {
             if let earlier = columns[field] {
                 problems.append(InputProblem(
                     file: file, line: line, column: index + 1, code: .duplicateHeader,
-                    message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)"))
+                    message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)",
+                    quoted: [header, headers[earlier]]))
                 continue
             }
             columns[field] = index
@@ -91,7 +93,8 @@ public struct HeaderMapping: Sendable, Equatable {
             message += "; headers found: \(headers.prefix(30).map { "\"\($0)\"" }.joined(separator: ", "))"
             if headers.count > 30 { message += " and \(headers.count - 30) more" }
             message += ". Map a column to \(wanted) under columns.\(schema.kind.rawValue) in care-audit.yml."
-            problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message))
+            problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message,
+                                         quoted: headers))
         }
     }
 

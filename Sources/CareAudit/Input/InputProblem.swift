@@ -59,14 +59,37 @@ public struct InputProblem: Sendable, Equatable, Codable {
     public var severity: Severity
     public var code: ProblemCode
     public var message: String
+    /// Texts of the file that the message quotes (a bad cell's value, header cells, which in a
+    /// headerless export are a data row): `--redact` withholds them, since any cell may hold a
+    /// participant id. Not part of the problem's JSON.
+    public var quoted: [String]
 
-    public init(file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String) {
+    private enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message }
+
+    public init(file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String,
+                quoted: [String] = []) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity ?? code.severity
         self.code = code
         self.message = message
+        self.quoted = quoted
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try values.decode(String.self, forKey: .file), line: try values.decode(Int.self, forKey: .line),
+                  column: try values.decode(Int.self, forKey: .column), severity: try values.decode(Severity.self, forKey: .severity),
+                  code: try values.decode(ProblemCode.self, forKey: .code), message: try values.decode(String.self, forKey: .message))
+    }
+
+    /// The same problem with every quoted text of the file withheld (`--redact`).
+    public var withQuotesWithheld: InputProblem {
+        var copy = self
+        copy.message = Redactor.withholding(quoted, in: message)
+        copy.quoted = []
+        return copy
     }
 
     /// The compiler-style one-liner: `file:line:column: severity: message [code]`.

@@ -144,9 +144,11 @@ public final class RecordTyper {
             trimmed(field).isEmpty
         }
 
-        mutating func fail(_ field: Field, _ code: ProblemCode, _ message: String) {
+        /// A problem with `field`; `quoted` are the cell values the message quotes.
+        mutating func fail(_ field: Field, _ code: ProblemCode, _ message: String, quoted: [String] = []) {
             let column = (typer.slots[field.rawValue] ?? -1) + 1
-            problems.append(InputProblem(file: typer.file, line: record.line, column: column, code: code, message: message))
+            problems.append(InputProblem(file: typer.file, line: record.line, column: column, code: code, message: message,
+                                         quoted: quoted))
         }
 
         /// Parses an optional field; an unreadable value is a problem, an empty one is nil.
@@ -157,7 +159,8 @@ public final class RecordTyper {
             if FieldParser.trimmed(bytes).isEmpty { return nil }
             if let value = parse(bytes) { return value }
             let header = typer.mapping.headers[i]
-            fail(field, code, "\(header) \"\(String(decoding: bytes, as: UTF8.self))\" is not \(expected)")
+            let value = String(decoding: bytes, as: UTF8.self)
+            fail(field, code, "\(header) \"\(value)\" is not \(expected)", quoted: [value])
             return nil
         }
 
@@ -275,7 +278,8 @@ public final class RecordTyper {
         }
         let status = status(row.text(.claimStatus))
         if status == nil {
-            row.fail(.claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID")
+            row.fail(.claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID",
+                     quoted: [row.string(.claimStatus)])
         }
         let frequencyBytes = row.trimmed(.frequencyCode)
         // One digit, nearly always: read it without building a string.
@@ -283,7 +287,8 @@ public final class RecordTyper {
             : frequencyBytes.count == 1 && FieldParser.isDigit(frequencyBytes[0]) ? ClaimFrequency(rawValue: Int(frequencyBytes[0] - 0x30))
             : Int(String(decoding: frequencyBytes, as: UTF8.self)).flatMap(ClaimFrequency.init(rawValue:))
         if frequency == nil {
-            row.fail(.frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)")
+            row.fail(.frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)",
+                     quoted: [row.string(.frequencyCode)])
         }
         if (start == nil) != (end == nil) && row.problems.isEmpty {
             row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
@@ -330,7 +335,7 @@ public final class RecordTyper {
         let left = row.value(.employmentEnd, .badDate, expected: expected, FieldParser.day)
         let status = row.string(.peerCertStatus).uppercased()
         if !["", "ACTIVE", "EXPIRED", "VACATED"].contains(status) {
-            row.fail(.peerCertStatus, .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED")
+            row.fail(.peerCertStatus, .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED", quoted: [status])
         }
         guard row.problems.isEmpty else { return .rejected(row.problems) }
         return .accepted(StaffMember(

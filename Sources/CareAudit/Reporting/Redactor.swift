@@ -29,6 +29,18 @@ public struct Redactor: Sendable {
             copy.message = copy.message.replacingOccurrences(of: id, with: token(id))
         }
         copy.participantIDs = finding.participantIDs.map { $0.isEmpty ? $0 : token($0) }
+        copy.message = Self.withholding(finding.withheld, in: copy.message)
+        copy.withheld = []
         return copy
+    }
+
+    /// `message` with each of `texts`, where it is quoted ("…"), replaced by `[withheld]`:
+    /// free text and cells quoted from a file may hold a participant id anywhere.
+    public static func withholding(_ texts: [String], in message: String) -> String {
+        var message = message
+        for text in Set(texts).sorted(by: { ($0.count, $0) > ($1.count, $1) }) where !text.isEmpty {
+            message = message.replacingOccurrences(of: "\"\(text)\"", with: "[withheld]")
+        }
+        return message
     }
 }

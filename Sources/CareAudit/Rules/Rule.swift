@@ -11,6 +11,7 @@ public protocol Rule: Sendable {
 /// skipped with the reason, never silently passed.
 public enum RuleRequirement: String, Sendable, CaseIterable {
     case roster
+    case timesheets
     case timesheetTimes
     case billingTimes
     case taxonomyColumn
@@ -20,6 +21,7 @@ public enum RuleRequirement: String, Sendable, CaseIterable {
     public var missingReason: String {
         switch self {
         case .roster: "no roster given (--roster): staff and NPIs cannot be checked"
+        case .timesheets: "no timesheet export given (--timesheets): billed time has no time worked to be compared with"
         case .timesheetTimes: "no timesheet entry has start and end times"
         case .billingTimes: "no billing line has start and end times"
         case .taxonomyColumn: "the billing export has no rendering taxonomy column"

@@ -1,5 +1,8 @@
 /// DC001: CARE time that overlaps a billed service of the same staff member: the same minutes
-/// claimed on the CARE invoice and billed to a payer.
+/// claimed on the CARE invoice and billed to a payer. One finding per group of CARE entries and
+/// lines connected by overlaps (usually one entry and the services inside it), naming them all,
+/// with the minutes claimed twice counted once. O(n log n) per staff day
+/// (`IntervalSweep.crossGroups`), never per pair.
 struct DC001OverlappingTime: Rule {
     let description = RuleDescription(
         id: "DC001", name: "CARE time overlaps a billed service",
@@ -41,28 +44,33 @@ struct DC001OverlappingTime: Rule {
             }
             guard !care.isEmpty else { continue }
             billed.collect(lineIndexes) { context.lines[$0].interval }
-            let pairs = IntervalSweep.overlaps(care.intervals, billed.intervals)
-            guard !pairs.isEmpty else { continue }
-            var byEntry: [Int: [(line: Int, minutes: Int)]] = [:]
-            for (i, j, minutes) in pairs { byEntry[care.indexes[i], default: []].append((billed.indexes[j], minutes)) }
-            for entryIndex in byEntry.keys.sorted() {
-                let entry = context.entries[entryIndex]
-                let hits = byEntry[entryIndex]!
-                let overlap = IntervalSweep.unionLength(hits.map { hit in
-                    let line = context.lines[hit.line].interval!
-                    return max(line.lowerBound, entry.start!)..<min(line.upperBound, entry.end!)
-                })
-                let services = hits.map { hit in
-                    let line = context.lines[hit.line]
-                    return "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(context[line.claimID])"
-                }.joined(separator: " and ")
-                let amount = hits.reduce(context.careAmount(minutes: overlap)) { $0 + context.billedShare(context.lines[$1.line], minutes: $1.minutes) }
+            for group in IntervalSweep.crossGroups(care.intervals, billed.intervals) {
+                let entryIntervals = group.a.map { care.intervals[$0] }
+                let lineIntervals = group.b.map { billed.intervals[$0] }
+                let entries = group.a.map { context.entries[care.indexes[$0]] }
+                let lines = group.b.map { context.lines[billed.indexes[$0]] }
+                let overlap = IntervalSweep.jointLength(entryIntervals, lineIntervals)
+                // Each line's share: its minutes inside any of the group's CARE entries.
+                let careUnion = entryIntervals.sorted { $0.lowerBound < $1.lowerBound }
+                let amount = zip(lines, lineIntervals).reduce(context.careAmount(minutes: overlap)) { total, pair in
+                    total + context.billedShare(pair.0, minutes: pair.1.count - IntervalSweep.uncovered(pair.1, by: careUnion))
+                }
+                let services = lines.prefix(5).map { line in
+                    "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(context[line.claimID])"
+                }.joined(separator: " and ") + (lines.count > 5 ? " and \(grouped(lines.count - 5)) more services" : "")
+                let claimed: String
+                if entries.count == 1 {
+                    claimed = "\(context.describeTime(entries[0])) on \(key.day) as \(entries[0].category.label)"
+                } else {
+                    let start = entryIntervals.map(\.lowerBound).min()!, end = entryIntervals.map(\.upperBound).max()!
+                    claimed = "\(grouped(entries.count)) CARE entries between \(FieldParser.clock(start)) and \(FieldParser.clock(end)) on \(key.day)"
+                }
                 findings.append(Finding(
                     rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.category.label) and \(services): \(overlap) minutes claimed twice",
-                    records: [context.source(entry)] + hits.map { context.source(context.lines[$0.line]) },
+                    message: "\(context.staffLabel(key.staff)) claimed \(claimed) and \(services): \(overlap) minutes claimed twice",
+                    records: entries.map(context.source) + lines.map(context.source),
                     minutes: overlap, amount: amount, staffID: context[key.staff], date: key.day,
-                    participantIDs: context.texts(entry.participantID)))
+                    participantIDs: Array(Set(entries.flatMap { context.texts($0.participantID) })).sorted()))
             }
         }
         return findings

@@ -7,6 +7,7 @@ struct DC004ClaimedExceedsWorked: Rule {
         rationale: "Nobody can be paid for more minutes than they worked. When billing runs ahead of the timesheet, either services are billed that were not worked or CARE time and services were claimed for the same minutes.",
         severity: .error,
         options: [RuleOption("tolerance_minutes", default: "7", help: "Excess tolerated per day (7: a billing unit's rounding).")],
+        requires: [.timesheets],
         examples: [
             RuleExample("two billed hours on a one-hour timesheet day",
                         timesheet: ["T1,E1,2026-10-14,09:00,10:00,,,Peer support session,C1,0,REG,CARE"],

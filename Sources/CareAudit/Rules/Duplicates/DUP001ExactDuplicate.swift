@@ -1,4 +1,7 @@
-/// DUP001: the same claim line twice: all of a payer's duplicate-edit keys equal.
+/// DUP001: the same claim line twice: all of a payer's duplicate-edit keys equal. Lines are
+/// grouped by hashing their keys, and within a key the lines that may be one session are found
+/// by sorting their times: O(n log n), one finding per key (100,000 copies of one line are one
+/// finding, not five billion comparisons).
 struct DUP001ExactDuplicate: Rule {
     let description = RuleDescription(
         id: "DUP001", name: "Exact duplicate billing",
@@ -33,6 +36,16 @@ struct DUP001ExactDuplicate: Rule {
             code: line.procedureCode, modifiers: line.modifiers, place: line.placeOfService, amount: line.billedAmount)
     }
 
+    /// The positions of lines that may be one session with another line
+    /// (`BillingLine.mayBeSameSession`): a line without times may be any other's session, so with
+    /// one of those every line counts; otherwise the timed lines that overlap another.
+    static func sameSessions(_ intervals: [Range<Int>?]) -> [Int] {
+        guard intervals.count > 1 else { return [] }
+        if intervals.contains(where: { $0 == nil }) { return Array(intervals.indices) }
+        let timed = intervals.map { $0! }
+        return IntervalSweep.selfGroups(timed).flatMap { $0 }.sorted()
+    }
+
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         // Exact duplicates share participant, code and date: look only inside those groups.
         var groups: [[Int]] = []
@@ -43,20 +56,14 @@ struct DUP001ExactDuplicate: Rule {
         }
         return groups.compactMap { indexes -> Finding? in
             guard indexes.count > 1 else { return nil }
-            var involved = Set<Int>()
-            for (a, i) in indexes.enumerated() {
-                for j in indexes[(a + 1)...] {
-                    if !context.lines[i].mayBeSameSession(with: context.lines[j]) { continue }
-                    involved.formUnion([i, j])
-                }
-            }
+            let involved = Self.sameSessions(indexes.map { context.lines[$0].interval }).map { indexes[$0] }
             guard !involved.isEmpty else { return nil }
             let lines = involved.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]
             let extra = lines.dropFirst().reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) }
             return Finding(
                 rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) by \(context.staffLabel(context.lineStaffID(indexes[0]) ?? context[first.renderingNPI])) is billed \(lines.count) times with identical keys (claims \(lines.map { context[$0.claimID] }.sorted().joined(separator: ", ")))",
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) by \(context.staffLabel(context.lineStaffID(indexes[0]) ?? context[first.renderingNPI])) is billed \(lines.count) times with identical keys (claims \(context.claimList(lines)))",
                 records: lines.map(context.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
                 amount: extra, staffID: context.lineStaffID(indexes[0]), date: first.serviceDate,
                 participantIDs: context.texts(first.participantID))

@@ -22,6 +22,8 @@ struct DUP002SuspectDuplicate: Rule {
         ])
 
 
+    /// O(n log n) per service group: keys hashed into classes, then one sweep
+    /// (`IntervalSweep.meetsOtherClass`).
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [[Int]] = []
         for service in context.serviceGroups where service.count > 1 {
@@ -29,22 +31,23 @@ struct DUP002SuspectDuplicate: Rule {
         }
         var findings: [Finding] = []
         for indexes in groups {
-            let sorted = indexes.sorted { context.precedes(context.lines[$0].row, context.lines[$1].row) }
-            var suspects = Set<Int>()
-            for (a, i) in sorted.enumerated() {
-                for j in sorted[(a + 1)...] {
-                    let x = context.lines[i], y = context.lines[j]
-                    if DUP001ExactDuplicate.key(x, staff: context.lineStaff[i]) == DUP001ExactDuplicate.key(y, staff: context.lineStaff[j]) { continue }
-                    if !x.mayBeSameSession(with: y) { continue }
-                    suspects.formUnion([i, j])
-                }
+            // Lines whose exact-duplicate keys differ, as classes (one class: nothing to suspect).
+            var keyClasses: [DUP001ExactDuplicate.Key: Int] = [:]
+            let classes = indexes.map { index in
+                let key = DUP001ExactDuplicate.key(context.lines[index], staff: context.lineStaff[index])
+                if let known = keyClasses[key] { return known }
+                keyClasses[key] = keyClasses.count
+                return keyClasses.count - 1
             }
+            guard keyClasses.count > 1 else { continue }
+            let meets = IntervalSweep.meetsOtherClass(indexes.map { context.lines[$0].interval }, classes: classes)
+            let suspects = indexes.indices.filter { meets[$0] }.map { indexes[$0] }
             guard !suspects.isEmpty else { continue }
-            let lines = suspects.sorted().map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
+            let lines = suspects.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]
             findings.append(Finding(
                 rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(lines.map { context[$0.claimID] }.sorted().joined(separator: ", "))): review for a duplicate",
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) with differing details (claims \(context.claimList(lines))): review for a duplicate",
                 records: lines.map(context.source), minutes: nil,
                 amount: nil, date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }

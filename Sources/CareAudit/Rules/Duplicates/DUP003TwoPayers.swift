@@ -16,26 +16,24 @@ struct DUP003TwoPayers: Rule {
         ])
 
 
+    /// O(n log n) per service group (`IntervalSweep.meetsOtherClass` over payer types).
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for group in context.serviceGroups where group.count > 1 {
             let indexes = context.lineIndexes(group)
             guard !context.lines[indexes.first!].participantID.isEmpty else { continue }
-            let lines = indexes.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
-            var involved: [BillingLine] = []
-            for (a, x) in lines.enumerated() {
-                for y in lines[(a + 1)...] where x.payerType != y.payerType {
-                    if !x.mayBeSameSession(with: y) { continue }
-                    for line in [x, y] where !involved.contains(where: { $0.row == line.row }) { involved.append(line) }
-                }
-            }
+            let lines = indexes.map { context.lines[$0] }
+            let payerTypes = lines.map(\.payerType)
+            guard Set(payerTypes).count > 1 else { continue }
+            let meets = IntervalSweep.meetsOtherClass(lines.map(\.interval), classes: payerTypes.map { PayerType.allCases.firstIndex(of: $0)! })
+            var involved = lines.indices.filter { meets[$0] }.map { lines[$0] }
             guard !involved.isEmpty else { continue }
             involved.sort { context.precedes($0.row, $1.row) }
             let first = involved[0]
             let payers = Set(involved.map { context.payerLabel($0) }).sorted().joined(separator: " and ")
             findings.append(Finding(
                 rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(involved.map { context[$0.claimID] }.sorted().joined(separator: ", ")))",
+                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(context.claimList(involved)))",
                 records: involved.map(context.source), minutes: nil,
                 // All but the largest payment is paid twice.
                 amount: involved.map { $0.billedAmount ?? .zero }.sorted().dropLast().reduce(Money.zero, +),

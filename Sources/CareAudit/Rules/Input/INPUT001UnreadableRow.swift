@@ -17,7 +17,7 @@ struct INPUT001UnreadableRow: Rule {
         context.summaries.flatMap { summary in
             summary.problems.filter { $0.severity == .error }.map { problem in
                 Finding(rule: description.id, message: "\(problem.message) [\(problem.code.rawValue)]",
-                        records: [SourceRef(file: problem.file, line: problem.line)])
+                        records: [SourceRef(file: problem.file, line: problem.line)], withheld: problem.quoted)
             }
         }
     }

@@ -43,7 +43,8 @@ struct REF002UnclassifiedActivity: Rule {
             let message = category.category == .unclassified
                 ? "activity \(activity.isEmpty ? "(blank)" : activity) matched no mapping: \(entries.count) entries, \(minutes) minutes are UNCLASSIFIED"
                 : "activity code \(group.code) is not in classification.activity_codes: \(entries.count) entries, \(minutes) minutes; the description fallback chose \(category.category.rawValue) (\(category.matchedBy))"
-            return Finding(rule: description.id, message: message, records: sorted.map(context.source), minutes: minutes)
+            return Finding(rule: description.id, message: message, records: sorted.map(context.source), minutes: minutes,
+                           withheld: [group.description])
         }
     }
 }

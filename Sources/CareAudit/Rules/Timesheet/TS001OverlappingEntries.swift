@@ -1,4 +1,6 @@
-/// TS001: one staff member's timesheet entries overlap each other.
+/// TS001: one staff member's timesheet entries overlap each other. One finding per group of
+/// entries connected by overlaps, naming them all, with the minutes recorded more than once.
+/// O(n log n) per staff day (`IntervalSweep.selfGroups`), whatever the number of pairs.
 struct TS001OverlappingEntries: Rule {
     let description = RuleDescription(
         id: "TS001", name: "Overlapping timesheet entries",
@@ -10,6 +12,10 @@ struct TS001OverlappingEntries: Rule {
             RuleExample("hearing 10:00–11:00 and report 10:30–11:30",
                         timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
                                     "T2,E1,2026-10-14,10:30,11:30,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+            RuleExample("three entries overlapping in a chain are one finding",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-14,10:30,11:30,,,CARE court report,C1,0,REG,CARE",
+                                    "T3,E1,2026-10-14,11:15,12:00,,,Documentation,C1,0,REG,CARE"], findings: 1),
             RuleExample("back-to-back entries",
                         timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
                                     "T2,E1,2026-10-14,11:00,12:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
@@ -25,14 +31,22 @@ struct TS001OverlappingEntries: Rule {
             let entryIndexes = context.entryIndexes(key)
             guard entryIndexes.count > 1 else { continue }
             timed.collect(entryIndexes) { context.entries[$0].interval }
-            for (i, j, minutes) in IntervalSweep.selfOverlaps(timed.intervals) {
-                let a = context.entries[timed.indexes[i]], b = context.entries[timed.indexes[j]]
+            for group in IntervalSweep.selfGroups(timed.intervals) {
+                let entries = group.map { context.entries[timed.indexes[$0]] }
+                let minutes = IntervalSweep.jointLength(group.map { timed.intervals[$0] })
+                let careMinutes = IntervalSweep.jointLength(entries.filter(\.category.isCareClaimable).compactMap(\.interval))
+                let message: String
+                if entries.count == 2 {
+                    let (a, b) = (entries[0], entries[1])
+                    message = "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.category.label) and \(context.describeTime(b)) \(b.category.label): \(minutes) minutes recorded twice"
+                } else {
+                    let start = entries.map { $0.start! }.min()!, end = entries.map { $0.end! }.max()!
+                    message = "\(context.staffLabel(key.staff)) has \(grouped(entries.count)) overlapping entries on \(key.day) between \(FieldParser.clock(start)) and \(FieldParser.clock(end)): \(minutes) minutes recorded more than once"
+                }
                 findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.category.label) and \(context.describeTime(b)) \(b.category.label): \(minutes) minutes recorded twice",
-                    records: [context.source(a), context.source(b)].sorted(), minutes: minutes,
-                    amount: a.category.isCareClaimable && b.category.isCareClaimable
-                        ? context.careAmount(minutes: minutes) : nil,
+                    rule: description.id, message: message,
+                    records: entries.map(context.source).sorted(), minutes: minutes,
+                    amount: careMinutes > 0 ? context.careAmount(minutes: careMinutes) : nil,
                     staffID: context[key.staff], date: key.day))
             }
         }

@@ -5,6 +5,7 @@ struct TS004BilledWithoutTimesheet: Rule {
         summary: "A counted, not denied, billed service (with times) not fully covered by the staff member's timesheet entries that day (leave excluded), or (without times) on a day with no timesheet work at all.",
         rationale: "A service billed while the clinician was not on the clock was either not rendered as billed or worked off the books; auditors match claims to payroll.",
         severity: .warning,
+        requires: [.timesheets],
         examples: [
             RuleExample("a session billed at 15:00 on a morning-only timesheet",
                         timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,CARE court report,C1,0,REG,CARE"],
