@@ -67,7 +67,7 @@ public struct AuditEngine {
             guard let (rule, options, severity) = job else { return ([], .zero, AuditResult.Totals(context)) }
             let start = clock.now
             let findings = rule.check(context, options).map { finding in
-                var finding = finding
+                var finding = finding.printable
                 finding.rule = rule.description.id
                 finding.severity = severity
                 return finding

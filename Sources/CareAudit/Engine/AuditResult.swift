@@ -17,6 +17,7 @@ public struct AuditResult: Sendable {
         public let reason: String
     }
 
+
     /// Minutes by category (all accepted entries dated in the period), per staff member, and
     /// the money at stake.
     public struct Totals: Sendable {
@@ -77,7 +78,11 @@ public struct AuditResult: Sendable {
     init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
         period = context.period
         self.periodInferred = periodInferred
-        inputs = context.summaries
+        inputs = context.summaries.map { summary in
+            var summary = summary
+            summary.path = summary.path.printableText
+            return summary
+        }
         self.findings = findings
         self.skipped = skipped
         self.ranRules = ranRules

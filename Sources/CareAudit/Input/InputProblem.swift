@@ -73,8 +73,9 @@ public struct InputProblem: Sendable, Equatable, Codable {
         self.column = column
         self.severity = severity ?? code.severity
         self.code = code
-        self.message = message
-        self.quoted = quoted
+        // Messages quote the file: made printable once here, for every report and terminal.
+        self.message = message.printableText
+        self.quoted = quoted.map(\.printableText)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,7 +95,7 @@ public struct InputProblem: Sendable, Equatable, Codable {
 
     /// The compiler-style one-liner: `file:line:column: severity: message [code]`.
     public var formatted: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        "\(file.printableText):\(line):\(column): \(severity.rawValue): \(message) [\(code.rawValue)]"
     }
 }
 
@@ -105,5 +106,5 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: ProblemCode
     public var message: String
 
-    public var description: String { "\(file): error: \(message) [\(code.rawValue)]" }
+    public var description: String { "\(file.printableText): error: \(message.printableText) [\(code.rawValue)]" }
 }

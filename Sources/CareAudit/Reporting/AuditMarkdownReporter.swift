@@ -9,7 +9,7 @@ public struct AuditMarkdownReporter: AuditReporter {
     public init() {}
 
     private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        ReportText.markdownCell(text)
     }
 
     public func render(_ result: AuditResult) -> String {
@@ -20,7 +20,7 @@ public struct AuditMarkdownReporter: AuditReporter {
         out += "\(totals.findingsBySeverity[.info] ?? 0) | \(grouped(totals.doubleClaimedMinutes)) | \(totals.amountAtRisk.display) |\n\n"
         out += "| input | kind | rows | accepted | rejected |\n|---|---|---:|---:|---:|\n"
         for input in result.inputs {
-            out += "| `\(cell(input.path))` | \(input.kind?.rawValue ?? "file") | \(grouped(input.rows)) | \(grouped(input.accepted)) | \(grouped(input.rejected)) |\n"
+            out += "| \(cell(input.path)) | \(input.kind?.rawValue ?? "file") | \(grouped(input.rows)) | \(grouped(input.accepted)) | \(grouped(input.rejected)) |\n"
         }
         out += "\n### CARE invoice pre-check\n\n| category | minutes | hours |\n|---|---:|---:|\n"
         for row in totals.invoicePrecheck {
