@@ -78,12 +78,11 @@ struct AuditCommand: ParsableCommand {
         // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
         for summary in loaded.summaries {
             if let fatal = summary.fatal { throw fatal }
-            let blocking = summary.problems.filter { $0.code == .missingColumn || $0.code == .emptyFile }
+            let blocking = summary.blockingProblems
             if !blocking.isEmpty {
-                let hints = summary.problems.filter { $0.code == .wrongDelimiter }
                 // Under --redact nothing quoted from a file reaches stderr (a headerless export's
                 // "headers" are its first data row).
-                throw ProblemsFailure(problems: (hints + blocking).map { outputs.redact ? $0.withQuotesWithheld : $0 })
+                throw ProblemsFailure(problems: blocking.map { outputs.redact ? $0.withQuotesWithheld : $0 })
             }
         }
         var engine = AuditEngine(configuration: configuration)

@@ -65,7 +65,10 @@ struct ClassifyCommand: ParsableCommand {
                 log("\(summary.path): \(summary.rows) rows read, \(summary.accepted) classified, \(summary.rejected) rejected")
             }
         }
-        if summaries.contains(where: { $0.fatal != nil || $0.problems.contains { $0.code == .missingColumn } }) {
+        // The same test as the audit's: an input it would refuse is not classified either.
+        let blocked = summaries.flatMap(\.blockingProblems)
+        if !blocked.isEmpty {
+            for problem in blocked where !(problem.severity == .error && problem.code.isStructural) { log(problem.formatted) }
             throw ExitCode(2)
         }
     }

@@ -41,6 +41,11 @@ struct InitCommand: ParsableCommand {
         var base = Configuration()
         dialectOptions.apply(to: &base)
         let result = try StarterConfiguration(base: base).make(files)
+        // Nothing to propose from a file that cannot be read or holds nothing: say so, write nothing.
+        let unreadable = result.summaries.flatMap { summary in
+            summary.problems.filter { $0.code == .emptyFile || (summary.fatal != nil && $0.code == summary.fatal?.code) }
+        }
+        if !unreadable.isEmpty { throw ProblemsFailure(problems: unreadable) }
         try writeReport(result.yaml, to: output == "-" ? nil : output)
         if output != "-" { log("wrote \(output)") }
         if !result.codesToReview.isEmpty {

@@ -190,7 +190,7 @@ public struct CSVReader {
             for meta in sink.records {
                 let record = CSVRecord(
                     number: meta.number, line: meta.line, byteOffset: meta.offset,
-                    isBlank: meta.isBlank, defect: meta.defect, base: sink.bytes,
+                    isBlank: meta.isBlank, defect: meta.defect, lineBreaks: meta.lineBreaks, base: sink.bytes,
                     ends: UnsafeBufferPointer(start: sink.ends + meta.firstField, count: meta.fieldCount),
                     start: meta.start)
                 if meta.isBlank { summary.blankLines += 1 } else { summary.records += 1 }
@@ -312,6 +312,8 @@ struct RecordMeta {
     var offset = 0
     var isBlank: Bool
     var defect: CSVDefect?
+    /// Line breaks inside its quoted fields, counted when the batch is delivered.
+    var lineBreaks = 0
 }
 
 /// The state libcsv's callbacks write into: a byte arena of field contents, their end offsets,
@@ -550,7 +552,11 @@ struct Sink {
                 let before = holdsBreaks ? breaks(fields: meta.firstField, min(meta.firstField + defect.column - 1, lastField)) : 0
                 records[index].defect = defect.at(line: trueLine + before)
             }
-            if holdsBreaks { embeddedBreaks += breaks(fields: meta.firstField, lastField) }
+            if holdsBreaks {
+                let inside = breaks(fields: meta.firstField, lastField)
+                records[index].lineBreaks = inside
+                embeddedBreaks += inside
+            }
         }
     }
 

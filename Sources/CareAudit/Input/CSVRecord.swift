@@ -13,6 +13,8 @@ public struct CSVRecord {
     public let isBlank: Bool
     /// Why the record cannot be trusted, if it cannot.
     public let defect: CSVDefect?
+    /// Line breaks inside its quoted fields (0 for a record on one line).
+    public let lineBreaks: Int
 
     let base: UnsafePointer<UInt8>
     let ends: UnsafeBufferPointer<Int>

@@ -37,8 +37,8 @@ public struct ExportReader {
 
     /// Reads the file, or one part of it. `onHeader` sees the mapping before any row (only when a
     /// header was found and it has no missing columns); `onRow` types a well-formed row and
-    /// returns the problems that reject it (none: the row is accepted). A part's summary is not
-    /// finished (`ExportSummary.finish`): the parts are merged first.
+    /// returns its problems (an error rejects it; warnings are noted and it is accepted). A
+    /// part's summary is not finished (`ExportSummary.finish`): the parts are merged first.
     public func read(
         part: Part? = nil,
         onHeader: (HeaderMapping) throws -> Void = { _ in },
@@ -116,13 +116,21 @@ public struct ExportReader {
                     note(ragged)
                     return
                 }
+                if record.lineBreaks > 0, let swallowed = swallowedRecords(record, width: usedWidth) {
+                    // The lines a stray quote joined are rows a reader sees: counted, and rejected.
+                    summary.rows += swallowed.lines
+                    summary.rejected += 1 + swallowed.lines
+                    note(swallowed.problem)
+                    return
+                }
+                // Errors reject the row; warnings are noted and the row is read.
                 let problems = try onRow(record)
-                if problems.isEmpty {
+                if problems.allSatisfy({ $0.severity != .error }) {
                     summary.accepted += 1
                 } else {
                     summary.rejected += 1
-                    problems.forEach(note)
                 }
+                problems.forEach(note)
             }
             summary.bytes = read.bytes
             summary.sha256 = read.sha256
@@ -137,6 +145,35 @@ public struct ExportReader {
         }
         if part == nil { summary.finish(problemLimit: problemLimit) }
         return summary
+    }
+
+    /// A quoted field whose line breaks hold whole records: a stray quote opened it and a later
+    /// quote closed it, so libcsv read several lines as one well-formed record. A line inside
+    /// the field counts as a record when it holds a record's worth of delimiters (`width` − 1;
+    /// for the field's last line, with the fields after it), which free text with line breaks
+    /// (a note of several paragraphs) does not. Returns the lines swallowed and the problem.
+    private func swallowedRecords(_ record: CSVRecord, width: Int) -> (lines: Int, problem: InputProblem)? {
+        guard width > 1 else { return nil }
+        var line = record.line
+        for index in 0..<record.count {
+            let bytes = record.bytes(index)
+            guard bytes.contains(0x0A) || bytes.contains(0x0D) else { continue }
+            let lines = bytes.split(omittingEmptySubsequences: false) { $0 == 0x0A || $0 == 0x0D }.filter { !$0.isEmpty }
+            let after = record.count - 1 - index  // fields after this one
+            var swallowed = 0
+            for (position, text) in lines.enumerated().dropFirst() {
+                let delimiters = text.reduce(0) { $0 + ($1 == dialect.delimiter ? 1 : 0) }
+                if delimiters + (position == lines.count - 1 ? after : 0) >= width - 1 { swallowed += 1 }
+            }
+            if swallowed > 0 {
+                let last = line + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return (swallowed, InputProblem(
+                    file: path, line: line, column: index + 1, code: .swallowedRecords,
+                    message: "a quoted field from line \(line) to line \(last) holds \(swallowed) line(s) that read as records of their own: a quote in column \(index + 1) of line \(line) is probably stray; \(swallowed + 1) rows rejected"))
+            }
+            line += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        return nil
     }
 
     /// The number of columns up to the last named one.
@@ -292,6 +329,25 @@ public struct ExportSummary: Sendable {
     /// The worst severity found, if any problem was.
     public var worstSeverity: Severity? {
         Severity.allCases.reversed().first { (counts[$0] ?? 0) > 0 }
+    }
+
+    /// The problems that make the file unusable for an audit (empty when it is usable): it could
+    /// not be read, it is empty, its header is unusable (columns missing, a stray quote in it),
+    /// or it is a roster with no readable row (reference data every staff and certificate rule
+    /// relies on: without it each billing line would be a finding). The likely cause (a wrong
+    /// delimiter) comes first.
+    public var blockingProblems: [InputProblem] {
+        let hints = problems.filter { $0.code == .wrongDelimiter }
+        if fatal != nil || records == 0 || headerUnusable {
+            let blocking = problems.filter { $0.severity == .error }
+            return hints + (blocking.isEmpty ? problems : blocking)
+        }
+        if kind == .roster && accepted == 0 {
+            let line = InputProblem(file: path, line: 1, column: 0, severity: .error, code: .noDataRows,
+                                    message: "the roster has no readable row (\(rows) read, \(rejected) rejected): staff, NPIs and certificates cannot be checked")
+            return hints + [line] + problems.filter { $0.severity == .error }.prefix(10)
+        }
+        return []
     }
 
     /// rows = accepted + rejected: checked after every read.

@@ -338,8 +338,8 @@ public struct InputLoader {
             },
             onRow: { record in
                 switch type(typer!, record) {
-                case .accepted(let value):
-                    guard keep else { return [] }
+                case .accepted(let value, let warnings):
+                    guard keep else { return warnings }
                     if records.count == 1 { sampleStart = record.byteOffset }
                     if records.count == 4096, let start = sampleStart, record.byteOffset > start {
                         let perRow = Double(record.byteOffset - start) / 4095
@@ -347,7 +347,7 @@ public struct InputLoader {
                         records.reserveCapacity(records.count + Int(rest / perRow * 1.05) + 1024)
                     }
                     records.append(value)
-                    return []
+                    return warnings
                 case .rejected(let problems):
                     return problems
                 }

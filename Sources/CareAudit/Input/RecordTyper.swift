@@ -18,6 +18,8 @@ public final class RecordTyper {
     private var procedures = IDMemo<(ClaimingCategory, Bool)>()
     /// By payer type and payer name.
     private var payers = IDMemo<PayerType>()
+    /// Payer types outside the known set already warned about (once per value and file).
+    private var unknownPayerTypes = Set<TextID>()
     private var statuses = IDMemo<ClaimStatus?>()
 
     /// Column index of each `Field`, resolved once from the header.
@@ -293,9 +295,25 @@ public final class RecordTyper {
         if (start == nil) != (end == nil) && row.problems.isEmpty {
             row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
         }
-        guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let times = Self.interval(start: start, end: end)
+        if let times, let serviceMinutes, abs(times.1 - times.0 - serviceMinutes) > 1 {
+            // Rules would otherwise take one duration here and the other there.
+            row.fail(.serviceMinutes, .durationMismatch,
+                     "\(FieldParser.clock(times.0))–\(FieldParser.clock(times.1)) is \(times.1 - times.0) minutes but the line says \(serviceMinutes) minutes")
+        }
+        guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let (category, isCare) = classify(procedure: procedure)
+        let payerTypeText = row.text(.payerType)
+        let payer = payerType(type: payerTypeText, name: row.text(.payerName))
+        var warnings: [InputProblem] = []
+        if payer == .other && !payerTypeText.isEmpty && unknownPayerTypes.insert(payerTypeText).inserted
+            && !PayerType.isOther(texts.string(payerTypeText)) {
+            let value = texts.string(payerTypeText)
+            warnings.append(InputProblem(
+                file: file, line: record.line, column: (slots[Field.payerType.rawValue] ?? -1) + 1, code: .unknownValue,
+                message: "Payer Type \"\(value)\" is not MEDI-CAL, COMMERCIAL, MEDICARE or OTHER; read as other payer (said once per value)",
+                quoted: [value]))
+        }
         let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
         return .accepted(BillingLine(
             row: RowRef(file: fileIndex, line: record.line),
@@ -303,11 +321,11 @@ public final class RecordTyper {
             start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
             modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
             payerName: row.text(.payerName),
-            payerType: payerType(type: row.text(.payerType), name: row.text(.payerName)),
+            payerType: payer,
             renderingStaffID: staffID, renderingNPI: npi,
             renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : .empty, hasTaxonomy: taxonomyColumn,
             billedAmount: amount, status: status, frequency: frequency,
-            originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare))
+            originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare), warnings: warnings)
     }
 
     /// The non-empty modifiers, upper-cased, as one text (most lines have none or one, and
@@ -349,6 +367,7 @@ public final class RecordTyper {
 
 /// A typed row, or the problems that reject it.
 public enum RowResult<T> {
-    case accepted(T)
+    /// The record, and warnings about it that do not reject it.
+    case accepted(T, warnings: [InputProblem] = [])
     case rejected([InputProblem])
 }

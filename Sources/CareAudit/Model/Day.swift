@@ -7,9 +7,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(number: Int32) { self.number = number }
 
-    /// nil unless year-month-day is a real date in 1900...2199.
+    /// nil unless year-month-day is a real date in 1900...9999.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2199).contains(year), (1...12).contains(month),
+        // Up to 9999: rosters write 9999-12-31 for "no end date".
+        guard (1900...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         // Days from civil (Howard Hinnant's algorithm).

@@ -117,6 +117,12 @@ public enum PayerType: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether a payer type says "other" in so many words (OTHER, Other Payer), rather than
+    /// being a value outside the known set.
+    static func isOther(_ type: String) -> Bool {
+        ["other", "otherpayer", "oth"].contains(HeaderMapping.normalize(type))
+    }
+
     public var label: String {
         switch self {
         case .mediCal: "Medi-Cal"

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Inputs that look usable and are not: each ends in one located message, never a silent
+/// merge of rows, a cascade of findings or a cheerful exit 0.
+@Suite("Input trust")
+struct InputTrustTests {
+    let example = CLI.repositoryRoot.appendingPathComponent("examples/county-month")
+    func example(_ name: String) -> String { example.appendingPathComponent(name).path }
+
+    @Test("a stray quote that swallows three lines: located, and all 9 rows counted (5 accepted, 4 rejected)")
+    func swallowedRecords() throws {
+        let result = try CLI.run(["validate", "--timesheets", CLI.fixture("hostile/swallowed-records.csv")])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("9 rows: 5 accepted, 4 rejected"))
+        #expect(result.stdout.contains("swallowed-records.csv:3:6: error: a quoted field from line 3 to line 6 holds 3 line(s) that read as records of their own"))
+        // The legitimate two-line note of T7 is not flagged: one problem only.
+        #expect(result.stdout.contains("1 file checked: 1 error, 0 warnings"))
+    }
+
+    @Test("an unusable roster stops the audit (exit 2) instead of 1,870 REF001 findings", arguments: [
+        ("roster-stray-quote.csv", "header: unterminated quoted field"),
+    ])
+    func unusableRoster(file: String, message: String) throws {
+        let result = try CLI.run(["audit", "--timesheets", example("timesheets.csv"), "--billing", example("billing.csv"),
+                                  "--roster", CLI.fixture("hostile/" + file), "--config", example("care-audit.yml")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a roster whose every row is rejected stops the audit too")
+    func rosterWithoutReadableRows() throws {
+        let dir = try CLI.temporaryDirectory()
+        let roster = dir.appendingPathComponent("roster.csv")
+        try "Staff ID,Name,NPI,Role\nE1,Ann,123,CERTIFIED_PEER,extra,x\n".write(to: roster, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["audit", "--timesheets", example("timesheets.csv"), "--billing", example("billing.csv"),
+                                  "--roster", roster.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("roster.csv:1:0: error: the roster has no readable row (1 read, 1 rejected)"))
+    }
+
+    @Test("9999-12-31, the rosters' 'no end date', is a date")
+    func openEndedDate() throws {
+        let result = try CLI.run(["validate", "--roster", CLI.fixture("hostile/roster-no-end.csv")])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1 row: 1 accepted, 0 rejected"))
+    }
+
+    @Test("billing times that disagree with the minutes column are a duration-mismatch; an unknown payer type is one warning")
+    func billingValues() throws {
+        let result = try CLI.run(["validate", "--billing", CLI.fixture("hostile/billing-values.csv")])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("4 rows: 3 accepted, 1 rejected"))
+        #expect(result.stdout.contains("billing-values.csv:2:7: error: 10:30–10:45 is 15 minutes but the line says 480 minutes [duration-mismatch]"))
+        #expect(result.stdout.contains("billing-values.csv:3:13: warning: Payer Type \"SELF PAY\" is not MEDI-CAL, COMMERCIAL, MEDICARE or OTHER; read as other payer"))
+        // Said once per value ("Other" is a known value).
+        #expect(result.stdout.components(separatedBy: "[unknown-value]").count == 2)
+    }
+
+    @Test("classify and init exit 2 on an empty or UTF-16 file and write nothing")
+    func unusableForClassifyAndInit() throws {
+        let dir = try CLI.temporaryDirectory()
+        let empty = dir.appendingPathComponent("empty.csv"), utf16 = dir.appendingPathComponent("utf16.csv")
+        try Data().write(to: empty)
+        try Data([0xFF, 0xFE] + Array("Staff ID,Date\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: utf16)
+        for file in [empty, utf16] {
+            let classify = try CLI.run(["classify", "--timesheets", file.path], in: dir)
+            #expect(classify.status == 2, "\(file.lastPathComponent)")
+            let output = dir.appendingPathComponent("care-audit.yml")
+            let initialize = try CLI.run(["init", "--timesheets", file.path, "-o", output.path], in: dir)
+            #expect(initialize.status == 2, "\(file.lastPathComponent)")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
+}
