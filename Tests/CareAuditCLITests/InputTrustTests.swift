@@ -74,3 +74,60 @@ struct InputTrustTests {
         }
     }
 }
+
+/// One root cause, one finding, in linear time: the pathological staff days of the red team.
+@Suite("Pathological staff days")
+struct PathologicalDayTests {
+    static func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("1,000 identical entries on one staff day are one TS001 finding naming all 1,000")
+    func identicalEntries() throws {
+        let dir = try CLI.temporaryDirectory()
+        let rows = (0..<1_000).map { "T\($0),E1,2026-10-14,10:00,11:00,CARE court report,C1" }
+        let path = try Self.write((["Entry ID,Staff ID,Date,Start,End,Activity,Client ID"] + rows).joined(separator: "\n") + "\n", "t.csv", in: dir)
+        let result = try CLI.run(["audit", "--timesheets", path, "--format", "json"])
+        let findings = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        let ts001 = findings.filter { $0["rule"] as? String == "TS001" }
+        #expect(ts001.count == 1)
+        #expect((ts001.first?["records"] as? [Any])?.count == 1_000)
+        #expect(ts001.first?["minutes"] as? Int == 60)
+        #expect((ts001.first?["message"] as? String)?.contains("has 1,000 overlapping entries on 2026-10-14 between 10:00 and 11:00: 60 minutes recorded more than once") == true)
+    }
+
+    @Test("300 CARE entries over 300 billed lines are one DC001 finding; 20,000 copies of a line are one DUP001")
+    func overlapsAndDuplicates() throws {
+        let dir = try CLI.temporaryDirectory()
+        let entries = (0..<300).map { "T\($0),E1,2026-10-14,09:00,17:00,CARE court report,C1" }
+        let lines = (0..<300).map { "B\($0),1,C\($0),2026-10-14,10:00,10:45,H0038,3,E1,120.00,PAID" }
+            + (0..<20_000).map { "D\($0),1,C9,2026-10-15,10:00,10:45,H0038,3,E1,120.00,PAID" }
+        let timesheets = try Self.write((["Entry ID,Staff ID,Date,Start,End,Activity,Client ID"] + entries).joined(separator: "\n") + "\n", "t.csv", in: dir)
+        let billing = try Self.write((["Claim ID,Line,CIN,DOS,Start,End,HCPCS,Units,Rendering Staff ID,Charge,Status"] + lines).joined(separator: "\n") + "\n", "b.csv", in: dir)
+        let result = try CLI.run(["audit", "--timesheets", timesheets, "--billing", billing, "--format", "json"])
+        let findings = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        let dc001 = findings.filter { $0["rule"] as? String == "DC001" }
+        #expect(dc001.count == 1)
+        #expect((dc001.first?["records"] as? [Any])?.count == 600)
+        #expect(dc001.first?["minutes"] as? Int == 45)
+        let dup001 = findings.filter { $0["rule"] as? String == "DUP001" }
+        #expect(dup001.count == 1)
+        #expect((dup001.first?["records"] as? [Any])?.count == 20_000)
+        #expect((dup001.first?["message"] as? String)?.hasSuffix("and 19,990 more)") == true)
+    }
+
+    @Test("a configuration with 40,000 activity codes loads (it took 42 s: each key was checked against all before it)")
+    func bigCodeMap() throws {
+        let dir = try CLI.temporaryDirectory()
+        let codes = (0..<40_000).map { "    C\($0): CARE_COURT_REPORT" }
+        let config = try Self.write((["version: 1", "classification:", "  activity_codes:"] + codes).joined(separator: "\n") + "\n", "big.yml", in: dir)
+        let result = try CLI.run(["config", "--config", config])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"C39999\": CARE_COURT_REPORT"))
+        let duplicate = try Self.write("version: 1\nclassification:\n  activity_codes:\n    A: CARE_NOTICE\n    A: CARE_NOTICE\n", "dup.yml", in: dir)
+        let failed = try CLI.run(["config", "--config", duplicate])
+        #expect(failed.status == 2 && failed.stderr.contains("duplicated key(s): 'A'"))
+    }
+}

@@ -1,4 +1,5 @@
 /// CARE001: travel minutes on a CARE entry other than outreach and engagement.
+/// Complexity: O(n): one look at each entry.
 struct CARE001TravelOutsideOutreach: Rule {
     let description = RuleDescription(
         id: "CARE001", name: "Travel time outside outreach",

@@ -1,4 +1,5 @@
 /// CARE002: implementation time marked for the CARE invoice.
+/// Complexity: O(n): one look at each entry, descriptions classified once per distinct text.
 struct CARE002ImplementationInvoiced: Rule {
     let description = RuleDescription(
         id: "CARE002", name: "Implementation time marked for the CARE invoice",

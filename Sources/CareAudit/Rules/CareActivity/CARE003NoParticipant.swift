@@ -1,4 +1,5 @@
 /// CARE003: client-specific CARE work with no participant id.
+/// Complexity: O(n): one look at each entry.
 struct CARE003NoParticipant: Rule {
     let description = RuleDescription(
         id: "CARE003", name: "Client-specific CARE activity without a participant",

@@ -11,6 +11,12 @@ struct DC002SameParticipantNoTimes: Rule {
                         timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE"],
                         billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
                         findings: 1),
+            RuleExample("two untimed outreach entries and two billed sessions for one client on one day are one finding",
+                        timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE",
+                                    "T2,E1,2026-10-14,,,30,,Outreach and engagement,C1,0,REG,CARE"],
+                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,14:00,14:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 1),
             RuleExample("different participants",
                         timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE"],
                         billing: ["884213,1,C2,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
@@ -21,25 +27,48 @@ struct DC002SameParticipantNoTimes: Rule {
                         findings: 0),
         ])
 
+    /// One finding per staff day and participant: the CARE entries and lines of that participant
+    /// that pair up with one side untimed. O(n) per staff day (entries and lines grouped by
+    /// participant), never per pair.
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for key in context.staffDays {
             let entryIndexes = context.entryIndexes(key), lineIndexes = context.lineIndexes(key)
             guard !entryIndexes.isEmpty, !lineIndexes.isEmpty else { continue }
+            var entriesBy: [TextID: [TimeEntry]] = [:], order: [TextID] = []
             for entryIndex in entryIndexes {
                 let entry = context.entries[entryIndex]
                 guard entry.category.isCareClaimable, !entry.participantID.isEmpty else { continue }
-                for lineIndex in lineIndexes {
-                    let line = context.lines[lineIndex]
-                    guard line.participantID == entry.participantID, entry.interval == nil || line.interval == nil else { continue }
-                    let minutes = min(entry.minutes, context.minutesForComparison(line))
-                    findings.append(Finding(
-                        rule: description.id,
-                        message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.category.label) for participant \(context[entry.participantID]) and billed \(context.describe(line)) for the same participant on claim \(context[line.claimID]); without times on both, up to \(minutes) minutes may be claimed twice",
-                        records: [context.source(entry), context.source(line)], minutes: minutes,
-                        amount: context.billedShare(line, minutes: minutes), staffID: context[key.staff], date: key.day,
-                        participantIDs: context.texts(entry.participantID)))
+                if entriesBy[entry.participantID] == nil { order.append(entry.participantID) }
+                entriesBy[entry.participantID, default: []].append(entry)
+            }
+            guard !entriesBy.isEmpty else { continue }
+            var linesBy: [TextID: [BillingLine]] = [:]
+            for lineIndex in lineIndexes where entriesBy[context.lines[lineIndex].participantID] != nil {
+                linesBy[context.lines[lineIndex].participantID, default: []].append(context.lines[lineIndex])
+            }
+            for participant in order {
+                guard let lines = linesBy[participant], let entries = entriesBy[participant] else { continue }
+                // A pair counts when either side has no times.
+                let untimedEntry = entries.contains { $0.interval == nil }, untimedLine = lines.contains { $0.interval == nil }
+                let pairedEntries = entries.filter { $0.interval == nil || untimedLine }
+                let pairedLines = lines.filter { $0.interval == nil || untimedEntry }
+                guard !pairedEntries.isEmpty, !pairedLines.isEmpty else { continue }
+                let entryMinutes = pairedEntries.reduce(0) { $0 + $1.minutes }
+                let lineMinutes = pairedLines.reduce(0) { $0 + context.minutesForComparison($1) }
+                let minutes = min(entryMinutes, lineMinutes)
+                let message: String
+                if pairedEntries.count == 1 && pairedLines.count == 1 {
+                    let (entry, line) = (pairedEntries[0], pairedLines[0])
+                    message = "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) on \(key.day) as \(entry.category.label) for participant \(context[participant]) and billed \(context.describe(line)) for the same participant on claim \(context[line.claimID]); without times on both, up to \(minutes) minutes may be claimed twice"
+                } else {
+                    message = "\(context.staffLabel(key.staff)) claimed \(grouped(pairedEntries.count)) CARE entries (\(grouped(entryMinutes)) minutes) on \(key.day) for participant \(context[participant]) and billed \(grouped(pairedLines.count)) services for the same participant (claims \(context.claimList(pairedLines))); without times on both, up to \(grouped(minutes)) minutes may be claimed twice"
                 }
+                findings.append(Finding(
+                    rule: description.id, message: message,
+                    records: pairedEntries.map(context.source) + pairedLines.map(context.source), minutes: minutes,
+                    amount: pairedLines.reduce(Money.zero) { $0 + context.billedShare($1, minutes: min(entryMinutes, context.minutesForComparison($1))) },
+                    staffID: context[key.staff], date: key.day, participantIDs: context.texts(participant)))
             }
         }
         return findings

@@ -1,5 +1,6 @@
 /// DC003: a CARE activity code on a payer's claim line: CARE administrative time billed as a
 /// service.
+/// Complexity: O(n): one look at each line.
 struct DC003CareCodeBilled: Rule {
     let description = RuleDescription(
         id: "DC003", name: "CARE activity billed to a payer",

@@ -1,5 +1,6 @@
 /// DC004: more minutes claimed for a staff day (CARE time, billed services, other work) than the
 /// timesheet shows worked that day.
+/// Complexity: O(n): one pass over each staff day's entries and lines.
 struct DC004ClaimedExceedsWorked: Rule {
     let description = RuleDescription(
         id: "DC004", name: "Claimed minutes exceed worked minutes",

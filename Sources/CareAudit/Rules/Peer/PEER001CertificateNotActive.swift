@@ -1,4 +1,5 @@
 /// PEER001: a peer-only code rendered on a date the peer's certificate was not active.
+/// Complexity: O(n + r): each peer-coded line against its staff member's certificates, read once.
 struct PEER001CertificateNotActive: Rule {
     let description = RuleDescription(
         id: "PEER001", name: "Peer certificate not active on the date of service",

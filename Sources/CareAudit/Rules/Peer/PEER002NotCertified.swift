@@ -1,4 +1,5 @@
 /// PEER002: a peer-only code rendered by staff who are not certified peers.
+/// Complexity: O(n): each peer-coded line against the roster by hashed id.
 struct PEER002NotCertified: Rule {
     let description = RuleDescription(
         id: "PEER002", name: "Peer service by staff who are not certified peers",

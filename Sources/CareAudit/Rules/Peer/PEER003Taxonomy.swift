@@ -1,4 +1,5 @@
 /// PEER003: a peer-only code with a rendering taxonomy other than Peer Specialist.
+/// Complexity: O(n): one look at each line.
 struct PEER003Taxonomy: Rule {
     let description = RuleDescription(
         id: "PEER003", name: "Peer service without the peer specialist taxonomy",

@@ -1,4 +1,5 @@
 /// PEER004: a peer certificate that expires during the period or soon after it.
+/// Complexity: O(r): one look at each roster row.
 struct PEER004ExpiringSoon: Rule {
     let description = RuleDescription(
         id: "PEER004", name: "Peer certificate expires soon",

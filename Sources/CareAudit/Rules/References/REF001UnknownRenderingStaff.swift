@@ -1,4 +1,5 @@
 /// REF001: a billing line whose rendering staff is not on the roster.
+/// Complexity: O(n): each line's staff id or NPI looked up by hash.
 struct REF001UnknownRenderingStaff: Rule {
     let description = RuleDescription(
         id: "REF001", name: "Rendering staff not on the roster",

@@ -1,4 +1,5 @@
 /// REF002: timesheet activities no mapping classifies, and activity codes missing from the map.
+/// Complexity: O(n): entries grouped by code and description in a dictionary.
 struct REF002UnclassifiedActivity: Rule {
     let description = RuleDescription(
         id: "REF002", name: "Unclassified activity",

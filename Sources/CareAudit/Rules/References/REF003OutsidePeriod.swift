@@ -1,4 +1,5 @@
 /// REF003: records dated outside the audit period.
+/// Complexity: O(n): one look at each record.
 struct REF003OutsidePeriod: Rule {
     let description = RuleDescription(
         id: "REF003", name: "Record outside the audit period",

@@ -1,4 +1,5 @@
 /// TS003: billed services or CARE time while the staff member is on leave.
+/// Complexity: O(n·l) per staff day, l its leave entries (one or two); days without leave are skipped at a glance.
 struct TS003WorkOnLeave: Rule {
     let description = RuleDescription(
         id: "TS003", name: "Work claimed during leave",

@@ -1,4 +1,5 @@
 /// TS004: a billed service that no timesheet time covers.
+/// Complexity: O(n·e) per staff day at worst, e its entries (sorted, so each line's scan stops at its end).
 struct TS004BilledWithoutTimesheet: Rule {
     let description = RuleDescription(
         id: "TS004", name: "Billed service outside timesheet hours",

@@ -1,4 +1,5 @@
 /// UNIT001: units that do not match the billable minutes under the code's unit rule.
+/// Complexity: O(n): one look at each line.
 struct UNIT001UnitsDisagreeWithMinutes: Rule {
     let description = RuleDescription(
         id: "UNIT001", name: "Units disagree with minutes",

@@ -1,4 +1,5 @@
 /// UNIT002: a billed line with zero or negative units.
+/// Complexity: O(n): one look at each line.
 struct UNIT002NoUnits: Rule {
     let description = RuleDescription(
         id: "UNIT002", name: "Zero or negative units",

@@ -1,4 +1,5 @@
 /// UNIT003: more units per participant, code and day than the configured cap.
+/// Complexity: O(n): lines summed per participant, code and day (the service groups).
 struct UNIT003DailyCap: Rule {
     let description = RuleDescription(
         id: "UNIT003", name: "Daily unit cap exceeded",
