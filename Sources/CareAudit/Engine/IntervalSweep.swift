@@ -42,6 +42,37 @@ enum IntervalSweep {
         return pairs
     }
 
+    /// Whether any interval of `a` overlaps any of `b`; both sorted by lower bound (as a staff
+    /// day's are), or the answer is found by sorting copies. O(n + m), allocating nothing.
+    static func anyOverlap(_ a: [Range<Int>], _ b: [Range<Int>]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let isSorted = { (list: [Range<Int>]) in zip(list, list.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound } }
+        guard isSorted(a), isSorted(b) else {
+            return anyOverlap(a.sorted { $0.lowerBound < $1.lowerBound }, b.sorted { $0.lowerBound < $1.lowerBound })
+        }
+        // Walk both lists by start; each interval is checked against the furthest-reaching
+        // interval of the other list that started before it.
+        var i = 0, j = 0, reachA = Int.min, reachB = Int.min
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].lowerBound <= b[j].lowerBound) {
+                let r = a[i]
+                if !r.isEmpty {
+                    if reachB > r.lowerBound { return true }
+                    reachA = max(reachA, r.upperBound)
+                }
+                i += 1
+            } else {
+                let r = b[j]
+                if !r.isEmpty {
+                    if reachA > r.lowerBound { return true }
+                    reachB = max(reachB, r.upperBound)
+                }
+                j += 1
+            }
+        }
+        return false
+    }
+
     /// Pairs (i, j), i < j, of intervals in one sorted list that overlap, with the overlap length.
     static func selfOverlaps(_ a: [Range<Int>]) -> [(Int, Int, Int)] {
         var pairs: [(Int, Int, Int)] = []
@@ -72,10 +103,18 @@ enum IntervalSweep {
     /// order of their first start. O(n log n): one sort and one pass keeping the furthest end,
     /// however many pairs overlap (4,000 identical entries are one group, not 8 million pairs).
     static func selfGroups(_ a: [Range<Int>]) -> [[Int]] {
+        // The usual staff day: sorted and without an overlap, seen in one pass, nothing allocated.
+        var reach = Int.min, sorted = true, overlapping = false
+        for (index, r) in a.enumerated() where !r.isEmpty {
+            if index > 0 && r.lowerBound < a[index - 1].lowerBound { sorted = false }
+            if r.lowerBound < reach { overlapping = true }
+            reach = max(reach, r.upperBound)
+        }
+        if sorted && !overlapping { return [] }
         let order = a.indices.filter { !a[$0].isEmpty }.sorted { (a[$0].lowerBound, $0) < (a[$1].lowerBound, $1) }
         var groups: [[Int]] = []
         var current: [Int] = []
-        var reach = Int.min
+        reach = Int.min
         for index in order {
             if a[index].lowerBound >= reach {
                 if current.count > 1 { groups.append(current.sorted()) }
@@ -95,6 +134,8 @@ enum IntervalSweep {
     /// so it joins their groups, and a list's running intervals of one group are kept as one
     /// (its furthest end). O(n log n + n·r), r the running groups at a time, never the pairs.
     static func crossGroups(_ a: [Range<Int>], _ b: [Range<Int>]) -> [(a: [Int], b: [Int])] {
+        // The usual staff day has no overlap at all: found without allocating.
+        guard anyOverlap(a, b) else { return [] }
         // Nodes: a's positions, then b's.
         let all = a + b
         var parent = Array(all.indices)

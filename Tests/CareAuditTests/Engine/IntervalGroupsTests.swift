@@ -46,6 +46,7 @@ struct IntervalGroupsTests {
         let expected = Set(Self.groups(a.count + b.count, edges: edges))
         let found = Set(IntervalSweep.crossGroups(a, b).map { Set($0.a + $0.b.map { a.count + $0 }) })
         #expect(found == expected)
+        #expect(IntervalSweep.anyOverlap(a, b) == !edges.isEmpty)
         let both = (0..<90).filter { minute in a.contains { $0.contains(minute) } && b.contains { $0.contains(minute) } }.count
         #expect(IntervalSweep.jointLength(a, b) == both)
     }

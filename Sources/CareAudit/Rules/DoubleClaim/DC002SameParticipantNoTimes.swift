@@ -35,6 +35,10 @@ struct DC002SameParticipantNoTimes: Rule {
         for key in context.staffDays {
             let entryIndexes = context.entryIndexes(key), lineIndexes = context.lineIndexes(key)
             guard !entryIndexes.isEmpty, !lineIndexes.isEmpty else { continue }
+            // The usual day: every record has times, and nothing is grouped or allocated.
+            guard lineIndexes.contains(where: { context.lines[$0].interval == nil })
+                || entryIndexes.contains(where: { context.entries[$0].interval == nil && context.entries[$0].category.isCareClaimable })
+            else { continue }
             var entriesBy: [TextID: [TimeEntry]] = [:], order: [TextID] = []
             for entryIndex in entryIndexes {
                 let entry = context.entries[entryIndex]
