@@ -39,6 +39,15 @@ struct HardeningTests {
         #expect(result.stdout.contains(Self.timesheetRows))
     }
 
+    @Test("process substitution, <(cat file), is read whole (it was reported as empty)")
+    func processSubstitution() throws {
+        let script = "exec \"$0\" audit --timesheets <(cat \"$1\") --billing \"$2\" --roster \"$3\" --config \"$4\""
+        let result = try CLI.run(["-c", script, CLI.binary.path, Self.example("timesheets.csv"), Self.example("billing.csv"),
+                                  Self.example("roster.csv"), Self.example("care-audit.yml")], tool: "/bin/bash")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("/dev/fd/") && result.stdout.contains(Self.timesheetRows))
+    }
+
     @Test("standard input can be only one of the inputs")
     func twoStandardInputs() throws {
         let result = try CLI.run(["audit", "--timesheets", "-", "--billing", "-"], stdin: Data())

@@ -23,7 +23,7 @@ public final class Classifier: @unchecked Sendable {
         regexes = settings.descriptions.map { pattern in
             pattern.regex.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         }
-        leavePayCodes = Set(settings.leavePayCodes.map { $0.uppercased() })
+        leavePayCodes = Set(settings.leavePayCodes.map(HeaderMapping.normalize))
         var care: [String: ClaimingCategory] = [:]
         for (code, mapping) in codes where mapping.category.isCareClaimable || mapping.category == .careImplementation {
             care[code] = mapping.category
@@ -81,7 +81,8 @@ public final class Classifier: @unchecked Sendable {
             return byDescription
         }
         let pay = payCode.trimmingCharacters(in: .whitespaces).uppercased()
-        if leavePayCodes.contains(pay) {
+        // "Sick Leave", "sick-leave" and "SICKLEAVE" are one pay code, as headers are one column.
+        if !pay.isEmpty && leavePayCodes.contains(HeaderMapping.normalize(pay)) {
             return Classification(category: .leave, matchedBy: "pay_code \(pay)")
         }
         return Classification(category: .unclassified, matchedBy: "no mapping matched")

@@ -89,7 +89,7 @@ public struct ClassificationSettings: Sendable, Equatable {
     /// Phrases that mark CARE ancillary time (a team meeting, supervision, preparation).
     public var ancillary: [AncillaryPattern] = []
     /// Pay codes that mean paid time off.
-    public var leavePayCodes: [String] = ["PTO", "SICK", "HOL"]
+    public var leavePayCodes: [String] = ClassificationSettings.defaultLeavePayCodes
     /// Procedure codes that are CARE activities (not billable services) when they appear on a
     /// claim line; the activity codes mapped to CARE categories count too.
     public var careProcedureCodes: [String] = []
@@ -124,6 +124,14 @@ public struct ClassificationSettings: Sendable, Equatable {
         public var ancillary: Ancillary
     }
 
+    /// Pay codes that mean paid time off, as county payroll systems (UKG/Kronos, Workday, ADP)
+    /// name them; matched like headers, ignoring case, spaces and punctuation.
+    public static let defaultLeavePayCodes = [
+        "PTO", "SICK", "HOL", "VAC", "Vacation", "Holiday", "Floating Holiday", "Sick", "Sick Leave", "Paid Time Off",
+        "Personal Leave", "Bereavement", "Jury Duty", "Administrative Leave", "Admin Leave", "Military Leave", "FMLA",
+        "Family Leave", "Comp Time Taken",
+    ]
+
     /// Plain-English defaults: what county timesheets usually say.
     public static let defaults = ClassificationSettings(
         activityCodes: [:],
@@ -149,7 +157,7 @@ public struct ClassificationSettings: Sendable, Equatable {
             AncillaryPattern(keywords: ["supervision", "supervisory", "supervising"], ancillary: .supervision),
             AncillaryPattern(keywords: ["prep for", "prep:", "preparation for", "prepare for", "preparing for"], ancillary: .prep),
         ],
-        leavePayCodes: ["PTO", "SICK", "HOL"],
+        leavePayCodes: defaultLeavePayCodes,
         careProcedureCodes: []
     )
 }

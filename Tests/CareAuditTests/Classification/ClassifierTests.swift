@@ -74,4 +74,15 @@ struct ClassifierTests {
         #expect(custom.classify(procedureCode: "H0038") == (.directService, false))
         #expect(custom.classify(procedureCode: "ch01") == (.careCourtHearing, true))
     }
+
+    @Test("leave by the names payroll systems use, matched ignoring case, spaces and punctuation",
+          arguments: ["PTO", "Sick Leave", "sick-leave", "SICKLEAVE", "Jury Duty", "Bereavement", "Administrative Leave", "Floating Holiday", "vac"])
+    func leaveNames(payCode: String) {
+        #expect(classifier.classify(activityCode: "", description: "", payCode: payCode).category == .leave)
+    }
+
+    @Test("regular and overtime pay codes are not leave", arguments: ["REG", "OT", "Regular", "On Call"])
+    func notLeave(payCode: String) {
+        #expect(classifier.classify(activityCode: "", description: "", payCode: payCode).category == .unclassified)
+    }
 }
