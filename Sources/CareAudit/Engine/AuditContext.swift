@@ -69,8 +69,6 @@ public final class AuditContext: Sendable {
                 hasRoster: Bool) {
         self.configuration = configuration
         self.period = period
-        entries = loaded.timeEntries
-        lines = loaded.billingLines
         staff = loaded.staff
         texts = loaded.texts
         summaries = loaded.summaries
@@ -99,6 +97,9 @@ public final class AuditContext: Sendable {
         let isCounted = Self.net(loaded.billingLines)
         lineStaff = resolved
         counted = isCounted
+        let (entries, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)
+        self.entries = entries
+        self.lines = lines
 
         // Staff ids are ranked in text order once; records are then grouped by a counting sort
         // on that rank, so no sort key is built or kept per record.
@@ -122,12 +123,11 @@ public final class AuditContext: Sendable {
 
         // Entries, then lines, on one core; the lines' service groups (a sort, the costliest
         // part) on the other.
-        let entries = loaded.timeEntries, lines = loaded.billingLines
         let ((byEntry, byLine), services) = ParallelMap.pair({
             (StaffOrder(count: entries.count, rank: rank, staff: { entries[$0].staffID },
-                        day: { entries[$0].date }, start: { entries[$0].start }),
+                        day: { entries[$0].timelineDay }, start: { entries[$0].start }),
              StaffOrder(count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
-                        day: { lines[$0].serviceDate }, start: { lines[$0].start }))
+                        day: { lines[$0].timelineDay }, start: { lines[$0].start }))
         }, {
             Self.groupServices(lines, counted: isCounted)
         })
@@ -141,8 +141,8 @@ public final class AuditContext: Sendable {
         for (staffRank, staffID) in ranked.enumerated() {
             var a = byEntry.runs[staffRank], b = byLine.runs[staffRank]
             let entriesEnd = byEntry.runs[staffRank + 1], linesEnd = byLine.runs[staffRank + 1]
-            func entryDay(_ position: Int) -> Day { entries[byEntry.order[position]].date }
-            func lineDay(_ position: Int) -> Day { lines[byLine.order[position]].serviceDate }
+            func entryDay(_ position: Int) -> Day { entries[byEntry.order[position]].timelineDay }
+            func lineDay(_ position: Int) -> Day { lines[byLine.order[position]].timelineDay }
             while a < entriesEnd || b < linesEnd {
                 let day = b == linesEnd ? entryDay(a) : a == entriesEnd ? lineDay(b) : min(entryDay(a), lineDay(b))
                 let entriesFrom = a, linesFrom = b
@@ -208,6 +208,38 @@ public final class AuditContext: Sendable {
             groups.append(ServiceGroup(members: Int(from)..<to))
         }
         return (order, groups)
+    }
+
+    /// One timeline (DOMAIN.md §8): an entry or a line dated the day after an overnight shift of
+    /// the same staff member (an entry ending past midnight), starting before the shift ends,
+    /// is moved onto the shift's day, its times 24 hours later: a shift 22:00–02:00 on the 13th
+    /// and a service at 00:30 on the 14th are compared, and totalled, on the 13th. O(n); the
+    /// records are copied only when some shift runs past midnight.
+    static func onOneTimeline(_ entries: [TimeEntry], _ lines: [BillingLine], lineStaff: [TextID]) -> ([TimeEntry], [BillingLine]) {
+        struct Key: Hashable {
+            let staff: TextID
+            let day: Int32
+        }
+        // (staff, the day after a shift) → how far past that midnight the shift runs.
+        var reach: [Key: Int] = [:]
+        for entry in entries {
+            guard let end = entry.end, end > 1440 else { continue }
+            let key = Key(staff: entry.staffID, day: entry.date.number + 1)
+            reach[key] = max(reach[key] ?? 0, end - 1440)
+        }
+        guard !reach.isEmpty else { return (entries, lines) }
+        var entries = entries, lines = lines
+        for index in entries.indices {
+            guard let start = entries[index].start,
+                  start < reach[Key(staff: entries[index].staffID, day: entries[index].date.number)] ?? 0 else { continue }
+            entries[index] = entries[index].onPreviousDay()
+        }
+        for index in lines.indices where !lineStaff[index].isEmpty {
+            guard let start = lines[index].start,
+                  start < reach[Key(staff: lineStaff[index], day: lines[index].serviceDate.number)] ?? 0 else { continue }
+            lines[index] = lines[index].onPreviousDay()
+        }
+        return (entries, lines)
     }
 
     /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void

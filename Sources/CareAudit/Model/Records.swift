@@ -35,8 +35,8 @@ public struct TimeEntry: Sendable {
     public private(set) var staffID: TextID
     public private(set) var staffName: TextID
     public let date: Day
-    private let startMinute: PackedMinutes
-    private let endMinute: PackedMinutes
+    private var startMinute: PackedMinutes
+    private var endMinute: PackedMinutes
     private let storedMinutes: Int32
     private let storedTravel: Int32
     public private(set) var activityCode: TextID
@@ -72,6 +72,19 @@ public struct TimeEntry: Sendable {
     public var end: Int? { endMinute.value }
     public var minutes: Int { Int(storedMinutes) }
     public var travelMinutes: Int { Int(storedTravel) }
+
+    /// The staff day the entry is counted in: its date, or the day before when it lies inside an
+    /// overnight shift that started then (`onPreviousDay`).
+    public var timelineDay: Day { (start ?? 0) >= 1440 ? date.adding(days: -1) : date }
+
+    /// The entry on the previous day's timeline, its times 24 hours later (DOMAIN.md §8: an
+    /// overnight shift belongs to the day it started, with what falls inside it).
+    func onPreviousDay() -> TimeEntry {
+        var copy = self
+        copy.startMinute = PackedMinutes(start.map { $0 + 1440 })
+        copy.endMinute = PackedMinutes(end.map { $0 + 1440 })
+        return copy
+    }
 
     /// The interval `[start, end)` when the export gave times.
     public var interval: Range<Int>? {
@@ -173,8 +186,8 @@ public struct BillingLine: Sendable {
     public private(set) var lineNumber: TextID
     public private(set) var participantID: TextID
     public let serviceDate: Day
-    private let startMinute: PackedMinutes
-    private let endMinute: PackedMinutes
+    private var startMinute: PackedMinutes
+    private var endMinute: PackedMinutes
     private let listedMinutes: PackedMinutes
     private let storedUnits: Int32
     public private(set) var procedureCode: TextID
@@ -243,6 +256,18 @@ public struct BillingLine: Sendable {
         return start..<end
     }
 
+    /// The staff day the line is counted in (see `TimeEntry.timelineDay`); `serviceDate` stays
+    /// the claim's date of service.
+    public var timelineDay: Day { (start ?? 0) >= 1440 ? serviceDate.adding(days: -1) : serviceDate }
+
+    /// The line on the previous day's timeline, its times 24 hours later.
+    func onPreviousDay() -> BillingLine {
+        var copy = self
+        copy.startMinute = PackedMinutes(start.map { $0 + 1440 })
+        copy.endMinute = PackedMinutes(end.map { $0 + 1440 })
+        return copy
+    }
+
     /// A VOID line or a frequency-8 void: it reverses billing rather than bills.
     public var isVoid: Bool { status == .void || frequency == .void }
 
@@ -250,8 +275,15 @@ public struct BillingLine: Sendable {
     /// overlap: payers' duplicate keys carry no times, but when the export does, a morning and
     /// an afternoon session are two services.
     public func mayBeSameSession(with other: BillingLine) -> Bool {
-        guard let mine = interval, let theirs = other.interval else { return true }
+        guard let mine = clockInterval, let theirs = other.clockInterval else { return true }
         return mine.overlaps(theirs)
+    }
+
+    /// The interval on its date of service's own clock (a line moved onto an overnight shift's
+    /// timeline has its times 24 hours later): what lines of one date are compared by.
+    public var clockInterval: Range<Int>? {
+        guard let interval else { return nil }
+        return interval.lowerBound >= 1440 ? (interval.lowerBound - 1440)..<(interval.upperBound - 1440) : interval
     }
 
     /// The same line in the merged read: its texts renumbered (`map[old id]`; no map when its

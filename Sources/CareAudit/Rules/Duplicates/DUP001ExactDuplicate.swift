@@ -56,7 +56,7 @@ struct DUP001ExactDuplicate: Rule {
         }
         return groups.compactMap { indexes -> Finding? in
             guard indexes.count > 1 else { return nil }
-            let involved = Self.sameSessions(indexes.map { context.lines[$0].interval }).map { indexes[$0] }
+            let involved = Self.sameSessions(indexes.map { context.lines[$0].clockInterval }).map { indexes[$0] }
             guard !involved.isEmpty else { return nil }
             let lines = involved.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]

@@ -79,11 +79,11 @@ struct DUP002SuspectDuplicate: Rule {
             var suspect = Set<Int>()
             let staffOf = indexes.map { context.lineStaff[$0].isEmpty ? context.lines[$0].renderingNPI : context.lineStaff[$0] }
             for members in Dictionary(grouping: indexes.indices, by: { staffOf[$0] }).values where members.count > 1 {
-                let meets = IntervalSweep.meetsOtherClass(members.map { context.lines[indexes[$0]].interval }, classes: members.map { classes[$0] })
+                let meets = IntervalSweep.meetsOtherClass(members.map { context.lines[indexes[$0]].clockInterval }, classes: members.map { classes[$0] })
                 for (position, member) in members.enumerated() where meets[position] { suspect.insert(member) }
             }
-            let timed = indexes.indices.filter { context.lines[indexes[$0]].interval != nil }
-            let meets = IntervalSweep.meetsOtherClass(timed.map { context.lines[indexes[$0]].interval }, classes: timed.map { classes[$0] })
+            let timed = indexes.indices.filter { context.lines[indexes[$0]].clockInterval != nil }
+            let meets = IntervalSweep.meetsOtherClass(timed.map { context.lines[indexes[$0]].clockInterval }, classes: timed.map { classes[$0] })
             for (position, member) in timed.enumerated() where meets[position] { suspect.insert(member) }
             guard !suspect.isEmpty else { continue }
             let chosen = suspect.sorted()

@@ -25,7 +25,7 @@ struct DUP003TwoPayers: Rule {
             let lines = indexes.map { context.lines[$0] }
             let payerTypes = lines.map(\.payerType)
             guard Set(payerTypes).count > 1 else { continue }
-            let meets = IntervalSweep.meetsOtherClass(lines.map(\.interval), classes: payerTypes.map { PayerType.allCases.firstIndex(of: $0)! })
+            let meets = IntervalSweep.meetsOtherClass(lines.map(\.clockInterval), classes: payerTypes.map { PayerType.allCases.firstIndex(of: $0)! })
             var involved = lines.indices.filter { meets[$0] }.map { lines[$0] }
             guard !involved.isEmpty else { continue }
             involved.sort { context.precedes($0.row, $1.row) }
