@@ -131,3 +131,21 @@ struct PathologicalDayTests {
         #expect(failed.status == 2 && failed.stderr.contains("duplicated key(s): 'A'"))
     }
 }
+
+@Suite("Claim adjustment chains")
+struct ClaimChainTests {
+    @Test("an adjustment naming a claim not in the export is an info note, never a crash or a silent drop")
+    func unmatchedAdjustment() throws {
+        let dir = try CLI.temporaryDirectory()
+        let billing = dir.appendingPathComponent("b.csv")
+        try """
+        Claim ID,Line,CIN,DOS,Start,End,HCPCS,Units,Rendering Staff ID,Charge,Status,Frequency,Original Claim
+        884299,1,C1,2026-10-14,10:30,11:15,H0038,3,E1,120.00,PAID,7,770001
+        884301,1,C2,2026-10-15,10:30,11:15,H0038,3,E1,120.00,VOID,8,770002
+
+        """.write(to: billing, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["audit", "--billing", billing.path])
+        #expect(result.stdout.contains("note: \(billing.path):2: claim 884299 replaces claim 770001, which is not in the export (billed in an earlier period?): it counts as billed"))
+        #expect(result.stdout.contains("note: \(billing.path):3: claim 884301 voids claim 770002, which is not in the export (billed in an earlier period?): it cancels nothing here"))
+    }
+}

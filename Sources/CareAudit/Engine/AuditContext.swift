@@ -71,7 +71,6 @@ public final class AuditContext: Sendable {
         self.period = period
         staff = loaded.staff
         texts = loaded.texts
-        summaries = loaded.summaries
         self.classifier = classifier
         self.hasRoster = hasRoster
 
@@ -94,7 +93,15 @@ public final class AuditContext: Sendable {
             if !line.renderingStaffID.isEmpty { return line.renderingStaffID }
             return byNPI[line.renderingNPI].map { staffIDs[$0] } ?? .empty
         }
-        let isCounted = Self.net(loaded.billingLines)
+        let (isCounted, notes) = Self.net(loaded.billingLines) { loaded.texts[$0] }
+        var summaries = loaded.summaries
+        for note in notes {
+            let file = Int(loaded.billingLines[note.line].row.file)
+            summaries[file].add(InputProblem(file: summaries[file].path, line: Int(loaded.billingLines[note.line].row.line), column: 0,
+                                             severity: .info, code: .unmatchedAdjustment, message: note.message),
+                                limit: ExportReader.defaultProblemLimit)
+        }
+        self.summaries = summaries
         lineStaff = resolved
         counted = isCounted
         let (entries, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)
@@ -242,33 +249,43 @@ public final class AuditContext: Sendable {
         return (entries, lines)
     }
 
-    /// Which lines count as billed: not VOID, not a frequency-8 void, not an original that a void
-    /// cancels or a replacement supersedes (matched by original claim id, and by line number when
-    /// both sides have one).
-    static func net(_ lines: [BillingLine]) -> [Bool] {
-        var counted = [Bool](repeating: true, count: lines.count)
-        // Only claims that a void or replacement names need an index.
+    /// Which lines count as billed, after following every adjustment chain (DOMAIN.md §3): a
+    /// VOID line or frequency-8 void does not count; a replacement (7) or void (8) cancels the
+    /// claim it names in `original_claim_id`, whether that is an original or an earlier
+    /// replacement, in any file order and to any depth, so only the last version of a chain
+    /// counts. An adjustment without `original_claim_id` names its own claim number and cancels
+    /// that claim's originals. Lines are matched by line number when both sides have one.
+    /// An adjustment whose claim is not in the export (billed in an earlier month) cancels
+    /// nothing and gets an info note: a replacement then counts as billed. O(n).
+    static func net(_ lines: [BillingLine], name: (TextID) -> String) -> (counted: [Bool], notes: [(line: Int, message: String)]) {
+        var counted = lines.map { !$0.isVoid }
+        var notes: [(line: Int, message: String)] = []
+        func target(_ line: BillingLine) -> (claim: TextID, explicit: Bool) {
+            let explicit = !line.originalClaimID.isEmpty && line.originalClaimID != line.claimID
+            return (explicit ? line.originalClaimID : line.claimID, explicit)
+        }
+        // Only claims that an adjustment names need an index.
         var targets = Set<TextID>()
-        for line in lines where line.frequency != .original {
-            targets.insert(line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID)
-        }
+        for line in lines where line.frequency != .original { targets.insert(target(line).claim) }
+        guard !targets.isEmpty else { return (counted, notes) }
         var byClaim: [TextID: [Int]] = [:]
-        if !targets.isEmpty {
-            for (index, line) in lines.enumerated() where targets.contains(line.claimID) { byClaim[line.claimID, default: []].append(index) }
-        }
-        for (index, line) in lines.enumerated() {
-            if line.isVoid { counted[index] = false }
-            guard line.frequency != .original else { continue }
-            let original = line.originalClaimID.isEmpty ? line.claimID : line.originalClaimID
-            for target in byClaim[original] ?? [] where target != index && lines[target].frequency == .original {
-                let targetLine = lines[target]
-                if !line.lineNumber.isEmpty && !targetLine.lineNumber.isEmpty && line.lineNumber != targetLine.lineNumber {
-                    continue
-                }
-                counted[target] = false
+        for (index, line) in lines.enumerated() where targets.contains(line.claimID) { byClaim[line.claimID, default: []].append(index) }
+        for (index, line) in lines.enumerated() where line.frequency != .original {
+            let (claim, explicit) = target(line)
+            var found = false
+            for changed in byClaim[claim] ?? [] where changed != index && (explicit || lines[changed].frequency == .original) {
+                let other = lines[changed]
+                if !line.lineNumber.isEmpty && !other.lineNumber.isEmpty && line.lineNumber != other.lineNumber { continue }
+                counted[changed] = false
+                found = true
+            }
+            if explicit && !found {
+                notes.append((index, line.frequency == .replacement
+                    ? "claim \(name(line.claimID)) replaces claim \(name(claim)), which is not in the export (billed in an earlier period?): it counts as billed"
+                    : "claim \(name(line.claimID)) voids claim \(name(claim)), which is not in the export (billed in an earlier period?): it cancels nothing here"))
             }
         }
-        return counted
+        return (counted, notes)
     }
 
     // MARK: - Helpers for rules and messages

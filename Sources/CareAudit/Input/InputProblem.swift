@@ -31,11 +31,12 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case tooManyFields = "too-many-fields"
     case swallowedRecords = "swallowed-records"
     case unknownValue = "unknown-value"
+    case unmatchedAdjustment = "unmatched-adjustment"
 
     /// Problems with the file's shape (as opposed to a value in a well-formed row).
     public var isStructural: Bool {
         switch self {
-        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue: false
+        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue, .unmatchedAdjustment: false
         default: true
         }
     }
@@ -45,6 +46,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .blankRow, .noDataRows, .emptyHeader: .warning
         case .wrongDelimiter, .unknownValue: .warning
+        case .unmatchedAdjustment: .info
         default: .error
         }
     }

@@ -36,6 +36,10 @@ public struct AuditTextReporter: AuditReporter {
             if warnings > input.blankLines { out += "  \(counted(warnings - input.blankLines, "input warning")): see `care-audit validate`" }
             out += "\n"
         }
+        // Notes about how the records were read (an adjustment naming a claim of another period).
+        let notes = result.inputs.flatMap { $0.problems.filter { $0.severity == .info } }
+        for note in notes.prefix(10) { out += "  note: \(note.file):\(note.line): \(note.message)\n" }
+        if notes.count > 10 { out += "  note: \(grouped(notes.count - 10)) more notes not shown\n" }
 
         let totals = result.totals
         out += "\nMinutes by claiming category\n"
