@@ -50,6 +50,20 @@ public struct Configuration: Sendable, Equatable {
         public var dailyUnitCaps: [String: Int] = [:]
         /// The peer specialist taxonomy (PEER003 compares against it).
         public var peerTaxonomy = "175T00000X"
+        /// Modifiers that mark a group service (HQ: "group setting").
+        public var groupModifiers = ["HQ"]
+        /// Procedure codes that are group services (H0025 peer-led groups, 90853 group therapy).
+        public var groupCodes = ["H0025", "90853"]
+        /// What a group line's minutes are: the session's (`full`, as SmartCare pushes them) or
+        /// the session's share per participant (`prorated`, as older claiming systems divided
+        /// them). No current DHCS source fixes it (DOMAIN.md §3).
+        public var groupMinutes = GroupMinutes.full
+    }
+
+    /// How a group session's minutes appear on each participant's line.
+    public enum GroupMinutes: String, Sendable, CaseIterable {
+        case full
+        case prorated
     }
 
     public struct RuleSettings: Sendable, Equatable {

@@ -314,7 +314,8 @@ struct NodeReader {
 
     func billing(_ node: Node, into settings: inout Configuration.BillingSettings) throws {
         let map = try mapping(node, key: "billing")
-        try allow(map, keys: ["peer_codes", "unit_rules", "daily_unit_caps", "peer_taxonomy"], in: "billing")
+        try allow(map, keys: ["peer_codes", "unit_rules", "daily_unit_caps", "peer_taxonomy", "group_modifiers", "group_codes",
+                              "group_minutes"], in: "billing")
         if let n = map["peer_codes"] { settings.peerCodes = try strings(n, key: "billing.peer_codes").map { $0.uppercased() } }
         if let n = map["unit_rules"] {
             for entry in try mapping(n, key: "billing.unit_rules").entries {
@@ -332,6 +333,15 @@ struct NodeReader {
             }
         }
         if let n = map["peer_taxonomy"] { settings.peerTaxonomy = try string(n, key: "billing.peer_taxonomy").uppercased() }
+        if let n = map["group_modifiers"] { settings.groupModifiers = try strings(n, key: "billing.group_modifiers").map { $0.uppercased() } }
+        if let n = map["group_codes"] { settings.groupCodes = try strings(n, key: "billing.group_codes").map { $0.uppercased() } }
+        if let n = map["group_minutes"] {
+            let text = try string(n, key: "billing.group_minutes")
+            guard let value = Configuration.GroupMinutes(rawValue: text.lowercased()) else {
+                throw error(n, "billing.group_minutes", "\"\(text)\" is not full or prorated")
+            }
+            settings.groupMinutes = value
+        }
     }
 
     func rules(_ node: Node) throws -> [String: Configuration.RuleSettings] {

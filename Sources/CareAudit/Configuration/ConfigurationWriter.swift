@@ -84,6 +84,11 @@ public enum ConfigurationWriter {
         out += "  unit_rules: {\(b.unitRules.keys.sorted().map { "\(quote($0)): \(b.unitRules[$0]!.rawValue)" }.joined(separator: ", "))}\n"
         out += "  daily_unit_caps: {\(b.dailyUnitCaps.keys.sorted().map { "\(quote($0)): \(b.dailyUnitCaps[$0]!)" }.joined(separator: ", "))}\n"
         out += "  peer_taxonomy: \(quote(b.peerTaxonomy))\n"
+        out += "  # Group sessions: a modifier or code that marks them, and whether each participant's line\n"
+        out += "  # carries the session's minutes (full) or its share (prorated).\n"
+        out += "  group_modifiers: \(list(b.groupModifiers))\n"
+        out += "  group_codes: \(list(b.groupCodes))\n"
+        out += "  group_minutes: \(b.groupMinutes.rawValue)\n"
 
         out += "\n# Per rule id: enabled, severity (error, warning, info) and options.\n"
         if configuration.rules.isEmpty {

@@ -59,6 +59,8 @@ public final class AuditContext: Sendable {
     /// them; groups and their members in file order.
     public let serviceGroups: [ServiceGroup]
     private let serviceOrder: RecordOrder
+    /// Group sessions: which lines are one session of one staff member (`GroupSessions`).
+    let groupSessions: GroupSessions
     /// Names from the timesheets, for staff missing from the roster.
     private let timesheetNames: [TextID: TextID]
     /// `billing.peer_codes` as text ids (codes no export uses are left out); a handful, so a
@@ -172,6 +174,15 @@ public final class AuditContext: Sendable {
         }
         self.timesheetNames = timesheetNames
         peerCodes = configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) }
+        let groupCodes = Set(configuration.billing.groupCodes.compactMap { loaded.texts.id(of: $0) })
+        let groupModifiers = Set(configuration.billing.groupModifiers)
+        var modifierMemo = IDMemo<Bool>()
+        groupSessions = GroupSessions(
+            lines: lines, staff: resolved, counted: isCounted, groupCode: { groupCodes.contains($0) },
+            groupModifier: { id in
+                guard !id.isEmpty else { return false }
+                return modifierMemo.value(.init(id)) { loaded.texts[id].split(separator: "\u{1F}").contains { groupModifiers.contains(String($0)) } }
+            })
     }
 
     deinit {
@@ -348,6 +359,15 @@ public final class AuditContext: Sendable {
     public func billedMinutes(_ line: BillingLine) -> Int? {
         line.serviceMinutes ?? line.interval.map { $0.count }
     }
+
+    /// The group session of line `index` (see `GroupSessions`), if it is a group line.
+    public func session(ofLine index: Int) -> Int? { groupSessions.session(of: index) }
+
+    /// The lines of group session `number`, in file order.
+    public func sessionLines(_ number: Int) -> [Int] { groupSessions.sessions[number] }
+
+    /// The distinct participants of group session `number`.
+    public func sessionParticipants(_ number: Int) -> Int { groupSessions.participants(number, in: lines) }
 
     /// Minutes a line stands for when only its units are known (per-15 codes: 15 a unit).
     public func minutesForComparison(_ line: BillingLine) -> Int {

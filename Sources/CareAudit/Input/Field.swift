@@ -45,6 +45,7 @@ enum Field: Int, CaseIterable {
     case specializations
     case employmentStart
     case employmentEnd
+    case groupId
 
     /// The canonical name (DOMAIN.md §5), as in configuration and messages.
     var name: String { Self.names[rawValue] }
@@ -94,5 +95,6 @@ enum Field: Int, CaseIterable {
         "specializations",
         "employment_start",
         "employment_end",
+        "group_id",
     ]
 }

@@ -79,6 +79,8 @@ public struct InputSchema: Sendable {
             FieldSpec(name: "claim_status", aliases: ["Status", "Claim Status"]),
             FieldSpec(name: "frequency_code", aliases: ["Frequency", "Frequency Code", "Claim Frequency"]),
             FieldSpec(name: "original_claim_id", aliases: ["Original Claim", "Original Claim ID", "Original Claim Number"]),
+            // One id per group session (SmartCare's group services, myAvatar's group notes).
+            FieldSpec(name: "group_id", aliases: ["Group ID", "Group Service ID", "Session ID", "Group Session ID", "Group Note ID"]),
         ],
         requirements: [
             [["claim_id"]],

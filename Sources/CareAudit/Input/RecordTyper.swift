@@ -325,7 +325,8 @@ public final class RecordTyper {
             renderingStaffID: staffID, renderingNPI: npi,
             renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : .empty, hasTaxonomy: taxonomyColumn,
             billedAmount: amount, status: status, frequency: frequency,
-            originalClaimID: row.text(.originalClaimId), category: category, isCareActivityCode: isCare), warnings: warnings)
+            originalClaimID: row.text(.originalClaimId), groupID: row.text(.groupId), category: category,
+            isCareActivityCode: isCare), warnings: warnings)
     }
 
     /// The non-empty modifiers, upper-cased, as one text (most lines have none or one, and

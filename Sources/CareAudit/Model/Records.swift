@@ -200,6 +200,8 @@ public struct BillingLine: Sendable {
     /// Empty when the export has no taxonomy column (`hasTaxonomy` false) or the cell is empty.
     public private(set) var renderingTaxonomy: TextID
     public private(set) var originalClaimID: TextID
+    /// The export's group session id, when it has the column (empty otherwise).
+    public private(set) var groupID: TextID
     private let amountCents: Int64
     public let payerType: PayerType
     public let status: ClaimStatus
@@ -216,7 +218,8 @@ public struct BillingLine: Sendable {
                 units: Int, placeOfService: TextID, payerName: TextID, payerType: PayerType,
                 renderingStaffID: TextID, renderingNPI: TextID, renderingTaxonomy: TextID, hasTaxonomy: Bool,
                 billedAmount: Money?, status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: TextID,
-                category: ClaimingCategory, isCareActivityCode: Bool) {
+                groupID: TextID = .empty, category: ClaimingCategory, isCareActivityCode: Bool) {
+        self.groupID = groupID
         self.row = row
         self.claimID = claimID
         self.lineNumber = lineNumber
@@ -292,7 +295,7 @@ public struct BillingLine: Sendable {
         var copy = self
         copy.row = row.shifted(by: lines)
         guard let map else { return copy }
-        (copy.claimID, copy.lineNumber, copy.originalClaimID) = (map[claimID], map[lineNumber], map[originalClaimID])
+        (copy.claimID, copy.lineNumber, copy.originalClaimID, copy.groupID) = (map[claimID], map[lineNumber], map[originalClaimID], map[groupID])
         (copy.participantID, copy.procedureCode, copy.modifiers) = (map[participantID], map[procedureCode], map[modifiers])
         (copy.placeOfService, copy.payerName) = (map[placeOfService], map[payerName])
         (copy.renderingStaffID, copy.renderingNPI, copy.renderingTaxonomy) = (map[renderingStaffID], map[renderingNPI], map[renderingTaxonomy])

@@ -11,6 +11,7 @@ public enum RuleRegistry {
         DC002SameParticipantNoTimes(),
         DC003CareCodeBilled(),
         DC004ClaimedExceedsWorked(),
+        DC005ImpossibleTime(),
         DUP001ExactDuplicate(),
         DUP002SuspectDuplicate(),
         DUP003TwoPayers(),

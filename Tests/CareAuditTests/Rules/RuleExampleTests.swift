@@ -59,7 +59,7 @@ struct RuleExampleTests {
 
     @Test("the registry is DOMAIN.md's catalogue, sorted, one rule per id")
     func registry() {
-        #expect(RuleRegistry.ids == ["CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004",
+        #expect(RuleRegistry.ids == ["CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DC005",
                                      "DUP001", "DUP002", "DUP003", "INPUT001", "PEER001", "PEER002", "PEER003",
                                      "PEER004", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
                                      "UNIT001", "UNIT002", "UNIT003"])

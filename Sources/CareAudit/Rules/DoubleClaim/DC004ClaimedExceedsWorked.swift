@@ -19,6 +19,10 @@ struct DC004ClaimedExceedsWorked: Rule {
                         billing: ["884213,1,C1,2026-10-13,22:30,23:30,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11",
                                   "884214,1,C2,2026-10-14,00:30,01:30,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"],
                         findings: 0),
+            RuleExample("a 90-minute skills group for six participants is 90 minutes of the facilitator's time, not 540",
+                        timesheet: ["T1,E1,2026-10-14,10:00,11:30,,,Skill building group,,0,REG,CARE"],
+                        billing: (1...6).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:30,,H0025,6,E1,,60.00,PAID,1,,MEDI-CAL,11" },
+                        findings: 0),
             RuleExample("billing matches the direct-service time",
                         timesheet: ["T1,E1,2026-10-14,09:00,10:00,,,Peer support session,C1,0,REG,CARE",
                                     "T2,E1,2026-10-14,10:00,12:00,,,CARE court report,C1,0,REG,CARE"],
@@ -33,9 +37,14 @@ struct DC004ClaimedExceedsWorked: Rule {
             // A denied line is not paid; its resubmission is. Counting both would double its minutes.
             // (Sums first, without building anything: most days are fine.)
             var billed = 0, lineCount = 0
+            var sessions: [Int] = []  // a group session's minutes are the staff member's once
             for index in context.lineIndexes(key) where context.lines[index].status != .denied {
-                billed += context.minutesForComparison(context.lines[index])
                 lineCount += 1
+                if let session = context.session(ofLine: index) {
+                    if sessions.contains(session) { continue }
+                    sessions.append(session)
+                }
+                billed += context.minutesForComparison(context.lines[index])
             }
             guard lineCount > 0 else { continue }
             var worked = 0, care = 0, other = 0

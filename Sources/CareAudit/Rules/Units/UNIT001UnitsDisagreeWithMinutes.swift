@@ -11,6 +11,12 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
                         billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"], findings: 1),
             RuleExample("45 minutes billed as 3 units",
                         billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+            RuleExample("each participant of a 60-minute group billed 4 units (billing.group_minutes: full)",
+                        billing: (1...5).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
+                        findings: 0),
+            RuleExample("prorated: a 60-minute group of 4 is 15 minutes, 1 unit, each; 4 units each is over-billed",
+                        billing: (1...4).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
+                        findings: 4, configuration: "billing: {group_minutes: prorated}"),
             RuleExample("22 minutes is 1 unit, 23 is 2",
                         billing: ["884213,1,C1,2026-10-14,,,22,H0038,1,E1,,40.00,PAID,1,,MEDI-CAL,11",
                                   "884214,1,C1,2026-10-14,,,23,H0038,2,E1,,80.00,PAID,1,,MEDI-CAL,11"], findings: 0),
@@ -18,12 +24,17 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let unitRules = context.byText(context.configuration.billing.unitRules)
+        let prorated = context.configuration.billing.groupMinutes == .prorated
         return context.lines.indices.compactMap { index in
             let line = context.lines[index]
             guard !line.isVoid,
                   let rule = unitRules[line.procedureCode],
-                  let minutes = context.billedMinutes(line)
+                  var minutes = context.billedMinutes(line)
             else { return nil }
+            // A group line carries the session's minutes, or (prorated) its share of them.
+            if prorated, let session = context.session(ofLine: index) {
+                minutes /= max(context.sessionParticipants(session), 1)
+            }
             let expected = rule.units(forMinutes: minutes)
             guard expected != line.units else { return nil }
             let extra = line.units - expected

@@ -1,0 +1,71 @@
+/// DC005: impossible time: one staff member billed individual services to different
+/// participants at overlapping times. Group sessions (`GroupSessions`) are exempt: serving
+/// several participants at once is what a group is.
+/// Complexity: O(n log n) per staff day (`IntervalSweep.selfGroups`), never per pair.
+struct DC005ImpossibleTime: Rule {
+    let description = RuleDescription(
+        id: "DC005", name: "Impossible time: overlapping individual services",
+        summary: "One staff member billed two or more individual (non-group) services to different participants at overlapping times; the finding names every line, the overlapping minutes and the share of the later lines as the amount at risk.",
+        rationale: "Nobody can deliver two individual sessions at once: one of them was not delivered as billed. Program-integrity units look for exactly this (\"impossible days\": overlapping individual sessions, more hours billed than exist).",
+        severity: .error,
+        requires: [.billingTimes],
+        examples: [
+            RuleExample("two individual peer sessions to different clients at overlapping times",
+                        billing: ["884213,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C2,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 1),
+            RuleExample("a skills group: five participants, one staff member, identical times",
+                        billing: (1...5).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
+                        findings: 0),
+            RuleExample("a group marked by modifier HQ with staggered arrivals is still a group",
+                        billing: ["884213,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11,HQ",
+                                  "884214,1,C2,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11,HQ"],
+                        findings: 0, billingHeader: RuleExample.billingHeader + ",Modifier"),
+            RuleExample("back-to-back individual sessions",
+                        billing: ["884213,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C2,2026-10-14,11:00,11:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+            RuleExample("two staff members seeing two clients at the same time",
+                        billing: ["884213,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C2,2026-10-14,10:00,11:00,,H0038,4,E2,,160.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+            RuleExample("one client billed twice at once is a duplicate (DUP001), not impossible time",
+                        billing: ["884213,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11",
+                                  "884214,1,C1,2026-10-14,10:00,11:00,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"],
+                        findings: 0),
+        ])
+
+    func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        var individual = TimedRecords()
+        for key in context.staffDays {
+            let lineIndexes = context.lineIndexes(key)
+            guard lineIndexes.count > 1 else { continue }
+            individual.collect(lineIndexes.lazy.filter {
+                context.session(ofLine: $0) == nil && context.lines[$0].status != .denied
+            }) { context.lines[$0].interval }
+            for group in IntervalSweep.selfGroups(individual.intervals) {
+                let lines = group.map { context.lines[individual.indexes[$0]] }
+                guard Set(lines.map(\.participantID)).count > 1 else { continue }
+                let intervals = group.map { individual.intervals[$0] }
+                let minutes = IntervalSweep.jointLength(intervals)
+                // At risk: what the later lines bill for the minutes they share with earlier ones.
+                var amount = Money.zero
+                for position in intervals.indices.dropFirst() {
+                    let earlier = Array(intervals[..<position])
+                    let shared = intervals[position].count - IntervalSweep.uncovered(intervals[position], by: earlier)
+                    amount += context.billedShare(lines[position], minutes: shared)
+                }
+                let services = lines.prefix(5).map { "\(context.describe($0)) for participant \(context[$0.participantID]) (claim \(context[$0.claimID]))" }
+                    .joined(separator: " and ") + (lines.count > 5 ? " and \(grouped(lines.count - 5)) more" : "")
+                findings.append(Finding(
+                    rule: description.id,
+                    message: "\(context.staffLabel(key.staff)) billed \(grouped(lines.count)) individual services at overlapping times on \(key.day): \(services): \(minutes) minutes in which one person cannot deliver them all",
+                    records: lines.map(context.source), minutes: minutes, amount: amount,
+                    staffID: context[key.staff], date: key.day,
+                    participantIDs: Array(Set(lines.flatMap { context.texts($0.participantID) })).sorted()))
+            }
+        }
+        return findings
+    }
+}
