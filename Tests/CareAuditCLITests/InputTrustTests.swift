@@ -149,3 +149,45 @@ struct ClaimChainTests {
         #expect(result.stdout.contains("note: \(billing.path):3: claim 884301 voids claim 770002, which is not in the export (billed in an earlier period?): it cancels nothing here"))
     }
 }
+
+@Suite("Certificate history")
+struct CertificateHistoryTests {
+    static let billing = """
+    Claim ID,Line,CIN,DOS,Minutes,HCPCS,Units,Rendering Staff ID,Charge,Status
+    884213,1,C1,2026-10-05,45,H0038,3,E1,120.00,PAID
+    884214,1,C2,2026-10-07,45,H0038,3,E1,120.00,PAID
+
+    """
+
+    func audit(roster: String) throws -> [[String: Any]] {
+        let dir = try CLI.temporaryDirectory()
+        let billingFile = dir.appendingPathComponent("b.csv"), rosterFile = dir.appendingPathComponent("r.csv")
+        try Self.billing.write(to: billingFile, atomically: true, encoding: .utf8)
+        try roster.write(to: rosterFile, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["audit", "--billing", billingFile.path, "--roster", rosterFile.path, "--format", "json"])
+        let findings = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        return findings.filter { $0["rule"] as? String == "PEER001" }
+    }
+
+    @Test("a date of first certification covers services before the current certificate")
+    func initialCertification() throws {
+        let findings = try audit(roster: "Staff ID,Name,Role,Cert Number,Cert Issued,Cert Expires,Initial Cert Date\nE1,Ann Lee,CERTIFIED_PEER,PSS-1,2026-10-10,2028-10-09,2022-10-10\n")
+        #expect(findings.isEmpty)
+    }
+
+    @Test("a lone certificate issued mid-period with earlier services: one warning naming both services, not two errors")
+    func likelyRenewal() throws {
+        let findings = try audit(roster: "Staff ID,Name,Role,Cert Number,Cert Issued,Cert Expires\nE1,Ann Lee,CERTIFIED_PEER,PSS-1,2026-10-10,2028-10-09\n")
+        #expect(findings.count == 1)
+        #expect(findings.first?["severity"] as? String == "warning")
+        #expect((findings.first?["message"] as? String)?.contains("most likely a renewal") == true)
+        #expect((findings.first?["records"] as? [Any])?.count == 3)
+    }
+
+    @Test("a certificate that expired before the service is still an error per service")
+    func expired() throws {
+        let findings = try audit(roster: "Staff ID,Name,Role,Cert Number,Cert Issued,Cert Expires\nE1,Ann Lee,CERTIFIED_PEER,PSS-1,2024-10-01,2026-10-01\n")
+        #expect(findings.count == 2)
+        #expect(findings.allSatisfy { $0["severity"] as? String == "error" })
+    }
+}

@@ -69,7 +69,8 @@ public struct AuditEngine {
             let findings = rule.check(context, options).map { finding in
                 var finding = finding.printable
                 finding.rule = rule.description.id
-                finding.severity = severity
+                // A rule may say a finding is less serious than its kind (a likely renewal).
+                finding.severity = min(finding.severity, severity)
                 return finding
             }
             return (findings, clock.now - start, nil)

@@ -46,6 +46,7 @@ enum Field: Int, CaseIterable {
     case employmentStart
     case employmentEnd
     case groupId
+    case peerCertInitial
 
     /// The canonical name (DOMAIN.md §5), as in configuration and messages.
     var name: String { Self.names[rawValue] }
@@ -96,5 +97,6 @@ enum Field: Int, CaseIterable {
         "employment_start",
         "employment_end",
         "group_id",
+        "peer_cert_initial",
     ]
 }

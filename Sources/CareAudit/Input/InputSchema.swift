@@ -103,6 +103,8 @@ public struct InputSchema: Sendable {
             FieldSpec(name: "peer_cert_issued", aliases: ["Cert Issued", "Certification Issued", "Peer Cert Issued"]),
             FieldSpec(name: "peer_cert_expires", aliases: ["Cert Expires", "Certification Expires", "Peer Cert Expires"]),
             FieldSpec(name: "peer_cert_status", aliases: ["Cert Status", "Certification Status", "Peer Cert Status"]),
+            FieldSpec(name: "peer_cert_initial", aliases: ["Initial Cert Date", "Original Cert Date", "First Certified",
+                                                           "Initial Certification Date", "Cert Initial"]),
             FieldSpec(name: "specializations", aliases: ["Specializations", "Specialization"]),
             FieldSpec(name: "employment_start", aliases: ["Employment Start", "Hire Date", "Start Date"]),
             FieldSpec(name: "employment_end", aliases: ["Employment End", "Termination Date", "End Date"]),

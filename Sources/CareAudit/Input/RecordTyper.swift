@@ -350,6 +350,7 @@ public final class RecordTyper {
         let expected = "a date (\(FieldParser.dateFormats))"
         let issued = row.value(.peerCertIssued, .badDate, expected: expected, FieldParser.day)
         let expires = row.value(.peerCertExpires, .badDate, expected: expected, FieldParser.day)
+        let initial = row.value(.peerCertInitial, .badDate, expected: expected, FieldParser.day)
         let hired = row.value(.employmentStart, .badDate, expected: expected, FieldParser.day)
         let left = row.value(.employmentEnd, .badDate, expected: expected, FieldParser.day)
         let status = row.string(.peerCertStatus).uppercased()
@@ -362,7 +363,8 @@ public final class RecordTyper {
             npi: row.string(.npi), name: row.string(.staffName), role: row.string(.role).uppercased(),
             taxonomy: row.string(.taxonomy).uppercased(), certNumber: row.string(.peerCertNumber),
             certIssued: issued, certExpires: expires, certStatus: status,
-            specializations: row.string(.specializations), employmentStart: hired, employmentEnd: left))
+            specializations: row.string(.specializations), employmentStart: hired, employmentEnd: left,
+            certInitial: initial))
     }
 }
 

@@ -315,6 +315,9 @@ public struct StaffMember: Sendable, Equatable {
     public var certIssued: Day?
     public var certExpires: Day?
     public var certStatus: String
+    /// The date of first certification, when the roster gives it: certified since then, the
+    /// certificate renewed every two years up to `certExpires`.
+    public var certInitial: Day?
     public var specializations: String
     public var employmentStart: Day?
     public var employmentEnd: Day?
@@ -324,7 +327,8 @@ public struct StaffMember: Sendable, Equatable {
 
     public init(source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
                 certNumber: String, certIssued: Day?, certExpires: Day?, certStatus: String, specializations: String,
-                employmentStart: Day?, employmentEnd: Day?) {
+                employmentStart: Day?, employmentEnd: Day?, certInitial: Day? = nil) {
+        self.certInitial = certInitial
         self.source = source
         self.staffID = staffID
         self.npi = npi
