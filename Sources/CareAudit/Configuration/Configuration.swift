@@ -8,6 +8,8 @@ public struct Configuration: Sendable, Equatable {
     /// Per input kind: header as written in the export → canonical field.
     public var columns: [InputKind: [String: String]] = [:]
     public var care = CareSettings()
+    /// The county's time zone: durations and overlaps on the nights clocks change (DOMAIN.md §8).
+    public var localTime = LocalTime.losAngeles
     public var classification = ClassificationSettings.defaults
     public var billing = BillingSettings()
     /// Per rule id: overrides of `enabled`, `severity` and options.

@@ -36,7 +36,7 @@ public enum ConfigurationLoader {
         guard let root else { return configuration }
         let reader = NodeReader(file: file)
         let top = try reader.mapping(root, key: "")
-        try reader.allow(top, keys: ["version", "period", "input", "columns", "care", "classification", "billing", "rules"], in: "")
+        try reader.allow(top, keys: ["version", "period", "time_zone", "input", "columns", "care", "classification", "billing", "rules"], in: "")
         guard let version = top["version"] else {
             throw ConfigurationError(file: file, line: 1, key: "version", message: "missing; write `version: 1` at the top")
         }
@@ -44,6 +44,13 @@ public enum ConfigurationLoader {
             throw reader.error(version, "version", "this care-audit reads configuration version \(currentVersion)")
         }
         if let node = top["period"] { configuration.period = try reader.period(node) }
+        if let node = top["time_zone"] {
+            let text = try reader.string(node, key: "time_zone")
+            guard let zone = LocalTime(identifier: text) else {
+                throw reader.error(node, "time_zone", "\"\(text)\" is not a time zone such as America/Los_Angeles")
+            }
+            configuration.localTime = zone
+        }
         if let node = top["input"] { try reader.input(node, into: &configuration.input) }
         if let node = top["columns"] { configuration.columns = try reader.columns(node) }
         if let node = top["care"] { try reader.care(node, into: &configuration.care) }

@@ -11,6 +11,8 @@ public enum ConfigurationWriter {
         } else {
             out += "# period: \"2026-10\"          # or 2026-10-01..2026-12-31; default: the month holding most records\n"
         }
+        out += "# The county's time zone: durations on the nights clocks change (fall back: 01:00-03:00 is 3 h).\n"
+        out += "time_zone: \(quote(configuration.localTime.identifier))\n"
 
         out += "\ninput:\n"
         out += "  delimiter: \(quote(configuration.input.dialect.delimiterName))\n"

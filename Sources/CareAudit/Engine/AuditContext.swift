@@ -378,8 +378,11 @@ public final class AuditContext: Sendable {
     public func describe(_ line: BillingLine) -> String {
         let code = texts[line.procedureCode]
         guard let start = line.start, let end = line.end else { return code }
-        return "\(code) \(FieldParser.clock(start))–\(FieldParser.clock(end))"
+        return "\(code) \(clock(start, on: line.timelineDay))–\(clock(end, on: line.timelineDay))"
     }
+
+    /// The clock time ("01:30") `minutes` after midnight of `day`, in the county's time zone.
+    public func clock(_ minutes: Int, on day: Day) -> String { configuration.localTime.clock(minutes, on: day) }
 
     /// The lines' claim ids, sorted: "B1, B2, B3", at most ten and then "and 99,990 more" (the
     /// finding's records list them all; a message stays readable).
@@ -391,7 +394,7 @@ public final class AuditContext: Sendable {
     /// "10:00–11:00", or "90 minutes" without times.
     public func describeTime(_ entry: TimeEntry) -> String {
         guard let start = entry.start, let end = entry.end else { return "\(entry.minutes) minutes" }
-        return "\(FieldParser.clock(start))–\(FieldParser.clock(end))"
+        return "\(clock(start, on: entry.timelineDay))–\(clock(end, on: entry.timelineDay))"
     }
 
     /// The payer as people say it: "Medi-Cal", or the payer's own name.

@@ -334,7 +334,7 @@ public struct InputLoader {
             part: part,
             onHeader: { mapping in
                 typer = RecordTyper(file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
-                                    keepsRecords: keep)
+                                    keepsRecords: keep, localTime: configuration.localTime)
             },
             onRow: { record in
                 switch type(typer!, record) {

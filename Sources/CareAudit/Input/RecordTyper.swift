@@ -28,7 +28,9 @@ public final class RecordTyper {
     /// every row, where reading an array property of a class costs a retain and a release.
     private let columns: UnsafeMutableBufferPointer<Int>
 
-    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true) {
+    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true,
+                localTime: LocalTime = .losAngeles) {
+        self.localTime = localTime
         self.file = file
         self.fileIndex = fileIndex
         self.mapping = mapping
@@ -40,6 +42,10 @@ public final class RecordTyper {
         previous = .allocate(capacity: slots.count * 2)
         previous.initialize(repeating: .empty)
     }
+
+    /// The county's clock, for entries on the nights it changes.
+    let localTime: LocalTime
+    private var transitionCheck: (day: Int32, near: Bool) = (.min, false)
 
     /// The text each column had in the previous row. Exports come sorted by staff and date, so
     /// staff ids and names, programs, pay codes, payers and statuses mostly repeat the row
@@ -190,9 +196,23 @@ public final class RecordTyper {
 
     /// Start and end as an interval on the entry's date, past midnight when the end is earlier
     /// than the start (a night shift 22:00–02:00 is 240 minutes, not −1200).
-    static func interval(start: Int?, end: Int?) -> (Int, Int)? {
+    /// Start and end as minutes elapsed since midnight of `day` (an end before the start is past
+    /// midnight), in the county's local time: on a day the clock changes (or the one before, for
+    /// an overnight entry) the times are read through `localTime`.
+    func interval(start: Int?, end: Int?, on day: Day?) -> (Int, Int)? {
         guard let start, let end else { return nil }
-        return (start, end > start ? end : end + 1440)
+        let wrapped = end > start ? end : end + 1440
+        guard let day, nearTransition(day) else { return (start, wrapped) }
+        return (localTime.elapsed(start, on: day), localTime.elapsed(wrapped, on: day))
+    }
+
+    /// Whether `day` or the next holds a change of the clock; remembered for the last day asked
+    /// (rows come sorted by date), so most rows pay one comparison.
+    private func nearTransition(_ day: Day) -> Bool {
+        if day.number != transitionCheck.day {
+            transitionCheck = (day.number, localTime.isTransition(day) || localTime.isTransition(day.adding(days: 1)))
+        }
+        return transitionCheck.near
     }
 
     /// Validation keeps no record, so no id must outlive its row: forget the texts (and the
@@ -229,13 +249,13 @@ public final class RecordTyper {
                 row.fail(.endTime, .missingValue, "the entry has a start time but no end time")
             } else if start == end {
                 row.fail(.endTime, .badTime, "the entry starts and ends at \(FieldParser.clock(start ?? 0)): no time")
-            } else if let (s, e) = Self.interval(start: start, end: end) {
+            } else if let (s, e) = interval(start: start, end: end, on: date) {
                 times = (s, e)
                 minutes = e - s
                 if let duration, abs(duration - minutes) > 1 {
                     let field: Field = listedMinutes != nil ? .minutes : .hours
                     row.fail(field, .durationMismatch,
-                             "\(FieldParser.clock(s))–\(FieldParser.clock(e)) is \(minutes) minutes but the entry says \(duration) minutes")
+                             "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(minutes) minutes but the entry says \(duration) minutes")
                 }
             }
         } else if let duration {
@@ -295,11 +315,11 @@ public final class RecordTyper {
         if (start == nil) != (end == nil) && row.problems.isEmpty {
             row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
         }
-        let times = Self.interval(start: start, end: end)
+        let times = interval(start: start, end: end, on: date)
         if let times, let serviceMinutes, abs(times.1 - times.0 - serviceMinutes) > 1 {
             // Rules would otherwise take one duration here and the other there.
             row.fail(.serviceMinutes, .durationMismatch,
-                     "\(FieldParser.clock(times.0))–\(FieldParser.clock(times.1)) is \(times.1 - times.0) minutes but the line says \(serviceMinutes) minutes")
+                     "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(times.1 - times.0) minutes but the line says \(serviceMinutes) minutes")
         }
         guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let (category, isCare) = classify(procedure: procedure)

@@ -67,7 +67,7 @@ struct DC001OverlappingTime: Rule {
                     claimed = "\(context.describeTime(entries[0])) on \(key.day) as \(entries[0].category.label)"
                 } else {
                     let start = entryIntervals.map(\.lowerBound).min()!, end = entryIntervals.map(\.upperBound).max()!
-                    claimed = "\(grouped(entries.count)) CARE entries between \(FieldParser.clock(start)) and \(FieldParser.clock(end)) on \(key.day)"
+                    claimed = "\(grouped(entries.count)) CARE entries between \(context.clock(start, on: key.day)) and \(context.clock(end, on: key.day)) on \(key.day)"
                 }
                 findings.append(Finding(
                     rule: description.id,

@@ -47,7 +47,7 @@ struct TS001OverlappingEntries: Rule {
                     message = "\(context.staffLabel(key.staff)) has overlapping entries on \(key.day): \(context.describeTime(a)) \(a.category.label) and \(context.describeTime(b)) \(b.category.label): \(minutes) minutes recorded twice"
                 } else {
                     let start = entries.map { $0.start! }.min()!, end = entries.map { $0.end! }.max()!
-                    message = "\(context.staffLabel(key.staff)) has \(grouped(entries.count)) overlapping entries on \(key.day) between \(FieldParser.clock(start)) and \(FieldParser.clock(end)): \(minutes) minutes recorded more than once"
+                    message = "\(context.staffLabel(key.staff)) has \(grouped(entries.count)) overlapping entries on \(key.day) between \(context.clock(start, on: key.day)) and \(context.clock(end, on: key.day)): \(minutes) minutes recorded more than once"
                 }
                 findings.append(Finding(
                     rule: description.id, message: message,
