@@ -87,15 +87,13 @@ struct ExplainCommand: ParsableCommand {
         for option in d.options { out += ", \(option.name): \"\(option.defaultValue)\"" }
         out += "}\n"
         for option in d.options { out += "  \(option.name) (default \"\(option.defaultValue)\"): \(option.help)\n" }
-        out += "\nExamples (timesheet: \(RuleExample.timesheetHeader))\n"
+        out += "\nExamples (fields by their canonical names; `care-audit validate --help` lists the headers each accepts)\n"
         for example in d.examples {
             out += "\n  \(example.findings > 0 ? "triggers" : "does not trigger"): \(example.title)\n"
-            for row in example.timesheet { out += "    timesheet  \(row)\n" }
-            for row in example.billing { out += "    billing    \(row)\n" }
-            for row in example.roster ?? [] { out += "    roster     \(row)\n" }
+            for row in example.rows { out += "    \(row.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(row.text)\n" }
             if !example.configuration.isEmpty { out += "    config     \(example.configuration)\n" }
+            if !example.expects.isEmpty { out += "    names      \(example.expects.joined(separator: ", "))\n" }
         }
-        out += "\nBilling columns: \(RuleExample.billingHeader)\nRoster columns: \(RuleExample.rosterHeader)\n"
         try writeReport(out, to: nil)
     }
 }

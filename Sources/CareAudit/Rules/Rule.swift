@@ -47,29 +47,94 @@ public struct RuleOption: Sendable {
 /// the standard headers below are added.
 public struct RuleExample: Sendable {
     public let title: String
-    public let timesheet: [String]
-    public let billing: [String]
-    public let roster: [String]?
+    /// The records, written by field name (`ExampleRow.entry`, `.line`, `.member`).
+    public let rows: [ExampleRow]
     /// How many findings of this rule the example must produce (0: must not trigger).
     public let findings: Int
+    /// The export ids of the records the findings name, together (entries by id, lines as
+    /// `claim/line`, roster rows by staff id; a row without an id as `timesheet.csv:2`): what
+    /// the example is about, not only a count.
+    public let expects: [String]
     /// Extra configuration YAML (without `version`).
     public let configuration: String
-    /// The billing header, when the example needs other columns than the standard ones.
-    public let billingHeader: String
+    /// Whether a roster is given (rules that need one are skipped without it).
+    public let hasRoster: Bool
 
-    public static let timesheetHeader = "Entry ID,Staff ID,Date,Start,End,Minutes,Activity Code,Activity,Client ID,Travel Min,Pay Code,Program"
-    public static let billingHeader = "Claim ID,Line,CIN,DOS,Start,End,Minutes,HCPCS,Units,Rendering Staff ID,Rendering NPI,Charge,Status,Frequency,Original Claim,Payer Type,POS"
-    public static let rosterHeader = "Staff ID,NPI,Name,Role,Cert Number,Cert Issued,Cert Expires,Cert Status"
-
-    public init(_ title: String, timesheet: [String] = [], billing: [String] = [], roster: [String]? = nil,
-                findings: Int, configuration: String = "", billingHeader: String = RuleExample.billingHeader) {
+    public init(_ title: String, _ rows: [ExampleRow], findings: Int, expects: [String] = [], configuration: String = "",
+                roster: Bool? = nil) {
         self.title = title
-        self.timesheet = timesheet
-        self.billing = billing
-        self.roster = roster
+        self.rows = rows
         self.findings = findings
+        self.expects = expects
         self.configuration = configuration
-        self.billingHeader = billingHeader
+        hasRoster = roster ?? rows.contains { $0.kind == .roster }
+    }
+
+    /// The rows of one export kind as CSV: a header of every field the rows use (in the order
+    /// they first appear), then one line per row.
+    public func csv(_ kind: InputKind) -> String {
+        let rows = self.rows.filter { $0.kind == kind }
+        var names: [String] = []
+        // An export with no rows still has its header (as a county's empty export would).
+        let template: ExampleRow = switch kind {
+        case .timesheet: .entry("", date: "", activity: "")
+        case .billing: .line("", date: "", code: "", units: "")
+        case .roster: .member("")
+        }
+        for row in rows.isEmpty ? [template] : rows { for (name, _) in row.fields where !names.contains(name) { names.append(name) } }
+        let writer = CSVWriter(spreadsheetSafe: false, lineEnding: "\n")
+        return writer.record(names) + rows.map { row in
+            writer.record(names.map { name in row.fields.first { $0.name == name }?.value ?? "" })
+        }.joined()
+    }
+}
+
+/// One record of a rule example by field name (DOMAIN.md §5's canonical names), with the
+/// values most examples share as defaults: staff E1, pay code REG, program CARE; a line PAID,
+/// frequency 1, Medi-Cal, place of service 11.
+public struct ExampleRow: Sendable {
+    public let kind: InputKind
+    public let fields: [(name: String, value: String)]
+
+    /// "program=CARE, pay_code=REG": how `explain` shows the row.
+    public var text: String { fields.filter { !$0.value.isEmpty }.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
+
+    /// A timesheet entry.
+    public static func entry(_ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
+                             minutes: String = "", code: String = "", activity: String, participant: String = "",
+                             travel: String = "0", payCode: String = "REG", program: String = "CARE") -> ExampleRow {
+        ExampleRow(kind: .timesheet, fields: [
+            ("record_id", id), ("staff_id", staff), ("work_date", date), ("start_time", start), ("end_time", end),
+            ("minutes", minutes), ("activity_code", code), ("activity_description", activity), ("participant_id", participant),
+            ("travel_minutes", travel), ("pay_code", payCode), ("program", program),
+        ])
+    }
+
+    /// A claim line; `id` is "claim/line". A taxonomy column is written only when given (rules
+    /// that need one are skipped without it).
+    public static func line(_ id: String, participant: String = "", date: String, start: String = "", end: String = "",
+                            minutes: String = "", code: String, modifier: String = "", units: String, staff: String = "E1",
+                            npi: String = "", amount: String = "", status: String = "PAID", frequency: String = "1",
+                            original: String = "", payer: String = "MEDI-CAL", place: String = "11",
+                            taxonomy: String? = nil) -> ExampleRow {
+        let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        return ExampleRow(kind: .billing, fields: [
+            ("claim_id", parts[0]), ("line_number", parts.count > 1 ? parts[1] : ""), ("participant_id", participant),
+            ("service_date", date), ("start_time", start), ("end_time", end), ("service_minutes", minutes),
+            ("procedure_code", code), ("modifier_1", modifier), ("units", units), ("rendering_staff_id", staff),
+            ("rendering_npi", npi), ("billed_amount", amount), ("claim_status", status), ("frequency_code", frequency),
+            ("original_claim_id", original), ("payer_type", payer), ("place_of_service", place),
+        ] + (taxonomy.map { [("rendering_taxonomy", $0)] } ?? []))
+    }
+
+    /// A roster row.
+    public static func member(_ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
+                              issued: String = "", expires: String = "", status: String = "", initial: String = "") -> ExampleRow {
+        ExampleRow(kind: .roster, fields: [
+            ("staff_id", staff), ("npi", npi), ("staff_name", name), ("role", role), ("peer_cert_number", cert),
+            ("peer_cert_issued", issued), ("peer_cert_expires", expires), ("peer_cert_status", status),
+            ("peer_cert_initial", initial),
+        ])
     }
 }
 

@@ -20,22 +20,17 @@ struct RuleExampleTests {
     static func audit(_ example: RuleExample) throws -> AuditResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rule-example-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        func write(_ name: String, _ header: String, _ rows: [String]) throws -> String {
-            let url = folder.appendingPathComponent(name)
-            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
-            return url.path
+        func write(_ kind: InputKind) throws -> (path: String, kind: InputKind?) {
+            let url = folder.appendingPathComponent("\(kind.rawValue).csv")
+            try example.csv(kind).write(to: url, atomically: true, encoding: .utf8)
+            return (url.path, kind)
         }
-        var files: [(path: String, kind: InputKind?)] = [
-            (try write("timesheet.csv", RuleExample.timesheetHeader, example.timesheet), .timesheet),
-            (try write("billing.csv", example.billingHeader, example.billing), .billing),
-        ]
-        if let roster = example.roster {
-            files.append((try write("roster.csv", RuleExample.rosterHeader, roster), .roster))
-        }
+        var files = [try write(.timesheet), try write(.billing)]
+        if example.hasRoster { files.append(try write(.roster)) }
         let configuration = try ConfigurationLoader.parse("version: 1\nperiod: 2026-10\n" + example.configuration, file: "example.yml")
         let classifier = Classifier(configuration: configuration)
         let loaded = InputLoader(configuration: configuration, classifier: classifier).load(files)
-        return AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: example.roster != nil)
+        return AuditEngine(configuration: configuration).run(loaded, classifier: classifier, hasRoster: example.hasRoster)
     }
 
     @Test("each example triggers exactly as documented", arguments: cases)
@@ -43,6 +38,13 @@ struct RuleExampleTests {
         let result = try Self.audit(testCase.example)
         let own = result.findings.filter { $0.rule == testCase.rule }
         #expect(own.count == testCase.example.findings, "\(own.map(\.message))")
+        // The records the findings name, together, are the ones the example says.
+        // (A record without an id, such as an unreadable row, is named by file and line.)
+        let named = Set(own.flatMap { $0.records.map { $0.recordID ?? "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" } })
+        if ProcessInfo.processInfo.environment["DUMP_EXAMPLE_RECORDS"] == "1" {
+            print("EXPECTS\t\(testCase.rule)\t\(testCase.index)\t\(named.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        #expect(named == Set(testCase.example.expects), "named \(named.sorted())")
         #expect(!result.skipped.contains { $0.rule == testCase.rule }, "\(result.skipped)")
         if testCase.rule != "INPUT001" {
             #expect(!result.findings.contains { $0.rule == "INPUT001" }, "example rows must be readable: \(result.findings.filter { $0.rule == "INPUT001" }.map(\.message))")
@@ -54,6 +56,9 @@ struct RuleExampleTests {
         for rule in RuleRegistry.all {
             #expect(rule.description.examples.contains { $0.findings > 0 }, "\(rule.description.id)")
             #expect(rule.description.examples.contains { $0.findings == 0 }, "\(rule.description.id)")
+            for example in rule.description.examples {
+                #expect((example.findings > 0) == !example.expects.isEmpty, "\(rule.description.id): \(example.title) names no records")
+            }
         }
     }
 

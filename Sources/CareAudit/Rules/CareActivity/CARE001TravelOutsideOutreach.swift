@@ -8,9 +8,15 @@ struct CARE001TravelOutsideOutreach: Rule {
         severity: .warning,
         examples: [
             RuleExample("travel on a court hearing",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,20,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1", travel: "20"),
+                ],
+                findings: 1, expects: ["T1"]),
             RuleExample("travel on outreach",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,Outreach and engagement,C1,20,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "Outreach and engagement", participant: "C1", travel: "20"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -9,14 +9,20 @@ struct CARE002ImplementationInvoiced: Rule {
         options: [RuleOption("invoice_programs", default: "", help: "Comma-separated programs / cost centers whose time goes on the CARE invoice.")],
         examples: [
             RuleExample("implementation planning coded as court hearing time",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CH01,CARE implementation planning,,0,REG,CARE"],
-                        findings: 1, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", code: "CH01", activity: "CARE implementation planning"),
+                ],
+                findings: 1, expects: ["T1"], configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
             RuleExample("implementation time in an invoiced program",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,Stakeholder meeting on CARE policies,,0,REG,CARE-INVOICE"],
-                        findings: 1, configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "Stakeholder meeting on CARE policies", program: "CARE-INVOICE"),
+                ],
+                findings: 1, expects: ["T1"], configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
             RuleExample("implementation time tracked, not invoiced",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,Stakeholder meeting on CARE policies,,0,REG,CARE-ADMIN"],
-                        findings: 0, configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "Stakeholder meeting on CARE policies", program: "CARE-ADMIN"),
+                ],
+                findings: 0, configuration: "rules: {CARE002: {invoice_programs: CARE-INVOICE}}"),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -8,11 +8,20 @@ struct CARE003NoParticipant: Rule {
         severity: .warning,
         examples: [
             RuleExample("court report without a client",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court report"),
+                ],
+                findings: 1, expects: ["T1"]),
             RuleExample("data reporting needs no client",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE data reporting,,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE data reporting"),
+                ],
+                findings: 0),
             RuleExample("a CARE team meeting needs no client",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE team meeting,,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE team meeting"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -8,23 +8,31 @@ struct DC002SameParticipantNoTimes: Rule {
         severity: .warning,
         examples: [
             RuleExample("outreach without times and a billed session for the same client",
-                        timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", minutes: "60", activity: "Outreach and engagement", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 1, expects: ["884213/1", "T1"]),
             RuleExample("two untimed outreach entries and two billed sessions for one client on one day are one finding",
-                        timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,,,30,,Outreach and engagement,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
-                                  "884214,1,C1,2026-10-14,14:00,14:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", minutes: "60", activity: "Outreach and engagement", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", minutes: "30", activity: "Outreach and engagement", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                    .line("884214/1", participant: "C1", date: "2026-10-14", start: "14:00", end: "14:45", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 1, expects: ["884213/1", "884214/1", "T1", "T2"]),
             RuleExample("different participants",
-                        timesheet: ["T1,E1,2026-10-14,,,60,,Outreach and engagement,C1,0,REG,CARE"],
-                        billing: ["884213,1,C2,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", minutes: "60", activity: "Outreach and engagement", participant: "C1"),
+                    .line("884213/1", participant: "C2", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
             RuleExample("both sides have times: DC001's job, not this rule's",
-                        timesheet: ["T1,E1,2026-10-14,09:00,10:00,,,Outreach and engagement,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "09:00", end: "10:00", activity: "Outreach and engagement", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
         ])
 
     /// One finding per staff day and participant: the CARE entries and lines of that participant

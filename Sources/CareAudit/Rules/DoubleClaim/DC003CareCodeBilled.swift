@@ -9,11 +9,15 @@ struct DC003CareCodeBilled: Rule {
         severity: .error,
         examples: [
             RuleExample("a CARE hearing code on a claim",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,CH01,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 1, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "CH01", units: "3", amount: "120.00"),
+                ],
+                findings: 1, expects: ["884213/1"], configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
             RuleExample("a peer service code",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 0, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0, configuration: "classification: {activity_codes: {CH01: CARE_COURT_HEARING}}"),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

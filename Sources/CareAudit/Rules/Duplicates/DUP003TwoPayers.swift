@@ -7,12 +7,16 @@ struct DUP003TwoPayers: Rule {
         severity: .warning,
         examples: [
             RuleExample("one session, two payers",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
-                                  "990001,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,COMMERCIAL,11"],
-                        findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                    .line("990001/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00", payer: "COMMERCIAL"),
+                ],
+                findings: 1, expects: ["884213/1", "990001/1"]),
             RuleExample("one payer",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
         ])
 
 

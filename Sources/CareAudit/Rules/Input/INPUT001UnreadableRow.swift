@@ -9,9 +9,15 @@ struct INPUT001UnreadableRow: Rule {
         severity: .error,
         examples: [
             RuleExample("a date that does not exist",
-                        timesheet: ["T1,E1,2026-02-30,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-02-30", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 1, expects: ["timesheet.csv:2"]),
             RuleExample("readable rows",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -9,22 +9,37 @@ struct PEER001CertificateNotActive: Rule {
         requires: [.roster],
         examples: [
             RuleExample("service the day after the certificate expired",
-                        billing: ["884213,1,C1,2026-11-01,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-11-01,2026-10-31,ACTIVE"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-11-01", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2024-11-01", expires: "2026-10-31", status: "ACTIVE"),
+                ],
+                findings: 1, expects: ["884213/1", "E1"]),
             RuleExample("service on the expiry date itself",
-                        billing: ["884213,1,C1,2026-10-31,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-11-01,2026-10-31,EXPIRED"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-31", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2024-11-01", expires: "2026-10-31", status: "EXPIRED"),
+                ],
+                findings: 0),
             RuleExample("a renewal on two roster rows: the earlier period covers the service",
-                        billing: ["884213,1,C1,2026-10-05,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-10-10,2026-10-09,EXPIRED",
-                                 "E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2026-10-10,2028-10-09,ACTIVE"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-05", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2024-10-10", expires: "2026-10-09", status: "EXPIRED"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2026-10-10", expires: "2028-10-09", status: "ACTIVE"),
+                ],
+                findings: 0),
             RuleExample("only a certificate issued mid-month, services before it: one warning (likely renewal)",
-                        billing: ["884213,1,C1,2026-10-05,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11",
-                                  "884214,1,C2,2026-10-07,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2026-10-10,2028-10-09,ACTIVE"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-05", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .line("884214/1", participant: "C2", date: "2026-10-07", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2026-10-10", expires: "2028-10-09", status: "ACTIVE"),
+                ],
+                findings: 1, expects: ["884213/1", "884214/1", "E1"]),
             RuleExample("no dates; status EXPIRED decides",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,,,EXPIRED"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", status: "EXPIRED"),
+                ],
+                findings: 1, expects: ["884213/1", "E1"]),
         ])
 
     /// What the check reads of one roster row: copying the member (strings and all) for every

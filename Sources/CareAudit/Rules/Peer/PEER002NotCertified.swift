@@ -9,11 +9,17 @@ struct PEER002NotCertified: Rule {
         requires: [.roster],
         examples: [
             RuleExample("a peer trainee bills H0038",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E2,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E2,2222222222,Kevin Ray,PEER_TRAINEE,,,,"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", staff: "E2", amount: "120.00"),
+                    .member("E2", npi: "2222222222", name: "Kevin Ray", role: "PEER_TRAINEE"),
+                ],
+                findings: 1, expects: ["884213/1", "E2"]),
             RuleExample("a certified peer bills H0038",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2025-01-01,2027-12-31,ACTIVE"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2025-01-01", expires: "2027-12-31", status: "ACTIVE"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

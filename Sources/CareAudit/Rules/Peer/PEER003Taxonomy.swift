@@ -9,11 +9,15 @@ struct PEER003Taxonomy: Rule {
         requires: [.taxonomyColumn],
         examples: [
             RuleExample("H0038 with a clinician taxonomy",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11,101YM0800X"], findings: 1,
-                        billingHeader: RuleExample.billingHeader + ",Rendering Taxonomy"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00", taxonomy: "101YM0800X"),
+                ],
+                findings: 1, expects: ["884213/1"]),
             RuleExample("H0038 with 175T00000X",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11,175T00000X"], findings: 0,
-                        billingHeader: RuleExample.billingHeader + ",Rendering Taxonomy"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00", taxonomy: "175T00000X"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

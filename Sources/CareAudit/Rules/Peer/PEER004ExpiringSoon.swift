@@ -9,15 +9,24 @@ struct PEER004ExpiringSoon: Rule {
         requires: [.roster],
         examples: [
             RuleExample("expires 30 days after an October audit",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-11-30,2026-11-30,ACTIVE"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2024-11-30", expires: "2026-11-30", status: "ACTIVE"),
+                ],
+                findings: 1, expects: ["E1"]),
             RuleExample("the old certificate expires in the period, but its renewal is on the next roster row",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2024-10-10,2026-10-09,EXPIRED",
-                                 "E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2026-10-10,2028-10-09,ACTIVE"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2024-10-10", expires: "2026-10-09", status: "EXPIRED"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2026-10-10", expires: "2028-10-09", status: "ACTIVE"),
+                ],
+                findings: 0),
             RuleExample("expires next year",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"],
-                        roster: ["E1,1111111111,Ann Lee,CERTIFIED_PEER,PSS-1,2025-06-01,2027-05-31,ACTIVE"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "3", amount: "120.00"),
+                    .member("E1", npi: "1111111111", name: "Ann Lee", role: "CERTIFIED_PEER", cert: "PSS-1", issued: "2025-06-01", expires: "2027-05-31", status: "ACTIVE"),
+                ],
+                findings: 0),
         ])
 
     /// Complexity: O(r): the roster read twice (latest expiry per staff member, then each row).

@@ -8,14 +8,21 @@ struct REF002UnclassifiedActivity: Rule {
         severity: .warning,
         examples: [
             RuleExample("an activity nobody recognises",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,ZZ,Misc,,0,REG,CARE",
-                                    "T2,E1,2026-10-15,10:00,11:00,,ZZ,Misc,,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", code: "ZZ", activity: "Misc"),
+                    .entry("T2", date: "2026-10-15", start: "10:00", end: "11:00", code: "ZZ", activity: "Misc"),
+                ],
+                findings: 1, expects: ["T1", "T2"]),
             RuleExample("a code missing from a configured map",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CR9,Court report,C1,0,REG,CARE"],
-                        findings: 1, configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", code: "CR9", activity: "Court report", participant: "C1"),
+                ],
+                findings: 1, expects: ["T1"], configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
             RuleExample("recognised activities",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,CR1,Court report,C1,0,REG,CARE"],
-                        findings: 0, configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", code: "CR1", activity: "Court report", participant: "C1"),
+                ],
+                findings: 0, configuration: "classification: {activity_codes: {CR1: CARE_COURT_REPORT}}"),
         ])
 
     struct Group: Hashable {

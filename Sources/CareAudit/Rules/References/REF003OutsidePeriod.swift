@@ -8,11 +8,17 @@ struct REF003OutsidePeriod: Rule {
         severity: .warning,
         examples: [
             RuleExample("a September entry in an October audit",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-15,10:00,11:00,,,CARE court report,C1,0,REG,CARE",
-                                    "T3,E1,2026-09-30,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                    .entry("T2", date: "2026-10-15", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                    .entry("T3", date: "2026-09-30", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 1, expects: ["T3"]),
             RuleExample("all in October",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

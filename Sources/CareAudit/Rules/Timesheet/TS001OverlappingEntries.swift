@@ -10,24 +10,42 @@ struct TS001OverlappingEntries: Rule {
         requires: [.timesheetTimes],
         examples: [
             RuleExample("hearing 10:00–11:00 and report 10:30–11:30",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,10:30,11:30,,,CARE court report,C1,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", start: "10:30", end: "11:30", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 1, expects: ["T1", "T2"]),
             RuleExample("three entries overlapping in a chain are one finding",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,10:30,11:30,,,CARE court report,C1,0,REG,CARE",
-                                    "T3,E1,2026-10-14,11:15,12:00,,,Documentation,C1,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", start: "10:30", end: "11:30", activity: "CARE court report", participant: "C1"),
+                    .entry("T3", date: "2026-10-14", start: "11:15", end: "12:00", activity: "Documentation", participant: "C1"),
+                ],
+                findings: 1, expects: ["T1", "T2", "T3"]),
             RuleExample("an overnight shift and an entry after midnight inside it",
-                        timesheet: ["T1,E1,2026-10-13,22:00,02:00,,,Outreach and engagement,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,01:00,03:00,,,Documentation,C1,0,REG,CARE"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-13", start: "22:00", end: "02:00", activity: "Outreach and engagement", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", start: "01:00", end: "03:00", activity: "Documentation", participant: "C1"),
+                ],
+                findings: 1, expects: ["T1", "T2"]),
             RuleExample("an overnight shift and the next morning's entry after it",
-                        timesheet: ["T1,E1,2026-10-13,22:00,02:00,,,Outreach and engagement,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,09:00,10:00,,,Documentation,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-13", start: "22:00", end: "02:00", activity: "Outreach and engagement", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", start: "09:00", end: "10:00", activity: "Documentation", participant: "C1"),
+                ],
+                findings: 0),
             RuleExample("back-to-back entries",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
-                                    "T2,E1,2026-10-14,11:00,12:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1"),
+                    .entry("T2", date: "2026-10-14", start: "11:00", end: "12:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 0),
             RuleExample("two staff members at the same time",
-                        timesheet: ["T1,E1,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE",
-                                    "T2,E2,2026-10-14,10:00,11:00,,,CARE court hearing,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1"),
+                    .entry("T2", staff: "E2", date: "2026-10-14", start: "10:00", end: "11:00", activity: "CARE court hearing", participant: "C1"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

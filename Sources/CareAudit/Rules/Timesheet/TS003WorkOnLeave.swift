@@ -9,11 +9,17 @@ struct TS003WorkOnLeave: Rule {
         options: [RuleOption("full_day_minutes", default: "480", help: "Untimed leave of at least this many minutes means the whole day off.")],
         examples: [
             RuleExample("a billed session on a full PTO day",
-                        timesheet: ["T1,E1,2026-10-14,,,480,,,,0,PTO,"],
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", minutes: "480", activity: "", payCode: "PTO", program: ""),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 1, expects: ["884213/1", "T1"]),
             RuleExample("half-day sick leave in the morning, CARE work in the afternoon",
-                        timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,,,0,SICK,",
-                                    "T2,E1,2026-10-14,13:00,17:00,,,CARE court report,C1,0,REG,CARE"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "08:00", end: "12:00", activity: "", payCode: "SICK", program: ""),
+                    .entry("T2", date: "2026-10-14", start: "13:00", end: "17:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -9,18 +9,28 @@ struct TS004BilledWithoutTimesheet: Rule {
         requires: [.timesheets],
         examples: [
             RuleExample("a session billed at 15:00 on a morning-only timesheet",
-                        timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,CARE court report,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,15:00,15:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "08:00", end: "12:00", activity: "CARE court report", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "15:00", end: "15:45", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 1, expects: ["884213/1"]),
             RuleExample("a crisis session at 00:30 inside an overnight shift that started at 22:00 the day before",
-                        timesheet: ["T1,E1,2026-10-13,22:00,02:00,,,Peer support session,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,00:30,01:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-13", start: "22:00", end: "02:00", activity: "Peer support session", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "00:30", end: "01:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
             RuleExample("a skills group for four participants outside the timesheet is one finding, not four",
-                        timesheet: ["T1,E1,2026-10-14,08:00,12:00,,,CARE court report,C1,0,REG,CARE"],
-                        billing: (1...4).map { "88421\($0),1,C\($0),2026-10-14,15:00,16:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
-                        findings: 1),
+                [
+                    .entry("T1", date: "2026-10-14", start: "08:00", end: "12:00", activity: "CARE court report", participant: "C1"),
+                ] + (1...4).map { i in .line("88421\(i)/1", participant: "C\(i)", date: "2026-10-14", start: "15:00", end: "16:00", code: "H0025", units: "4", amount: "60.00") },
+                findings: 1, expects: ["884211/1", "884212/1", "884213/1", "884214/1"]),
             RuleExample("a session inside a peer support entry",
-                        timesheet: ["T1,E1,2026-10-14,15:00,16:00,,,Peer support session,C1,0,REG,CARE"],
-                        billing: ["884213,1,C1,2026-10-14,15:00,15:45,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+                [
+                    .entry("T1", date: "2026-10-14", start: "15:00", end: "16:00", activity: "Peer support session", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "15:00", end: "15:45", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -8,18 +8,27 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
         severity: .error,
         examples: [
             RuleExample("45 minutes billed as 4 units",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,4,E1,,160.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "4", amount: "160.00"),
+                ],
+                findings: 1, expects: ["884213/1"]),
             RuleExample("45 minutes billed as 3 units",
-                        billing: ["884213,1,C1,2026-10-14,10:30,11:15,,H0038,3,E1,,120.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
+                ],
+                findings: 0),
             RuleExample("each participant of a 60-minute group billed 4 units (billing.group_minutes: full)",
-                        billing: (1...5).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
-                        findings: 0),
+                (1...5).map { i in .line("88421\(i)/1", participant: "C\(i)", date: "2026-10-14", start: "10:00", end: "11:00", code: "H0025", units: "4", amount: "60.00") },
+                findings: 0),
             RuleExample("prorated: a 60-minute group of 4 is 15 minutes, 1 unit, each; 4 units each is over-billed",
-                        billing: (1...4).map { "88421\($0),1,C\($0),2026-10-14,10:00,11:00,,H0025,4,E1,,60.00,PAID,1,,MEDI-CAL,11" },
-                        findings: 4, configuration: "billing: {group_minutes: prorated}"),
+                (1...4).map { i in .line("88421\(i)/1", participant: "C\(i)", date: "2026-10-14", start: "10:00", end: "11:00", code: "H0025", units: "4", amount: "60.00") },
+                findings: 4, expects: ["884211/1", "884212/1", "884213/1", "884214/1"], configuration: "billing: {group_minutes: prorated}"),
             RuleExample("22 minutes is 1 unit, 23 is 2",
-                        billing: ["884213,1,C1,2026-10-14,,,22,H0038,1,E1,,40.00,PAID,1,,MEDI-CAL,11",
-                                  "884214,1,C1,2026-10-14,,,23,H0038,2,E1,,80.00,PAID,1,,MEDI-CAL,11"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "22", code: "H0038", units: "1", amount: "40.00"),
+                    .line("884214/1", participant: "C1", date: "2026-10-14", minutes: "23", code: "H0038", units: "2", amount: "80.00"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -8,9 +8,15 @@ struct UNIT002NoUnits: Rule {
         severity: .error,
         examples: [
             RuleExample("zero units on a paid line",
-                        billing: ["884213,1,C1,2026-10-14,,,5,H0038,0,E1,,0.00,PAID,1,,MEDI-CAL,11"], findings: 1),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "5", code: "H0038", units: "0", amount: "0.00"),
+                ],
+                findings: 1, expects: ["884213/1"]),
             RuleExample("a void",
-                        billing: ["884213,1,C1,2026-10-14,,,45,H0038,-3,E1,,-120.00,VOID,8,884100,MEDI-CAL,11"], findings: 0),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "-3", amount: "-120.00", status: "VOID", frequency: "8", original: "884100"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {

@@ -9,13 +9,17 @@ struct UNIT003DailyCap: Rule {
         requires: [.unitCaps],
         examples: [
             RuleExample("17 units in a day against a cap of 16",
-                        billing: ["884213,1,C1,2026-10-14,,,,H0038,9,E1,,360.00,PAID,1,,MEDI-CAL,11",
-                                  "884214,1,C1,2026-10-14,,,,H0038,8,E2,,320.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 1, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", code: "H0038", units: "9", amount: "360.00"),
+                    .line("884214/1", participant: "C1", date: "2026-10-14", code: "H0038", units: "8", staff: "E2", amount: "320.00"),
+                ],
+                findings: 1, expects: ["884213/1", "884214/1"], configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
             RuleExample("16 units",
-                        billing: ["884213,1,C1,2026-10-14,,,,H0038,8,E1,,320.00,PAID,1,,MEDI-CAL,11",
-                                  "884214,1,C1,2026-10-14,,,,H0038,8,E2,,320.00,PAID,1,,MEDI-CAL,11"],
-                        findings: 0, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", code: "H0038", units: "8", amount: "320.00"),
+                    .line("884214/1", participant: "C1", date: "2026-10-14", code: "H0038", units: "8", staff: "E2", amount: "320.00"),
+                ],
+                findings: 0, configuration: "billing: {daily_unit_caps: {H0038: 16}}"),
         ])
 
 
