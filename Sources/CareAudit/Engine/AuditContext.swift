@@ -177,12 +177,14 @@ public final class AuditContext: Sendable {
         let groupCodes = Set(configuration.billing.groupCodes.compactMap { loaded.texts.id(of: $0) })
         let groupModifiers = Set(configuration.billing.groupModifiers)
         var modifierMemo = IDMemo<Bool>()
-        groupSessions = GroupSessions(
-            lines: lines, staff: resolved, counted: isCounted, groupCode: { groupCodes.contains($0) },
-            groupModifier: { id in
-                guard !id.isEmpty else { return false }
-                return modifierMemo.value(.init(id)) { loaded.texts[id].split(separator: "\u{1F}").contains { groupModifiers.contains(String($0)) } }
-            })
+        let order = byLine.order
+        groupSessions = GroupSessions(lines: lines, days: days.map { order[$0.lines] }) { line in
+            if !line.groupID.isEmpty || groupCodes.contains(line.procedureCode) { return true }
+            guard !line.modifiers.isEmpty else { return false }
+            return modifierMemo.value(.init(line.modifiers)) {
+                loaded.texts[line.modifiers].split(separator: "\u{1F}").contains { groupModifiers.contains(String($0)) }
+            }
+        }
     }
 
     deinit {

@@ -74,19 +74,23 @@ struct PEER001CertificateNotActive: Rule {
     /// against its staff member's certificate periods.
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         // A staff member may have several rows, one per certificate period: all of them count.
-        var periods: [String: [Int]] = [:]
-        for (index, member) in context.staff.enumerated() { periods[member.staffID, default: []].append(index) }
+        // Keyed by the exports' text ids, so a line's staff is looked up without building a string.
+        var periods: [TextID: [Int]] = [:]
+        for (index, member) in context.staff.enumerated() {
+            if let id = context.texts.id(of: member.staffID) { periods[id, default: []].append(index) }
+        }
         let certificates = context.staff.map(Certificate.init)
         var findings: [Finding] = []
         var likelyRenewals: [Int: [Int]] = [:]  // roster row → lines before its certificate
         for index in context.lines.indices {
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
-                  let staffID = context.lineStaffID(index), let rows = periods[staffID],
+                  let rows = periods[context.lineStaff[index]],
                   rows.contains(where: { certificates[$0].isPeer })
             else { continue }
+            // Usually one row, active: decided without building anything.
+            guard !rows.contains(where: { certificates[$0].inactiveReason(on: line.serviceDate) == nil }) else { continue }
             let reasons = rows.map { certificates[$0].inactiveReason(on: line.serviceDate) }
-            guard !reasons.contains(where: { $0 == nil }) else { continue }
             // The latest certificate explains best why none was active.
             let m = rows.max { (certificates[$0].expires ?? certificates[$0].issued ?? Day(number: .min), $0)
                 < (certificates[$1].expires ?? certificates[$1].issued ?? Day(number: .min), $1) }!
