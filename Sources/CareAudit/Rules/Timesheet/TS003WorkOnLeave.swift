@@ -14,6 +14,12 @@ struct TS003WorkOnLeave: Rule {
                     .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00"),
                 ],
                 findings: 1, expects: ["884213/1", "T1"]),
+            RuleExample("CARE time on a jury-duty day (leave by the name the payroll system uses)",
+                [
+                    .entry("T1", date: "2026-10-14", minutes: "480", activity: "Out", payCode: "Jury Duty", program: ""),
+                    .entry("T2", date: "2026-10-14", start: "16:00", end: "17:00", activity: "CARE court report", participant: "C1"),
+                ],
+                findings: 1, expects: ["T1", "T2"]),
             RuleExample("half-day sick leave in the morning, CARE work in the afternoon",
                 [
                     .entry("T1", date: "2026-10-14", start: "08:00", end: "12:00", activity: "", payCode: "SICK", program: ""),
