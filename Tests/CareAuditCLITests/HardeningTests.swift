@@ -48,6 +48,17 @@ struct HardeningTests {
         #expect(result.stdout.contains("/dev/fd/") && result.stdout.contains(Self.timesheetRows))
     }
 
+    @Test("classify and init read standard input too")
+    func standardInputElsewhere() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.example("timesheets.csv")))
+        let classify = try CLI.run(["classify", "--timesheets", "-", "-q"], stdin: data)
+        #expect(classify.status == 0)
+        #expect(classify.stdout.split(separator: "\r\n").count == 4_295)
+        let dir = try CLI.temporaryDirectory()
+        let initialize = try CLI.run(["init", "--timesheets", "-", "-o", "-"], in: dir, stdin: data)
+        #expect(initialize.status == 0 && initialize.stdout.contains("version: 1"))
+    }
+
     @Test("standard input can be only one of the inputs")
     func twoStandardInputs() throws {
         let result = try CLI.run(["audit", "--timesheets", "-", "--billing", "-"], stdin: Data())

@@ -29,31 +29,32 @@ public struct TimesheetClassification {
         var summaries: [ExportSummary] = []
         var firstHeader: [String]?
         for file in files {
-            let reader = ExportReader(path: file, kind: .timesheet, dialect: configuration.input.dialect,
-                                      extraAliases: configuration.columns[.timesheet] ?? [:])
-            var columns: (code: Int?, description: Int?, pay: Int?) = (nil, nil, nil)
-            let summary = try reader.read(
-                onHeader: { mapping in
-                    if let firstHeader {
-                        guard firstHeader == mapping.headers else { throw LayoutMismatch(file: file) }
-                    } else {
-                        firstHeader = mapping.headers
-                        try emit(writer.record(mapping.headers + Self.addedColumns))
-                    }
-                    columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
-                               mapping.index(of: "pay_code"))
-                },
-                onRow: { record in
-                    func cell(_ index: Int?) -> String {
-                        guard let index, index < record.count else { return "" }
-                        return record.string(index).trimmingCharacters(in: .whitespaces)
-                    }
-                    let result = classifier.classify(activityCode: cell(columns.code), description: cell(columns.description),
-                                                     payCode: cell(columns.pay))
-                    let cells = record.strings + [result.category.rawValue, result.ancillary?.rawValue ?? "", result.matchedBy]
-                    try emit(writer.record(cells))
-                    return []
-                })
+            // Read once, front to back, through a pinned descriptor: `-`, pipes and FIFOs work.
+            let summary = try PinnedInput.reading(file, kind: .timesheet, configuration: configuration) { reader in
+                var columns: (code: Int?, description: Int?, pay: Int?) = (nil, nil, nil)
+                return try reader.read(
+                    onHeader: { mapping in
+                        if let firstHeader {
+                            guard firstHeader == mapping.headers else { throw LayoutMismatch(file: file) }
+                        } else {
+                            firstHeader = mapping.headers
+                            try emit(writer.record(mapping.headers + Self.addedColumns))
+                        }
+                        columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
+                                   mapping.index(of: "pay_code"))
+                    },
+                    onRow: { record in
+                        func cell(_ index: Int?) -> String {
+                            guard let index, index < record.count else { return "" }
+                            return record.string(index).trimmingCharacters(in: .whitespaces)
+                        }
+                        let result = classifier.classify(activityCode: cell(columns.code), description: cell(columns.description),
+                                                         payCode: cell(columns.pay))
+                        let cells = record.strings + [result.category.rawValue, result.ancillary?.rawValue ?? "", result.matchedBy]
+                        try emit(writer.record(cells))
+                        return []
+                    })
+            }
             summaries.append(summary)
         }
         return summaries

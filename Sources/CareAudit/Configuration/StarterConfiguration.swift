@@ -21,29 +21,29 @@ public struct StarterConfiguration {
         let classifier = Classifier(configuration: base)
 
         for (path, kind) in files {
-            let reader = ExportReader(path: path, kind: kind, dialect: base.input.dialect,
-                                      extraAliases: base.columns[kind] ?? [:])
-            var columns: (code: Int?, description: Int?) = (nil, nil)
-            let summary = try reader.read(
-                onHeader: { mapping in
-                    for (field, index) in mapping.columns {
-                        configuration.columns[kind, default: [:]][mapping.headers[index]] = field
-                    }
-                    for index in mapping.unmapped {
-                        columnComments[kind, default: []].append(
-                            "\(ConfigurationWriter.quote(mapping.headers[index])) is not used by care-audit; map it to a field if it is one")
-                    }
-                    columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"))
-                },
-                onRow: { record in
-                    guard kind == .timesheet, let codeIndex = columns.code, codeIndex < record.count else { return [] }
-                    let code = record.string(codeIndex).trimmingCharacters(in: .whitespaces).uppercased()
-                    guard !code.isEmpty else { return [] }
-                    let description = columns.description.flatMap { $0 < record.count ? record.string($0) : nil } ?? ""
-                    let seen = codes[code]
-                    codes[code] = (seen?.description.isEmpty == false ? seen!.description : description, (seen?.count ?? 0) + 1)
-                    return []
-                })
+            let summary = try PinnedInput.reading(path, kind: kind, configuration: base) { reader in
+                var columns: (code: Int?, description: Int?) = (nil, nil)
+                return try reader.read(
+                    onHeader: { mapping in
+                        for (field, index) in mapping.columns {
+                            configuration.columns[kind, default: [:]][mapping.headers[index]] = field
+                        }
+                        for index in mapping.unmapped {
+                            columnComments[kind, default: []].append(
+                                "\(ConfigurationWriter.quote(mapping.headers[index])) is not used by care-audit; map it to a field if it is one")
+                        }
+                        columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"))
+                    },
+                    onRow: { record in
+                        guard kind == .timesheet, let codeIndex = columns.code, codeIndex < record.count else { return [] }
+                        let code = record.string(codeIndex).trimmingCharacters(in: .whitespaces).uppercased()
+                        guard !code.isEmpty else { return [] }
+                        let description = columns.description.flatMap { $0 < record.count ? record.string($0) : nil } ?? ""
+                        let seen = codes[code]
+                        codes[code] = (seen?.description.isEmpty == false ? seen!.description : description, (seen?.count ?? 0) + 1)
+                        return []
+                    })
+            }
             summaries.append(summary)
             // Headers the defaults already understand need no mapping unless the file lacked required ones.
             if summary.problems.contains(where: { $0.code == .missingColumn }) {

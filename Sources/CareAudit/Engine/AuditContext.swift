@@ -309,6 +309,9 @@ public final class AuditContext: Sendable {
     /// The texts of ids, empty ones left out (a finding's participants).
     public func texts(_ ids: TextID...) -> [String] { ids.filter { !$0.isEmpty }.map { texts[$0] } }
 
+    /// The distinct participants of several records, sorted (for a finding that names them all).
+    public func participants(_ ids: [TextID]) -> [String] { Set(ids.filter { !$0.isEmpty }).map { texts[$0] }.sorted() }
+
     /// Where an entry came from.
     public func source(_ entry: TimeEntry) -> SourceRef {
         SourceRef(file: summaries[Int(entry.row.file)].path, line: Int(entry.row.line),

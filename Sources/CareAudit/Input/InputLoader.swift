@@ -89,7 +89,7 @@ public struct InputLoader {
         }
         defer { for case .success(let pin) in pins { pin.close() } }
         let files = zip(given, pins).map { file, pin in
-            Source(path: file.path, kind: file.kind, openPath: (try? pin.get())?.readPath ?? "/nonexistent",
+            Source(path: file.path, kind: file.kind, openPath: (try? pin.get())?.readPath ?? "",  // unused when the pin failed
                    pinError: { if case .failure(let error) = pin { error } else { nil } }())
         }
         // Plan: the biggest jobs first, so the two cores finish together.

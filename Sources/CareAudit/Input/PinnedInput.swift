@@ -69,6 +69,20 @@ struct PinnedInput {
 
     func close() { Glibc.close(fd) }
 
+    /// A reader of `path` that reads it through a pinned descriptor (standard input as `-`, a
+    /// pipe or FIFO copied once), for the commands that read an export once, front to back.
+    /// The pin stays open until `body` returns.
+    static func reading<T>(_ path: String, kind: InputKind?, configuration: Configuration,
+                           _ body: (ExportReader) throws -> T) throws -> T {
+        let pin = try PinnedInput(path, streamLimit: configuration.input.maxStreamBytes,
+                                  maxRecordBytes: configuration.input.maxRecordBytes)
+        defer { pin.close() }
+        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect,
+                                  extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
+        reader.openPath = pin.readPath
+        return try body(reader)
+    }
+
     /// Copies a stream into an unlinked temporary file; returns its descriptor, at offset 0.
     private static func copyStream(_ source: Int32, name: String, limit: Int, maxRecordBytes: Int) throws(InputError) -> Int32 {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

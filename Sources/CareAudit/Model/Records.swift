@@ -23,6 +23,9 @@ struct PackedMinutes: Sendable, Hashable {
     init(_ value: Int?) { raw = value.map { Int32(clamping: $0) } ?? .min }
 
     var value: Int? { raw == .min ? nil : Int(raw) }
+
+    /// The same time on the previous day's timeline (24 hours later).
+    var nextDay: PackedMinutes { PackedMinutes(value.map { $0 + 1440 }) }
 }
 
 /// One timesheet entry, typed and compact (64 bytes): texts are `TextID`s into the audit's
@@ -81,8 +84,7 @@ public struct TimeEntry: Sendable {
     /// overnight shift belongs to the day it started, with what falls inside it).
     func onPreviousDay() -> TimeEntry {
         var copy = self
-        copy.startMinute = PackedMinutes(start.map { $0 + 1440 })
-        copy.endMinute = PackedMinutes(end.map { $0 + 1440 })
+        (copy.startMinute, copy.endMinute) = (startMinute.nextDay, endMinute.nextDay)
         return copy
     }
 
@@ -266,8 +268,7 @@ public struct BillingLine: Sendable {
     /// The line on the previous day's timeline, its times 24 hours later.
     func onPreviousDay() -> BillingLine {
         var copy = self
-        copy.startMinute = PackedMinutes(start.map { $0 + 1440 })
-        copy.endMinute = PackedMinutes(end.map { $0 + 1440 })
+        (copy.startMinute, copy.endMinute) = (startMinute.nextDay, endMinute.nextDay)
         return copy
     }
 

@@ -86,7 +86,7 @@ struct DC001OverlappingTime: Rule {
                     message: "\(context.staffLabel(key.staff)) claimed \(claimed) and \(services): \(overlap) minutes claimed twice",
                     records: entries.map(context.source) + lines.map(context.source),
                     minutes: overlap, amount: amount, staffID: context[key.staff], date: key.day,
-                    participantIDs: Array(Set(entries.flatMap { context.texts($0.participantID) })).sorted()))
+                    participantIDs: context.participants(entries.map(\.participantID))))
             }
         }
         return findings

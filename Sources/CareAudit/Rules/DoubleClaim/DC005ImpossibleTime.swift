@@ -73,7 +73,7 @@ struct DC005ImpossibleTime: Rule {
                     message: "\(context.staffLabel(key.staff)) billed \(grouped(lines.count)) individual services at overlapping times on \(key.day): \(services): \(minutes) minutes in which one person cannot deliver them all",
                     records: lines.map(context.source), minutes: minutes, amount: amount,
                     staffID: context[key.staff], date: key.day,
-                    participantIDs: Array(Set(lines.flatMap { context.texts($0.participantID) })).sorted()))
+                    participantIDs: context.participants(lines.map(\.participantID))))
             }
         }
         return findings

@@ -117,7 +117,7 @@ struct PEER001CertificateNotActive: Rule {
                 records: lines.map(context.source) + [member.source], minutes: lines.reduce(0) { $0 + (context.billedMinutes($1) ?? 0) },
                 amount: lines.reduce(Money.zero) { $0 + ($1.billedAmount ?? .zero) },
                 staffID: member.staffID, date: first,
-                participantIDs: Array(Set(lines.flatMap { context.texts($0.participantID) })).sorted(), severity: .warning))
+                participantIDs: context.participants(lines.map(\.participantID)), severity: .warning))
         }
         return findings
     }

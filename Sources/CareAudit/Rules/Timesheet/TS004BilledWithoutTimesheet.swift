@@ -71,7 +71,7 @@ struct TS004BilledWithoutTimesheet: Rule {
                         records: members.map(context.source), minutes: missing,
                         amount: members.reduce(Money.zero) { $0 + context.billedShare($1, minutes: missing) },
                         staffID: context[key.staff], date: key.day,
-                        participantIDs: Array(Set(members.flatMap { context.texts($0.participantID) })).sorted()))
+                        participantIDs: context.participants(members.map(\.participantID))))
                     continue
                 }
                 findings.append(Finding(
