@@ -8,7 +8,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "care-audit",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "care-audit", targets: ["care-audit"]),
         .executable(name: "care-audit-synth", targets: ["care-audit-synth"]),

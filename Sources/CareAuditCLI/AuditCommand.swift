@@ -86,6 +86,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         var engine = AuditEngine(configuration: configuration)
+        engine.excluded = try outputs.excludedRules()
         engine.onPhase = phases.end
         if outputs.timings { engine.onRuleTimes = { phases.ruleTimes = $0 } }
         var result = engine.run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
@@ -99,8 +100,8 @@ struct AuditCommand: ParsableCommand {
         }
         if outputs.redact { result = result.redacted(by: outputs.redactor()) }
         var settings = outputs.settings
-        settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.format)
-        try report.write(report.format.auditReporter(settings).render(result))
+        settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
+        try report.write(report.effectiveFormat.auditReporter(settings).render(result))
         var plain = settings
         plain.color = false
         for extra in outputs.reports {
@@ -108,6 +109,6 @@ struct AuditCommand: ParsableCommand {
         }
         phases.end("reports")
         phases.print()
-        if result.hasFindings(atOrAbove: report.failOn) { throw ExitCode(1) }
+        if let severity = report.failSeverity, result.hasFindings(atOrAbove: severity) { throw ExitCode(1) }
     }
 }

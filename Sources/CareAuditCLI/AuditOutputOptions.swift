@@ -2,16 +2,25 @@ import ArgumentParser
 import CareAudit
 import Foundation
 
-/// A second (third, …) report from the same run: `--report csv=findings.csv`.
+/// A second (third, …) report from the same run: `--report csv=findings.csv`, or just
+/// `--report audit.sarif` (the format from the extension).
 struct ExtraReport: ExpressibleByArgument {
     let format: ReportFormat
     let path: String
 
     init?(argument: String) {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let format = ReportFormat(rawValue: parts[0].lowercased()), !parts[1].isEmpty else { return nil }
-        self.format = format
-        path = parts[1]
+        if parts.count == 2, let format = ReportFormat(rawValue: parts[0].lowercased()), !parts[1].isEmpty {
+            // A path whose extension names another format is a mistake, not a choice.
+            if let named = ReportFormat(pathExtension: parts[1]), named != format { return nil }
+            self.format = format
+            path = parts[1]
+        } else if parts.count == 1, let format = ReportFormat(pathExtension: argument) {
+            self.format = format
+            path = argument
+        } else {
+            return nil
+        }
     }
 }
 
@@ -25,8 +34,17 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 /// The audit's outputs beyond the main report: more formats, baseline, redaction, progress.
 struct AuditOutputOptions: ParsableArguments {
     @Option(name: .customLong("report"),
-            help: ArgumentHelp("Also write FORMAT to PATH (repeatable), e.g. --report sarif=audit.sarif.", valueName: "format=path"))
+            help: ArgumentHelp("Also write FORMAT to PATH (repeatable), e.g. --report sarif=audit.sarif, or --report audit.sarif (the format from the extension; the two must agree).",
+                               valueName: "[format=]path"))
     var reports: [ExtraReport] = []
+
+    @Option(parsing: .singleValue,
+            help: ArgumentHelp("Run only these rules (comma-separated ids, repeatable), e.g. --select DC001,DC005.", valueName: "rules"))
+    var select: [String] = []
+
+    @Option(parsing: .singleValue,
+            help: ArgumentHelp("Do not run these rules (comma-separated ids, repeatable), e.g. --ignore REF003.", valueName: "rules"))
+    var ignore: [String] = []
 
     @Option(help: "Color the text report: auto (only on a terminal, never with NO_COLOR), always or never.")
     var color: ColorChoice = .auto
@@ -55,7 +73,26 @@ struct AuditOutputOptions: ParsableArguments {
     @Flag(help: "Print how long each phase took (reading, merging, indexing, rules, reports; wall and CPU time) to stderr.")
     var timings = false
 
+    /// The rules `--select` and `--ignore` leave out, with the reason the report lists.
+    func excludedRules() throws -> [String: String] {
+        func ids(_ values: [String], _ option: String) throws -> [String] {
+            let ids = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            if let unknown = ids.first(where: { !$0.isEmpty && RuleRegistry.rule(id: $0) == nil }) {
+                throw ValidationError("\(option) \(unknown): no such rule; rules: \(RuleRegistry.ids.joined(separator: ", "))")
+            }
+            return ids.filter { !$0.isEmpty }
+        }
+        let selected = try ids(select, "--select"), ignored = try ids(ignore, "--ignore")
+        var excluded: [String: String] = [:]
+        if !selected.isEmpty {
+            for id in RuleRegistry.ids where !selected.contains(id) { excluded[id] = "not selected (--select)" }
+        }
+        for id in ignored { excluded[id] = "ignored (--ignore)" }
+        return excluded
+    }
+
     func validate() throws {
+        _ = try excludedRules()
         for extra in reports { try requireWritable(extra.path, option: "--report") }
         try requireWritable(writeBaseline, option: "--write-baseline")
         if maxPerRule < 1 { throw ValidationError("--max-per-rule must be at least 1") }

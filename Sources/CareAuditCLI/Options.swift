@@ -76,21 +76,45 @@ struct ConfigOptions: ParsableArguments {
 extension ReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
+/// Which findings make the exit code 1: a severity and above, or none (`never`, as ruff's
+/// `--exit-zero`: reports are written, the run passes).
+enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
 /// Where and how the report is written, and which problems fail the run.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Report format (validate: text or json).", valueName: "format"))
-    var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("Report format: text, json, jsonl, csv, markdown, sarif, junit, github or html (validate: text or json); default: from the --output file's extension, else text.",
+                               valueName: "format"))
+    var format: ReportFormat?
 
     @Option(name: [.short, .long],
             help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found.", valueName: "severity"))
-    var failOn: Severity = .error
+    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found: error (default), warning, info, or never.",
+                               valueName: "severity"))
+    var failOn: FailThreshold = .error
 
-    /// Checks before any work that the report can be written.
+    @Flag(help: "Exit 0 whatever is found (the same as --fail-on never); 2 still means the run failed.")
+    var exitZero = false
+
+    /// The format asked for, else the one the output's extension names, else text.
+    var effectiveFormat: ReportFormat {
+        format ?? output.flatMap { ReportFormat(pathExtension: $0) } ?? .text
+    }
+
+    /// The lowest severity that fails the run, or nil when nothing does.
+    var failSeverity: Severity? { exitZero ? nil : failOn.severity }
+
+    /// Checks before any work that the report can be written, in the format its name says.
     func validate() throws {
         try requireWritable(output)
+        if let format, let output, let named = ReportFormat(pathExtension: output), named != format {
+            throw ValidationError("--format \(format.rawValue) but --output \(output) names a \(named.rawValue) file; drop one or make them agree")
+        }
     }
 
     /// Writes `text` to the output file (through a temporary file and a rename, so nobody

@@ -63,13 +63,35 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain a rule: what it flags, why auditors care, its options and examples.",
         discussion: """
-        Example:
+        Examples:
           care-audit explain DC001
+          care-audit explain DC005 --format json
         """
     )
 
     @Argument(help: "A rule id, e.g. DC001 (see `care-audit rules`).")
     var id: String
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    /// The rule as JSON: its description, options and examples by field name.
+    struct RuleJSON: Encodable {
+        struct Option: Encodable { let name, default_value, help: String }
+        struct Example: Encodable {
+            let title: String
+            let triggers: Int
+            let records: [String]
+            let rows: [[String: String]]
+            let configuration: String
+        }
+        let id, name, severity, summary, rationale: String
+        let requires: [String]
+        let options: [Option]
+        let examples: [Example]
+    }
 
     func validate() throws {
         if RuleRegistry.rule(id: id) == nil {
@@ -79,6 +101,20 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let d = RuleRegistry.rule(id: id)!.description
+        if format == .json {
+            try writeReport(encodeJSON(RuleJSON(
+                id: d.id, name: d.name, severity: d.severity.rawValue, summary: d.summary, rationale: d.rationale,
+                requires: d.requires.map(\.rawValue),
+                options: d.options.map { .init(name: $0.name, default_value: $0.defaultValue, help: $0.help) },
+                examples: d.examples.map { example in
+                    .init(title: example.title, triggers: example.findings, records: example.expects,
+                          rows: example.rows.map { row in
+                              Dictionary(uniqueKeysWithValues: [("kind", row.kind.rawValue)] + row.fields.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
+                          },
+                          configuration: example.configuration)
+                })), to: nil)
+            return
+        }
         var out = "\(d.id): \(d.name) [\(d.severity.rawValue)]\n\n\(d.summary)\n\nWhy it matters: \(d.rationale)\n"
         if !d.requires.isEmpty {
             out += "\nNeeds: " + d.requires.map(\.rawValue).joined(separator: ", ") + " (skipped with the reason when missing)\n"

@@ -35,8 +35,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
-        if report.format.validationReporter == nil {
-            throw ValidationError("validate writes text or json, not \(report.format.rawValue)")
+        if report.effectiveFormat.validationReporter == nil {
+            throw ValidationError("validate writes text or json, not \(report.effectiveFormat.rawValue)")
         }
         if files.isEmpty && inputs.kindedFiles.isEmpty {
             throw ValidationError("name at least one file: care-audit validate FILE, or --timesheets/--billing/--roster")
@@ -48,11 +48,11 @@ struct ValidateCommand: ParsableCommand {
         try requireReadable(all.map(\.path) + [configOptions.config].compactMap { $0 }, notWrittenBy: [report.output])
         let configuration = try configOptions.load(dialect: dialectOptions)
         let result = ExportValidator(configuration: configuration).validate(all)
-        try report.write(report.format.validationReporter!.render(result))
+        try report.write(report.effectiveFormat.validationReporter!.render(result))
         if result.files.contains(where: { $0.fatal != nil }) {
             throw ExitCode(2)
         }
-        if let worst = result.worstSeverity, worst >= report.failOn {
+        if let worst = result.worstSeverity, let severity = report.failSeverity, worst >= severity {
             throw ExitCode(1)
         }
     }

@@ -93,7 +93,7 @@ struct HardeningTests {
         let copy = dir.appendingPathComponent("timesheets.csv")
         try FileManager.default.copyItem(atPath: Self.example("timesheets.csv"), toPath: copy.path)
         let before = try Data(contentsOf: copy)
-        for output in [["-o", copy.path], ["--report", "json=\(copy.path)"], ["--write-baseline", copy.path],
+        for output in [["-o", copy.path], ["--report", "csv=\(copy.path)"], ["--write-baseline", copy.path],
                        ["-o", Self.example("care-audit.yml")]] {
             let result = try CLI.run(["audit", "--timesheets", copy.path] + rest + output)
             #expect(result.status == 2, "\(output)")

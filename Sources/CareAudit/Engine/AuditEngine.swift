@@ -6,6 +6,8 @@ public struct AuditEngine {
     public let rules: [any Rule]
     /// Called as each phase ends ("context", "rules"), for `--timings`.
     public var onPhase: ((String) -> Void)?
+    /// Rules not to run, with the reason the report gives (`--select`, `--ignore`).
+    public var excluded: [String: String] = [:]
     /// Called after the rules with the time each took (on its thread), for `--timings`.
     public var onRuleTimes: (([(rule: String, time: Duration)]) -> Void)?
 
@@ -49,6 +51,10 @@ public struct AuditEngine {
         for rule in rules {
             let description = rule.description
             let settings = configuration.rules[description.id]
+            if let reason = excluded[description.id] {
+                skipped.append(.init(rule: description.id, reason: reason))
+                continue
+            }
             if settings?.enabled == false {
                 skipped.append(.init(rule: description.id, reason: "disabled in the configuration"))
                 continue

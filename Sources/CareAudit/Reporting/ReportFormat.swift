@@ -1,6 +1,24 @@
 /// The report formats. Each case names its reporter in an exhaustive switch, so adding a format
 /// without a reporter does not compile.
 public enum ReportFormat: String, Sendable, CaseIterable {
+    /// The format a report path's extension names (`audit.sarif`, `findings.csv`, `tests.xml` for
+    /// JUnit, `summary.md`), if any.
+    public init?(pathExtension path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "txt", "text": self = .text
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonl
+        case "csv": self = .csv
+        case "md", "markdown": self = .markdown
+        case "sarif": self = .sarif
+        case "xml", "junit": self = .junit
+        case "html", "htm": self = .html
+        default: return nil
+        }
+    }
+
     /// For a person at a terminal (the default).
     case text
     /// `care-audit/report@1` for scripts.
