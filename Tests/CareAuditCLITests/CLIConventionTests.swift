@@ -59,4 +59,30 @@ struct CLIConventionTests {
         let examples = json["examples"] as! [[String: Any]]
         #expect(examples.first?["records"] as? [String] == ["884213/1", "884214/1"])
     }
+
+    @Test("examples/ci/audit.sh runs on the example month: validation reported, audit exit 1, every report written")
+    func ciShellExample() throws {
+        let dir = try CLI.temporaryDirectory()
+        let script = CLI.repositoryRoot.appendingPathComponent("examples/ci/audit.sh").path
+        let reports = dir.appendingPathComponent("reports").path
+        let path = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try CLI.run([script, CLI.repositoryRoot.appendingPathComponent("examples/county-month").path, reports],
+                                 environment: ["PATH": path], tool: "/bin/bash")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("CARE Act claiming audit for 2026-10"))
+        for name in ["validation.json", "care-audit.xml", "care-audit.json", "care-audit.html", "care-audit.txt"] {
+            #expect(FileManager.default.fileExists(atPath: reports + "/" + name), "\(name)")
+        }
+        let validation = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reports + "/validation.json")))
+        #expect(validation is [String: Any])
+        #expect(try String(contentsOfFile: reports + "/care-audit.xml", encoding: .utf8).hasPrefix("<?xml"))
+    }
+
+    @Test("the workflow example is not named like a configuration file, so care-audit in that folder runs")
+    func workflowName() throws {
+        let folder = CLI.repositoryRoot.appendingPathComponent("examples/ci")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("care-audit.yml").path))
+        let result = try CLI.run(["rules"], in: folder)
+        #expect(result.status == 0)
+    }
 }
