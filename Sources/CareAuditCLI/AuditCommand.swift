@@ -100,6 +100,7 @@ struct AuditCommand: ParsableCommand {
         }
         if outputs.redact { result = result.redacted(by: outputs.redactor()) }
         var settings = outputs.settings
+        settings.failOn = report.failSeverity
         settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
         try report.write(report.effectiveFormat.auditReporter(settings).render(result))
         var plain = settings

@@ -56,7 +56,11 @@ struct ReportFormatTests {
     func junit() throws {
         let xml = try Self.report("junit")
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 25)
-        #expect(xml.contains("tests=\"25\" failures=\"23\" skipped=\"1\""))
+        // Only findings at or above --fail-on (default error) fail a test case; the rest are output.
+        #expect(xml.contains("tests=\"25\" failures=\"13\" skipped=\"1\""))
+        #expect(xml.contains("<testcase classname=\"care-audit.PEER004\" name=\"PEER004 Peer certificate expires soon\">\n      <system-out>info:"))
+        #expect(try Self.report("junit", ["--fail-on", "warning"]).contains("tests=\"25\" failures=\"22\" skipped=\"1\""))
+        #expect(try Self.report("junit", ["--fail-on", "info"]).contains("tests=\"25\" failures=\"23\" skipped=\"1\""))
         #expect(xml.contains("<skipped message=\"the billing export has no rendering taxonomy column\"/>"))
     }
 

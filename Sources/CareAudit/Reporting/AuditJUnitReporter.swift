@@ -1,12 +1,16 @@
 /// JUnit XML so CI dashboards show the audit as tests: one test case per rule, failing with its
-/// findings listed; rules that could not run are skipped with the reason.
+/// findings listed when any is at or above `failOn` (the run's `--fail-on`), passing with the
+/// others listed as output; rules that could not run are skipped with the reason.
 public struct AuditJUnitReporter: AuditReporter {
-    public init() {}
+    public var failOn: Severity?
+
+    public init(failOn: Severity? = .error) { self.failOn = failOn }
 
     public func render(_ result: AuditResult) -> String {
         let byRule = Dictionary(grouping: result.findings, by: \.rule)
         let skipped = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.rule, $0.reason) })
-        let failing = RuleRegistry.ids.filter { byRule[$0] != nil }.count
+        func fails(_ findings: [Finding]) -> Bool { failOn.map { threshold in findings.contains { $0.severity >= threshold } } ?? false }
+        let failing = RuleRegistry.ids.filter { byRule[$0].map(fails) ?? false }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"care-audit\" tests=\"\(RuleRegistry.ids.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
         out += "  <testsuite name=\"care-audit \(ReportText.xml(result.period.description))\" tests=\"\(RuleRegistry.ids.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
@@ -15,9 +19,14 @@ public struct AuditJUnitReporter: AuditReporter {
             if let reason = skipped[rule.id] {
                 out += ">\n      <skipped message=\"\(ReportText.xml(reason))\"/>\n    </testcase>\n"
             } else if let findings = byRule[rule.id] {
-                out += ">\n      <failure message=\"\(findings.count) finding\(findings.count == 1 ? "" : "s")\" type=\"\(findings[0].severity.rawValue)\">"
-                out += ReportText.xml(findings.map { "\($0.severity.rawValue): \($0.message) (\(ReportText.locations($0)))" }.joined(separator: "\n"))
-                out += "</failure>\n    </testcase>\n"
+                let listed = ReportText.xml(findings.map { "\($0.severity.rawValue): \($0.message) (\(ReportText.locations($0)))" }.joined(separator: "\n"))
+                if fails(findings) {
+                    out += ">\n      <failure message=\"\(findings.count) finding\(findings.count == 1 ? "" : "s")\" type=\"\(findings[0].severity.rawValue)\">"
+                    out += listed + "</failure>\n    </testcase>\n"
+                } else {
+                    // Below --fail-on: shown, not failed.
+                    out += ">\n      <system-out>" + listed + "</system-out>\n    </testcase>\n"
+                }
             } else {
                 out += "/>\n"
             }

@@ -47,7 +47,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .csv: AuditCSVReporter(table: settings.csvTable, bom: settings.bom)
         case .markdown: AuditMarkdownReporter()
         case .sarif: AuditSARIFReporter()
-        case .junit: AuditJUnitReporter()
+        case .junit: AuditJUnitReporter(failOn: settings.failOn)
         case .github: AuditGitHubReporter()
         case .html: AuditHTMLReporter()
         }
@@ -72,6 +72,9 @@ public struct ReportSettings: Sendable {
     /// Start CSV with a UTF-8 byte-order mark, for Excel.
     public var bom = false
     public var csvTable = CSVTable.findings
+    /// The lowest severity that fails the run (`--fail-on`; nil: nothing does). JUnit fails a
+    /// rule's test case only for findings at or above it.
+    public var failOn: Severity? = .error
 
     public init() {}
 }
