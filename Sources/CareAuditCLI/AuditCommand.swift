@@ -60,6 +60,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = reproducibleNow()
         let phases = PhaseTimer(enabled: outputs.timings)
         let files = inputs.kindedFiles
         try requireReadable(files.map(\.path) + [configOptions.config].compactMap { $0 },
@@ -101,6 +102,9 @@ struct AuditCommand: ParsableCommand {
         if outputs.redact { result = result.redacted(by: outputs.redactor()) }
         var settings = outputs.settings
         settings.failOn = report.failSeverity
+        let exitCode: Int32 = report.failSeverity.map { result.hasFindings(atOrAbove: $0) } == true ? 1 : 0
+        settings.invocation = Invocation(commandLine: (["care-audit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                                         exitCode: exitCode, start: started, end: reproducibleNow())
         settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
         try report.write(report.effectiveFormat.auditReporter(settings).render(result))
         var plain = settings
@@ -110,6 +114,6 @@ struct AuditCommand: ParsableCommand {
         }
         phases.end("reports")
         phases.print()
-        if let severity = report.failSeverity, result.hasFindings(atOrAbove: severity) { throw ExitCode(1) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

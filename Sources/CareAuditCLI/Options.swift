@@ -178,6 +178,15 @@ func requireReadable(_ paths: [String], notWrittenBy outputs: [String?] = []) th
     }
 }
 
+/// Now, or `SOURCE_DATE_EPOCH` when it is set (reproducible builds' convention), so that reports
+/// stating a time can be compared byte for byte.
+func reproducibleNow() -> Date {
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+        return Date(timeIntervalSince1970: epoch)
+    }
+    return Date()
+}
+
 /// Writes a line to standard error: logs and progress never mix into a report.
 func log(_ message: String) {
     // A failed write to stderr (a full disk) is not worth failing the command for.

@@ -9,7 +9,8 @@ struct ReportFormatTests {
                         "--roster", "Fixtures/month/roster.csv", "--config", "Fixtures/month/care-audit.yml"]
 
     static func report(_ format: String, _ extra: [String] = []) throws -> String {
-        let result = try CLI.run(month + ["--format", format] + extra)
+        // A fixed clock (SOURCE_DATE_EPOCH), so the SARIF invocation's times match the golden.
+        let result = try CLI.run(month + ["--format", format] + extra, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
         #expect(result.status == 1, "\(result.stderr)")
         return result.stdout
     }
@@ -47,9 +48,33 @@ struct ReportFormatTests {
         #expect(results.count == 37)
         let dc001 = results.first { $0["ruleId"] as? String == "DC001" }!
         #expect(dc001["level"] as? String == "error")
-        let location = ((dc001["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+        let locations = dc001["locations"] as! [[String: Any]]
+        #expect(locations.count == 1)
+        let location = locations[0]["physicalLocation"] as! [String: Any]
         #expect((location["region"] as! [String: Any])["startLine"] as? Int == 2)
+        // The other records are related locations; the fingerprint is the baseline's content key.
+        #expect((dc001["relatedLocations"] as? [[String: Any]])?.count == 1)
+        #expect(((dc001["partialFingerprints"] as? [String: String])?["careAuditContent/v2"])?.count == 32)
         #expect(results.contains { $0["level"] as? String == "note" })
+        let invocation = (run["invocations"] as! [[String: Any]])[0]
+        #expect(invocation["exitCode"] as? Int == 1 && invocation["startTimeUtc"] as? String == "2026-01-01T00:00:00Z")
+        #expect((invocation["commandLine"] as? String)?.hasPrefix("care-audit audit --timesheets Fixtures/month/timesheets.csv") == true)
+    }
+
+    @Test("SARIF validates against the schema of what it writes (Fixtures/schemas), with a real validator")
+    func sarifSchema() throws {
+        let dir = try CLI.temporaryDirectory()
+        let sarif = dir.appendingPathComponent("audit.sarif")
+        try Self.report("sarif").write(to: sarif, atomically: true, encoding: .utf8)
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(json.load(open(sys.argv[2])))
+        print("valid")
+        """
+        let python = try CLI.run(["python3", "-c", script, CLI.fixture("schemas/sarif-2.1.0-subset.schema.json"), sarif.path], tool: "/usr/bin/env")
+        #expect(python.status == 0, "\(python.stderr)")
+        #expect(python.stdout == "valid\n")
     }
 
     @Test("JUnit: a test case per rule; failing, skipped and passing ones")

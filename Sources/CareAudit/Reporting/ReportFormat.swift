@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report formats. Each case names its reporter in an exhaustive switch, so adding a format
 /// without a reporter does not compile.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -46,7 +48,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .jsonl: AuditJSONLinesReporter()
         case .csv: AuditCSVReporter(table: settings.csvTable, bom: settings.bom)
         case .markdown: AuditMarkdownReporter()
-        case .sarif: AuditSARIFReporter()
+        case .sarif: AuditSARIFReporter(invocation: settings.invocation)
         case .junit: AuditJUnitReporter(failOn: settings.failOn)
         case .github: AuditGitHubReporter()
         case .html: AuditHTMLReporter()
@@ -75,8 +77,23 @@ public struct ReportSettings: Sendable {
     /// The lowest severity that fails the run (`--fail-on`; nil: nothing does). JUnit fails a
     /// rule's test case only for findings at or above it.
     public var failOn: Severity? = .error
+    /// How the run was invoked, for SARIF's `invocations` (nil: not said).
+    public var invocation: Invocation?
 
     public init() {}
+}
+
+/// The run as SARIF describes it: the command line (paths and options only; exports' contents
+/// never appear in arguments), its exit code, and when it started and ended.
+public struct Invocation: Sendable {
+    public var commandLine: String
+    public var exitCode: Int32
+    public var start: Date
+    public var end: Date
+
+    public init(commandLine: String, exitCode: Int32, start: Date, end: Date) {
+        (self.commandLine, self.exitCode, self.start, self.end) = (commandLine, exitCode, start, end)
+    }
 }
 
 /// What the CSV report holds.
