@@ -86,7 +86,7 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
 
 /// Where and how the report is written, and which problems fail the run.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Report format: text, json, jsonl, csv, markdown, sarif, junit, github or html (validate: text or json); default: from the --output file's extension, else text.",
+    @Option(help: ArgumentHelp("Report format: text, json, jsonl, csv, markdown, sarif, junit, github or html (validate: text, json, github or sarif); default: from the --output file's extension, else text.",
                                valueName: "format"))
     var format: ReportFormat?
 

@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if report.effectiveFormat.validationReporter == nil {
-            throw ValidationError("validate writes text or json, not \(report.effectiveFormat.rawValue)")
+            throw ValidationError("validate writes text, json, github or sarif, not \(report.effectiveFormat.rawValue)")
         }
         if files.isEmpty && inputs.kindedFiles.isEmpty {
             throw ValidationError("name at least one file: care-audit validate FILE, or --timesheets/--billing/--roster")

@@ -85,4 +85,22 @@ struct CLIConventionTests {
         let result = try CLI.run(["rules"], in: folder)
         #expect(result.status == 0)
     }
+
+    @Test("validate writes every format its help lists: GitHub annotations and SARIF (schema-valid) too")
+    func validateFormats() throws {
+        let timesheets = CLI.fixture("month/timesheets.csv")
+        let github = try CLI.run(["validate", "--timesheets", timesheets, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.stdout.contains("::error file=\(timesheets),line=22,col=3,title=bad-date::Date \"2026-02-30\" is not a date"))
+        let dir = try CLI.temporaryDirectory()
+        let sarif = dir.appendingPathComponent("validation.sarif").path
+        #expect(try CLI.run(["validate", "--timesheets", timesheets, "-o", sarif]).status == 1)
+        let script = """
+        import json, sys, jsonschema
+        jsonschema.Draft7Validator(json.load(open(sys.argv[1])), format_checker=jsonschema.FormatChecker()).validate(json.load(open(sys.argv[2])))
+        """
+        let check = try CLI.run(["python3", "-c", script, CLI.fixture("schemas/sarif-2.1.0-subset.schema.json"), sarif], tool: "/usr/bin/env")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"ruleId\" : \"bad-date\""))
+    }
 }

@@ -60,7 +60,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch self {
         case .text: ValidationTextReporter()
         case .json: ValidationJSONReporter()
-        case .jsonl, .csv, .markdown, .sarif, .junit, .github, .html: nil
+        case .github: ValidationGitHubReporter()
+        case .sarif: ValidationSARIFReporter()
+        case .jsonl, .csv, .markdown, .junit, .html: nil
         }
     }
 }
