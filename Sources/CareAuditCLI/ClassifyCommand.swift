@@ -62,7 +62,7 @@ struct ClassifyCommand: ParsableCommand {
                 log(problem.formatted)
             }
             if !quiet || summary.rejected > 0 {
-                log("\(summary.path): \(summary.rows) rows read, \(summary.accepted) classified, \(summary.rejected) rejected")
+                log("\(summary.path): \(grouped(summary.rows)) rows read, \(grouped(summary.accepted)) classified, \(grouped(summary.rejected)) rejected")
             }
         }
         // The same test as the audit's: an input it would refuse is not classified either.

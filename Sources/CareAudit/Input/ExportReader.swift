@@ -292,7 +292,7 @@ public struct ExportSummary: Sendable {
         }
         if headerUnusable && rows > 0 {
             add(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
-                             message: "\(rows) rows not read because the header is unusable"), limit: problemLimit)
+                             message: "\(grouped(rows)) rows not read because the header is unusable"), limit: problemLimit)
         }
     }
 

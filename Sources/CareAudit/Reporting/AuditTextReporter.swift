@@ -28,9 +28,12 @@ public struct AuditTextReporter: AuditReporter {
         out += result.periodInferred ? " (no period given: the month holding most records)\n" : "\n"
         out += "\nInputs\n"
         let pathWidth = result.inputs.map(\.path.count).max() ?? 0
+        // Columns as wide as their widest number (a 10,000,000-row export stays aligned).
+        let rowWidth = max(9, result.inputs.map { grouped($0.rows).count }.max() ?? 0)
+        let rejectedWidth = max(7, result.inputs.map { grouped($0.rejected).count }.max() ?? 0)
         for input in result.inputs {
             out += "  \(pad(input.path, pathWidth))  \(pad(input.kind?.rawValue ?? "file", 9))  "
-            out += "\(padLeft(grouped(input.rows), 9)) rows  \(padLeft(grouped(input.accepted), 9)) accepted  \(padLeft(grouped(input.rejected), 7)) rejected"
+            out += "\(padLeft(grouped(input.rows), rowWidth)) rows  \(padLeft(grouped(input.accepted), rowWidth)) accepted  \(padLeft(grouped(input.rejected), rejectedWidth)) rejected"
             if input.blankLines > 0 { out += "  (\(counted(input.blankLines, "blank line")) skipped)" }
             let warnings = input.counts[.warning] ?? 0
             if warnings > input.blankLines { out += "  \(counted(warnings - input.blankLines, "input warning")): see `care-audit validate`" }

@@ -117,7 +117,7 @@ public protocol ValidationReporter {
 }
 
 /// `1234567` → `1,234,567`: counts a finance analyst reads at a glance.
-func grouped(_ value: Int) -> String {
+public func grouped(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var out = ""
     for (index, digit) in digits.enumerated() {
