@@ -57,17 +57,16 @@ public struct RuleExample: Sendable {
     public let expects: [String]
     /// Extra configuration YAML (without `version`).
     public let configuration: String
-    /// Whether a roster is given (rules that need one are skipped without it).
+    /// Whether a roster is given (any roster row): rules that need one are skipped without it.
     public let hasRoster: Bool
 
-    public init(_ title: String, _ rows: [ExampleRow], findings: Int, expects: [String] = [], configuration: String = "",
-                roster: Bool? = nil) {
+    public init(_ title: String, _ rows: [ExampleRow], findings: Int, expects: [String] = [], configuration: String = "") {
         self.title = title
         self.rows = rows
         self.findings = findings
         self.expects = expects
         self.configuration = configuration
-        hasRoster = roster ?? rows.contains { $0.kind == .roster }
+        hasRoster = rows.contains { $0.kind == .roster }
     }
 
     /// The rows of one export kind as CSV: a header of every field the rows use (in the order

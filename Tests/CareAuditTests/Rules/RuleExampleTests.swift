@@ -41,9 +41,6 @@ struct RuleExampleTests {
         // The records the findings name, together, are the ones the example says.
         // (A record without an id, such as an unreadable row, is named by file and line.)
         let named = Set(own.flatMap { $0.records.map { $0.recordID ?? "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" } })
-        if ProcessInfo.processInfo.environment["DUMP_EXAMPLE_RECORDS"] == "1" {
-            print("EXPECTS\t\(testCase.rule)\t\(testCase.index)\t\(named.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
         #expect(named == Set(testCase.example.expects), "named \(named.sorted())")
         #expect(!result.skipped.contains { $0.rule == testCase.rule }, "\(result.skipped)")
         if testCase.rule != "INPUT001" {
