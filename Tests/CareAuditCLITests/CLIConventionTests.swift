@@ -95,12 +95,8 @@ struct CLIConventionTests {
         let dir = try CLI.temporaryDirectory()
         let sarif = dir.appendingPathComponent("validation.sarif").path
         #expect(try CLI.run(["validate", "--timesheets", timesheets, "-o", sarif]).status == 1)
-        let script = """
-        import json, sys, jsonschema
-        jsonschema.Draft7Validator(json.load(open(sys.argv[1])), format_checker=jsonschema.FormatChecker()).validate(json.load(open(sys.argv[2])))
-        """
-        let check = try CLI.run(["python3", "-c", script, CLI.fixture("schemas/sarif-2.1.0-subset.schema.json"), sarif], tool: "/usr/bin/env")
-        #expect(check.status == 0, "\(check.stderr)")
+        let check = try CLI.validateSARIF(sarif)
+        #expect(check.status == 0 && check.stdout == "valid\n", "\(check.stderr)")
         #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"ruleId\" : \"bad-date\""))
     }
 }

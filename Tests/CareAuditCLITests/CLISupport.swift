@@ -64,6 +64,18 @@ struct CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Validates the SARIF file at `path` with Python's jsonschema against the schema of what
+    /// care-audit writes (Fixtures/schemas); prints "valid" on success.
+    static func validateSARIF(_ path: String) throws -> Result {
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(json.load(open(sys.argv[2])))
+        print("valid")
+        """
+        return try run(["python3", "-c", script, fixture("schemas/sarif-2.1.0-subset.schema.json"), path], tool: "/usr/bin/env")
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("care-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

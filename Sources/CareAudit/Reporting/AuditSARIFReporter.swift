@@ -73,6 +73,11 @@ public struct AuditSARIFReporter: AuditReporter {
             ]]
         }
         run["invocations"] = [invocation]
+        return Self.document(run)
+    }
+
+    /// A SARIF 2.1.0 log of one run, as stable JSON (sorted keys) with a final newline.
+    static func document(_ run: [String: Any]) -> String {
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

@@ -53,8 +53,6 @@ public struct ValidationSARIFReporter: ValidationReporter {
             "results": results,
             "invocations": [["executionSuccessful": !report.files.contains { $0.fatal != nil }]],
         ]
-        let document: [String: Any] = ["$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return AuditSARIFReporter.document(run)
     }
 }
