@@ -40,7 +40,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(help: ArgumentHelp("Audit period: a month (2026-10) or a range (2026-10-01..2026-12-31); wins over the configuration.",
+    @Option(help: ArgumentHelp("Audit period: a month (2026-10), a quarter (2026-Q4) or a range (2026-10-01..2026-12-31); wins over the configuration.",
                                valueName: "period"))
     var period: String?
 
@@ -51,7 +51,7 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("name the exports: --timesheets FILE… and/or --billing FILE… (and --roster FILE)")
         }
         if let period, Period.parse(period) == nil {
-            throw ValidationError("--period '\(period)' is not a month (2026-10) or a range (2026-10-01..2026-12-31)")
+            throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026-Q4) or a range (2026-10-01..2026-12-31)")
         }
         let reportPaths = outputs.reports.map(\.path) + [report.output].compactMap { $0 }
         if Set(reportPaths).count != reportPaths.count {

@@ -250,6 +250,8 @@ struct MonthGenerator {
         billing:
           unit_rules: {H0038: per15, H0025: per15, T1017: per15, "90837": per_encounter}
           daily_unit_caps: {H0038: 16}
+        care:
+          hourly_rate: 94.50  # an example rate: use the one in your county's CARE claiming agreement
 
         """
         try yaml.write(toFile: (folder as NSString).appendingPathComponent("care-audit.yml"), atomically: true, encoding: .utf8)

@@ -11,7 +11,8 @@ struct AuditCommandTests {
         let result = try CLI.run(["audit"] + month)
         #expect(result.status == 1)
         #expect(result.stdout.contains("CARE Act claiming audit for 2026-10"))
-        #expect(result.stdout.contains("double-claimed minutes: 60 (1.00 h)"))
+        #expect(result.stdout.contains("CARE invoice, 2026-10: "))
+        #expect(result.stdout.contains("  2026-10    total  "))
         #expect(result.stdout.contains("PEER003  the billing export has no rendering taxonomy column"))
         #expect(result.stdout.contains("Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice"))
         #expect(result.stderr.isEmpty)
@@ -66,7 +67,7 @@ struct AuditCommandTests {
         let result = try CLI.run(["audit"] + month + ["--format", "json", "--output", output.path])
         #expect(result.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: Any]
-        #expect(object["schema"] as? String == "care-audit/report@1")
+        #expect(object["schema"] as? String == "care-audit/report@2")
         #expect((object["findings"] as! [Any]).count == 37)
         #expect((object["period"] as! [String: Any])["from"] as? String == "2026-10-01")
     }

@@ -162,7 +162,7 @@ struct NodeReader {
         if case .scalar = node {
             let text = try string(node, key: "period")
             guard let period = Period.parse(text) else {
-                throw error(node, "period", "\"\(text)\" is not a month (2026-10) or a range (2026-10-01..2026-12-31)")
+                throw error(node, "period", "\"\(text)\" is not a month (2026-10), a quarter (2026-Q4) or a range (2026-10-01..2026-12-31)")
             }
             return period
         }

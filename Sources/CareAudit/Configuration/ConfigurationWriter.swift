@@ -9,7 +9,7 @@ public enum ConfigurationWriter {
         if let period = configuration.period {
             out += "period: \(quote(period.description))\n"
         } else {
-            out += "# period: \"2026-10\"          # or 2026-10-01..2026-12-31; default: the month holding most records\n"
+            out += "# period: \"2026-10\"          # or 2026-Q4, or 2026-10-01..2026-12-31; default: the month holding most records\n"
         }
         out += "# The county's time zone: durations on the nights clocks change (fall back: 01:00-03:00 is 3 h).\n"
         out += "time_zone: \(quote(configuration.localTime.identifier))\n"

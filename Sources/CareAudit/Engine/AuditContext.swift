@@ -353,9 +353,14 @@ public final class AuditContext: Sendable {
 
     /// "Maria Lopez (E1001)", or the bare id when no name is known.
     public func staffLabel(_ id: String) -> String {
-        if let name = staffByID[id]?.name, !name.isEmpty { return "\(name) (\(id))" }
-        if let known = texts.id(of: id), let name = timesheetNames[known], !name.isEmpty { return "\(texts[name]) (\(id))" }
-        return id
+        staffName(id).map { "\($0) (\(id))" } ?? id
+    }
+
+    /// The staff member's name from the roster, else from the timesheet.
+    public func staffName(_ id: String) -> String? {
+        if let name = staffByID[id]?.name, !name.isEmpty { return name }
+        if let known = texts.id(of: id), let name = timesheetNames[known], !name.isEmpty { return texts[name] }
+        return nil
     }
 
     public func staffLabel(_ id: TextID) -> String { staffLabel(texts[id]) }

@@ -1,5 +1,5 @@
-/// The audit's outcome: findings in report order, the rules that could not run and why, and the
-/// month's totals (the invoice pre-check).
+/// The audit's outcome: findings in report order, the rules that could not run and why, the
+/// period's minute totals and the CARE invoice net of the findings.
 public struct AuditResult: Sendable {
     public let period: Period
     /// True when no period was given and the audit chose the month holding most records.
@@ -9,6 +9,9 @@ public struct AuditResult: Sendable {
     public let skipped: [SkippedRule]
     public let ranRules: [String]
     public private(set) var totals: Totals
+    /// The invoice worksheet, billing exposure and pending review, from every finding (the
+    /// baseline hides findings from the list, not from the money).
+    public private(set) var invoice: Invoice
     /// Findings left out because the baseline already knew them.
     public private(set) var suppressedByBaseline = 0
 
@@ -18,16 +21,14 @@ public struct AuditResult: Sendable {
     }
 
 
-    /// Minutes by category (all accepted entries dated in the period), per staff member, and
-    /// the money at stake.
+    /// Minutes by category (all accepted entries dated in the period), per month and per staff
+    /// member, and the findings counted.
     public struct Totals: Sendable {
         public var minutesByCategory: [ClaimingCategory: Int] = [:]
         /// Staff id → minutes by category.
         public var minutesByStaff: [String: [ClaimingCategory: Int]] = [:]
-        /// Minutes claimed twice: DC001's overlaps, each entry's minutes counted once.
-        public var doubleClaimedMinutes = 0
-        /// Billed amounts and CARE minutes at the hourly rate that findings put at risk.
-        public var amountAtRisk = Money.zero
+        /// Minutes by category in each month of the period (`Period.months`, in order).
+        public var minutesByMonth: [[ClaimingCategory: Int]] = []
         public var findingsByRule: [String: Int] = [:]
         public var findingsBySeverity: [Severity: Int] = [:]
         public var hourlyRate = Money.zero
@@ -43,7 +44,14 @@ public struct AuditResult: Sendable {
             var staffIDs: [TextID] = []
             var minutes: [Int] = []  // staff number * categories + category; -1: no entry
             var current = (staff: TextID.empty, number: -1)
+            let months = context.period.months
+            minutesByMonth = Array(repeating: [:], count: months.count)
+            var month = (day: Day(number: .min), index: 0)  // entries come in runs of a day
             for entry in context.entries where context.period.contains(entry.date) {
+                if entry.date != month.day {
+                    month = (entry.date, months.firstIndex { $0.contains(entry.date) }!)
+                }
+                minutesByMonth[month.index][entry.category, default: 0] += entry.minutes
                 if entry.staffID != current.staff || current.number < 0 {
                     if staffNumber[entry.staffID] == nil {
                         staffNumber[entry.staffID] = staffIDs.count
@@ -66,13 +74,6 @@ public struct AuditResult: Sendable {
             }
         }
 
-        /// CARE-claimable minutes per claimable category: what the quarterly invoice may claim.
-        public var invoicePrecheck: [(category: ClaimingCategory, minutes: Int, amount: Money)] {
-            ClaimingCategory.allCases.filter(\.isCareClaimable).map { category in
-                let minutes = minutesByCategory[category] ?? 0
-                return (category, minutes, Money.forMinutes(minutes, atHourlyRate: hourlyRate))
-            }
-        }
     }
 
     init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
@@ -87,6 +88,7 @@ public struct AuditResult: Sendable {
         self.skipped = skipped
         self.ranRules = ranRules
         self.totals = totals
+        invoice = Invoice(period: context.period, totals: totals, findings: findings, name: context.staffName)
         tally()
     }
 
@@ -94,26 +96,32 @@ public struct AuditResult: Sendable {
     private mutating func tally() {
         totals.findingsByRule = [:]
         totals.findingsBySeverity = [:]
-        totals.amountAtRisk = .zero
         for finding in findings {
             totals.findingsByRule[finding.rule, default: 0] += 1
             totals.findingsBySeverity[finding.severity, default: 0] += 1
-            if let amount = finding.amount { totals.amountAtRisk += amount }
         }
-        totals.doubleClaimedMinutes = Self.doubleClaimed(findings.filter { $0.rule == "DC001" })
     }
 
     /// The same result with the findings a baseline already holds left out (and counted).
     public func excluding(_ baseline: Baseline) -> AuditResult {
         var copy = self
         var remaining = baseline.counts
+        var suppressed = Invoice.Suppressed()
         copy.findings = findings.filter { finding in
             let print = Baseline.fingerprint(finding, version: baseline.version)
             guard let left = remaining[print], left > 0 else { return true }
             remaining[print] = left - 1
+            suppressed.findings += 1
+            switch finding.money?.total {
+            case .invoiceAdjustment: suppressed.invoiceMinutes += finding.money!.minutes
+            case .pendingReview: suppressed.pendingMinutes += finding.money!.minutes
+            case .billingExposure: suppressed.exposure += finding.money!.amount
+            case nil: break
+            }
             return false
         }
-        copy.suppressedByBaseline = findings.count - copy.findings.count
+        copy.suppressedByBaseline = suppressed.findings
+        copy.invoice.suppressed = suppressed
         copy.tally()
         return copy
     }
@@ -123,12 +131,6 @@ public struct AuditResult: Sendable {
         var copy = self
         copy.findings = findings.map(redactor.redact)
         return copy
-    }
-
-    /// DC001's minutes. Each DC001 finding is one timesheet entry with the union of its overlaps
-    /// with every billed line, so no minute of an entry is counted twice.
-    static func doubleClaimed(_ findings: [Finding]) -> Int {
-        findings.reduce(0) { $0 + ($1.minutes ?? 0) }
     }
 
     /// The exit status the findings call for: 1 when any is at or above `failOn`.

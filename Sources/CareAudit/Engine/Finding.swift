@@ -7,7 +7,6 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     public var records: [SourceRef]
     public var minutes: Int?
-    public var amount: Money?
     public var staffID: String?
     public var date: Day?
     /// Participant ids named in the message (protected health information: `--redact` hides them);
@@ -16,17 +15,22 @@ public struct Finding: Sendable, Equatable {
     /// Free text and file cells the message quotes (an activity description, a bad value):
     /// `--redact` withholds them, since they may hold a participant id.
     public var withheld: [String]
+    /// Which money total the finding feeds and by how much, record by record (nil: none; its
+    /// `amount` is then nil too). See `MoneyEffect`.
+    public var money: MoneyEffect?
+    /// The money at stake, in the total `money` names.
+    public var amount: Money? { money?.amount }
 
-    public init(rule: String, message: String, records: [SourceRef], minutes: Int? = nil, amount: Money? = nil,
-                staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [], withheld: [String] = [],
-                severity: Severity = .error) {
+    public init(rule: String, message: String, records: [SourceRef], minutes: Int? = nil,
+                money: MoneyEffect? = nil, staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [],
+                withheld: [String] = [], severity: Severity = .error) {
         self.withheld = withheld
+        self.money = money
         self.rule = rule
         self.severity = severity
         self.message = message
         self.records = records
         self.minutes = minutes
-        self.amount = amount
         self.staffID = staffID
         self.date = date
         self.participantIDs = participantIDs.filter { !$0.isEmpty }

@@ -29,6 +29,18 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
     }
 
     /// Plain words for reports.
+    /// A column heading: "hearing", "report", "outreach", "notice", "data".
+    public var shortLabel: String {
+        switch self {
+        case .careCourtHearing: "hearing"
+        case .careCourtReport: "report"
+        case .careOutreach: "outreach"
+        case .careNotice: "notice"
+        case .careDataReporting: "data"
+        default: rawValue.lowercased()
+        }
+    }
+
     public var label: String {
         switch self {
         case .careCourtHearing: "CARE court hearing"

@@ -71,14 +71,26 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         return Period(first: Day(year: y, month: m, day: 1)!, last: Day(year: y, month: m, day: Day.daysIn(month: m, year: y))!)
     }
 
-    /// `2026-10` (a month) or `2026-10-01..2026-12-31`.
+    /// The calendar quarter holding `day` (Q1 is January to March).
+    public static func quarter(of day: Day) -> Period {
+        let (y, m, _) = day.components
+        let first = (m - 1) / 3 * 3 + 1
+        return Period(first: Day(year: y, month: first, day: 1)!, last: Day(year: y, month: first + 2, day: Day.daysIn(month: first + 2, year: y))!)
+    }
+
+    /// `2026-10` (a month), `2026-Q4` (a calendar quarter) or `2026-10-01..2026-12-31`.
     public static func parse(_ text: String) -> Period? {
         let parts = text.components(separatedBy: "..")
         if parts.count == 2, let a = FieldParser.day(parts[0]), let b = FieldParser.day(parts[1]), a <= b {
             return Period(first: a, last: b)
         }
         let ym = text.split(separator: "-")
-        if ym.count == 2, let y = Int(ym[0]), let m = Int(ym[1]), let first = Day(year: y, month: m, day: 1) {
+        guard ym.count == 2, ym[0].count == 4, let y = Int(ym[0]) else { return nil }
+        if ym[1].count == 2, ym[1].uppercased().hasPrefix("Q"), let q = Int(ym[1].dropFirst()), (1...4).contains(q),
+           let first = Day(year: y, month: q * 3 - 2, day: 1) {
+            return quarter(of: first)
+        }
+        if let m = Int(ym[1]), let first = Day(year: y, month: m, day: 1) {
             return month(of: first)
         }
         return nil
@@ -86,9 +98,24 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     public func contains(_ day: Day) -> Bool { first <= day && day <= last }
 
+    /// The calendar months the period touches, each cut to the period (a range from the 15th
+    /// starts with half a month): the invoice worksheet's rows.
+    public var months: [Period] {
+        var months: [Period] = []
+        var day = first
+        while day <= last {
+            let month = Period.month(of: day)
+            months.append(Period(first: day, last: min(month.last, last)))
+            day = month.last.adding(days: 1)
+        }
+        return months
+    }
+
+    /// `2026-10`, `2026-Q4`, else `2026-10-01..2026-12-31`.
     public var description: String {
         let (y, m, d) = first.components
         if d == 1, Period.month(of: first) == self { return "\(y)-\(m < 10 ? "0" : "")\(m)" }
+        if d == 1, Period.quarter(of: first) == self { return "\(y)-Q\((m + 2) / 3)" }
         return "\(first)..\(last)"
     }
 }

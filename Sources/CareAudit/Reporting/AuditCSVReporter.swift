@@ -40,6 +40,34 @@ public struct AuditCSVReporter: AuditReporter {
                     out += writer.record(["staff", staff, category.rawValue, String(minutes), hoursWithoutGrouping(minutes)])
                 }
             }
+        case .invoice:
+            let invoice = result.invoice
+            // A column for every rule that may remove minutes, so the header never changes.
+            let reasons = Invoice.adjustingRules
+            out += writer.record(["scope", "month", "staff_id", "staff_name", "category", "gross_minutes"]
+                                 + reasons.map { "removed_\($0)" } + ["net_minutes", "net_hours", "amount"])
+            func row(_ scope: String, _ month: String, _ staff: (String, String), _ category: String, _ minutes: Invoice.Minutes) -> String {
+                writer.record([scope, month, staff.0, staff.1, category, String(minutes.gross)]
+                              + reasons.map { String(minutes.removed[$0] ?? 0) }
+                              + [String(minutes.net), hoursWithoutGrouping(minutes.net), invoice.amount(minutes.net).description])
+            }
+            for (scope, month) in invoice.months.map({ ("month", $0) }) + [("period", invoice.whole)] {
+                for category in ClaimingCategory.claimable {
+                    out += row(scope, month.period.description, ("", ""), category.rawValue, month.byCategory[category]!)
+                }
+                out += row(scope, month.period.description, ("", ""), "total", month.total)
+            }
+            for line in invoice.staff {
+                out += row("staff", invoice.period.description, (line.staffID, line.name ?? ""), line.category.rawValue, line.minutes)
+            }
+        case .ledger:
+            out += writer.record(["rule", "severity", "file", "line", "record_id", "staff_id", "date", "category", "minutes", "amount", "note"])
+            for row in result.invoice.ledger {
+                out += writer.record([
+                    row.rule, row.severity.rawValue, row.record.file, String(row.record.line), row.record.recordID ?? "",
+                    row.staffID ?? "", row.day.description, row.category.rawValue, String(row.minutes), row.amount.description, row.note ?? "",
+                ])
+            }
         }
         return out
     }

@@ -30,8 +30,8 @@ public struct AuditHTMLReporter: AuditReporter {
         <div class="tile error"><b>\(totals.findingsBySeverity[.error] ?? 0)</b>errors</div>
         <div class="tile warning"><b>\(totals.findingsBySeverity[.warning] ?? 0)</b>warnings</div>
         <div class="tile info"><b>\(totals.findingsBySeverity[.info] ?? 0)</b>info</div>
-        <div class="tile"><b>\(grouped(totals.doubleClaimedMinutes))</b>minutes claimed twice</div>
-        <div class="tile"><b>\(e(totals.amountAtRisk.display))</b>amount at risk</div>
+        <div class="tile"><b>\(e(hoursText(result.invoice.whole.total.net)))</b>CARE hours net</div>
+        <div class="tile"><b>\(e(result.invoice.exposureTotal.display))</b>billing exposure</div>
         </div>
 
         """
@@ -41,13 +41,7 @@ public struct AuditHTMLReporter: AuditReporter {
             html += "<td class=n>\(grouped(input.accepted))</td><td class=n>\(grouped(input.rejected))</td></tr>\n"
         }
         html += "</table>\n<h2>Minutes by claiming category</h2>\n" + chart(totals.minutesByCategory)
-        html += "<h2>CARE invoice pre-check</h2><table><tr><th>category</th><th class=n>minutes</th><th class=n>hours</th>"
-        html += totals.hourlyRate.cents > 0 ? "<th class=n>amount</th></tr>\n" : "</tr>\n"
-        for row in totals.invoicePrecheck {
-            html += "<tr><td>\(row.category.rawValue)</td><td class=n>\(grouped(row.minutes))</td><td class=n>\(hoursText(row.minutes))</td>"
-            html += totals.hourlyRate.cents > 0 ? "<td class=n>\(e(row.amount.display))</td></tr>\n" : "</tr>\n"
-        }
-        html += "</table>\n"
+        html += "<h2>CARE invoice</h2>\n" + InvoiceText.headline(result).map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n"
         if !result.skipped.isEmpty {
             html += "<h2>Rules not run</h2><ul>" + result.skipped.map { "<li><b>\($0.rule)</b>: \(e($0.reason))</li>" }.joined() + "</ul>\n"
         }

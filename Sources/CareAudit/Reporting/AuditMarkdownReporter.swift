@@ -15,16 +15,22 @@ public struct AuditMarkdownReporter: AuditReporter {
     public func render(_ result: AuditResult) -> String {
         let totals = result.totals
         var out = "## care-audit: \(result.period)\n\n"
-        out += "| errors | warnings | info | double-claimed minutes | amount at risk |\n|---:|---:|---:|---:|---:|\n"
-        out += "| \(totals.findingsBySeverity[.error] ?? 0) | \(totals.findingsBySeverity[.warning] ?? 0) | "
-        out += "\(totals.findingsBySeverity[.info] ?? 0) | \(grouped(totals.doubleClaimedMinutes)) | \(totals.amountAtRisk.display) |\n\n"
+        out += InvoiceText.headline(result).map { "**\(cell($0.trimmingCharacters(in: .whitespaces)))**" }.joined(separator: "<br>\n") + "\n\n"
+        out += "| errors | warnings | info |\n|---:|---:|---:|\n"
+        out += "| \(totals.findingsBySeverity[.error] ?? 0) | \(totals.findingsBySeverity[.warning] ?? 0) | \(totals.findingsBySeverity[.info] ?? 0) |\n\n"
         out += "| input | kind | rows | accepted | rejected |\n|---|---|---:|---:|---:|\n"
         for input in result.inputs {
             out += "| \(cell(input.path)) | \(input.kind?.rawValue ?? "file") | \(grouped(input.rows)) | \(grouped(input.accepted)) | \(grouped(input.rejected)) |\n"
         }
-        out += "\n### CARE invoice pre-check\n\n| category | minutes | hours |\n|---|---:|---:|\n"
-        for row in totals.invoicePrecheck {
-            out += "| \(row.category.rawValue) | \(grouped(row.minutes)) | \(hoursText(row.minutes)) |\n"
+        let invoice = result.invoice
+        out += "\n### CARE invoice worksheet\n\n| month | category | gross min | removed min | net min | net h |\n|---|---|---:|---:|---:|---:|\n"
+        for month in invoice.months.count > 1 ? invoice.months + [invoice.whole] : invoice.months {
+            for category in ClaimingCategory.claimable {
+                let minutes = month.byCategory[category]!
+                out += "| \(month.period) | \(category.label) | \(grouped(minutes.gross)) | \(grouped(minutes.removedTotal)) | \(grouped(minutes.net)) | \(hoursText(minutes.net)) |\n"
+            }
+            let total = month.total
+            out += "| \(month.period) | **total** | \(grouped(total.gross)) | \(grouped(total.removedTotal)) | \(grouped(total.net)) | \(hoursText(total.net)) |\n"
         }
         if !result.skipped.isEmpty {
             out += "\n### Rules not run\n\n"

@@ -26,6 +26,7 @@ public struct AuditTextReporter: AuditReporter {
     public func render(_ result: AuditResult) -> String {
         var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)"
         out += result.periodInferred ? " (no period given: the month holding most records)\n" : "\n"
+        out += "\n" + InvoiceText.headline(result).map { bold($0) }.joined(separator: "\n") + "\n"
         out += "\nInputs\n"
         let pathWidth = result.inputs.map(\.path.count).max() ?? 0
         // Columns as wide as their widest number (a 10,000,000-row export stays aligned).
@@ -52,19 +53,7 @@ public struct AuditTextReporter: AuditReporter {
             out += "  \(pad(category.rawValue, 22))  \(padLeft(grouped(minutes), 9)) min  \(padLeft(hoursText(minutes), 9)) h\n"
         }
 
-        out += "\nCARE invoice pre-check (claimable minutes in the period)\n"
-        var claimable = 0
-        for row in totals.invoicePrecheck {
-            claimable += row.minutes
-            out += "  \(pad(row.category.rawValue, 22))  \(padLeft(grouped(row.minutes), 9)) min  \(padLeft(hoursText(row.minutes), 9)) h"
-            out += totals.hourlyRate.cents > 0 ? "  \(padLeft(row.amount.display, 12))\n" : "\n"
-        }
-        out += "  \(pad("total", 22))  \(padLeft(grouped(claimable), 9)) min  \(padLeft(hoursText(claimable), 9)) h\n"
-        if totals.hourlyRate.cents == 0 {
-            out += "  (no care.hourly_rate configured: minutes only)\n"
-        }
-        out += "  double-claimed minutes: \(grouped(totals.doubleClaimedMinutes)) (\(hoursText(totals.doubleClaimedMinutes)) h); amount at risk: \(totals.amountAtRisk.display)\n"
-
+        out += worksheet(result.invoice)
         out += "\nFindings by rule\n"
         let descriptions = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.id, $0.description) })
         if result.findings.isEmpty { out += "  none\n" }
@@ -100,6 +89,77 @@ public struct AuditTextReporter: AuditReporter {
         return out
     }
 
+
+    /// The invoice worksheet (each month, then the period when it has several), the ledger, the
+    /// exposure and pending review (the first `maxPerRule` rows of each), and net minutes by staff.
+    private func worksheet(_ invoice: Invoice) -> String {
+        let reasons = invoice.reasons
+        let paid = invoice.hourlyRate.cents > 0
+        var out = "\nCARE invoice worksheet (minutes; net hours\(paid ? " and dollars at \(invoice.hourlyRate.display)/h" : ""))\n"
+        out += "  \(pad("month", 9))  \(pad("category", 30))  \(padLeft("gross", 9))"
+        for reason in reasons { out += "  \(padLeft(reason, 7))" }
+        out += "  \(padLeft("net", 9))  \(padLeft("net h", 9))\(paid ? "  " + padLeft("amount", 13) : "")\n"
+        func row(_ month: String, _ label: String, _ minutes: Invoice.Minutes) -> String {
+            var line = "  \(pad(month, 9))  \(pad(label, 30))  \(padLeft(grouped(minutes.gross), 9))"
+            for reason in reasons { line += "  \(padLeft(grouped(minutes.removed[reason] ?? 0), 7))" }
+            line += "  \(padLeft(grouped(minutes.net), 9))  \(padLeft(hoursText(minutes.net), 9))"
+            return line + (paid ? "  \(padLeft(invoice.amount(minutes.net).display, 13))" : "") + "\n"
+        }
+        let months = invoice.months.count > 1 ? invoice.months + [invoice.whole] : invoice.months
+        for month in months {
+            let label = month.period == invoice.period && invoice.months.count > 1 ? "period" : month.period.description
+            for category in ClaimingCategory.claimable { out += row(label, category.label, month.byCategory[category]!) }
+            out += row(label, "total", month.total)
+        }
+
+        let ledger = invoice.ledger
+        out += "\nAdjustments ledger (\(counted(ledger.count, "row")): every minute between gross and net)\n"
+        if ledger.isEmpty { out += "  none\n" }
+        for adjustment in ledger.prefix(maxPerRule) {
+            out += "  \(pad(adjustment.rule, 8)) \(pad(adjustment.severity.rawValue, 7)) \(reference(adjustment.record))  \(adjustment.day)  "
+            out += "\(adjustment.category.label): \(grouped(adjustment.minutes)) min\(paid ? ", \(adjustment.amount.display)" : "")"
+            out += (adjustment.note.map { " (\($0))" } ?? "") + "\n"
+        }
+        if ledger.count > maxPerRule { out += "  … \(grouped(ledger.count - maxPerRule)) more rows (see --format csv --table ledger, or json)\n" }
+
+        out += "\nBilling exposure (\(counted(invoice.exposure.count, "claim line")), each once)\n"
+        if invoice.exposure.isEmpty { out += "  none\n" }
+        for line in invoice.exposure.prefix(maxPerRule) {
+            out += "  \(pad(line.rule, 8)) \(pad(line.severity.rawValue, 7)) \(reference(line.record))  \(line.day)  \(line.amount.display)"
+            out += line.rules.count > 1 ? " (named by \(line.rules.joined(separator: ", ")))\n" : "\n"
+        }
+        if invoice.exposure.count > maxPerRule { out += "  … \(grouped(invoice.exposure.count - maxPerRule)) more lines (see --format json)\n" }
+
+        if !invoice.pending.isEmpty {
+            out += "\nPending review (not deducted)\n"
+            for entry in invoice.pending.prefix(maxPerRule) {
+                out += "  \(pad(entry.rule, 8)) \(pad(entry.severity.rawValue, 7)) \(reference(entry.record))  \(entry.day)  \(entry.category.label): \(grouped(entry.minutes)) min"
+                out += (entry.note.map { " (\($0))" } ?? "") + "\n"
+            }
+            if invoice.pending.count > maxPerRule { out += "  … \(grouped(invoice.pending.count - maxPerRule)) more entries (see --format json)\n" }
+        }
+
+        // One line per staff member: net minutes in each category with any time.
+        let used = ClaimingCategory.claimable.filter { category in invoice.staff.contains { $0.category == category } }
+        if !used.isEmpty {
+            let people = Dictionary(grouping: invoice.staff, by: \.staffID)
+            let nameWidth = max(4, people.values.map { ($0[0].name ?? "").count }.max() ?? 0)
+            out += "\nNet CARE minutes by staff\n  \(pad("staff", 10))  \(pad("name", nameWidth))"
+            for category in used { out += "  \(padLeft(category.shortLabel, 9))" }
+            out += "  \(padLeft("net", 9))\n"
+            for id in people.keys.sorted() {
+                let lines = people[id]!
+                out += "  \(pad(id, 10))  \(pad(lines[0].name ?? "", nameWidth))"
+                for category in used { out += "  \(padLeft(lines.first { $0.category == category }.map { grouped($0.minutes.net) } ?? "", 9))" }
+                out += "  \(padLeft(grouped(lines.reduce(0) { $0 + $1.minutes.net }), 9))\n"
+            }
+        }
+        return out
+    }
+
+    private func reference(_ record: SourceRef) -> String {
+        record.location + (record.recordID.map { " (\($0))" } ?? "")
+    }
 
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -104,6 +104,10 @@ public enum CSVTable: String, Sendable, CaseIterable {
     case findings
     /// Minutes per claiming category and per staff member.
     case summary
+    /// The CARE invoice worksheet: each month and category, the period, each staff member.
+    case invoice
+    /// The adjustments ledger: one row per minute-taking finding and entry.
+    case ledger
 }
 
 /// Renders the result of `care-audit audit`.

@@ -80,14 +80,15 @@ struct FixtureMonthTests {
         let finding = try Self.audit().findings.first { $0.rule == "DC001" }!
         #expect(finding.message == "Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice")
         #expect(finding.minutes == 30)
-        #expect(finding.amount == Money(cents: 8000))
+        // The overlap comes off the CARE invoice (no rate configured: minutes only).
+        #expect(finding.money?.total == .invoiceAdjustment && finding.money?.minutes == 30 && finding.amount == .zero)
         #expect(finding.records.map(\.recordID) == ["T01", "B01/1"])
     }
 
-    @Test("totals: double-claimed minutes, the invoice pre-check, rows read = accepted + rejected")
+    @Test("totals: DC001's minutes off the invoice, rows read = accepted + rejected")
     func totals() throws {
         let result = try Self.audit()
-        #expect(result.totals.doubleClaimedMinutes == 60)
+        #expect(result.invoice.whole.total.removed["DC001"] == 60)
         #expect(result.inputs.allSatisfy { $0.rows == $0.accepted + $0.rejected })
         #expect(result.inputs[0].rejected == 1)
         #expect(result.totals.minutesByCategory[.careCourtReport] == 180)
@@ -120,26 +121,30 @@ struct FixtureMonthTests {
         let difference = Set(Self.normalized(shuffled)).symmetricDifference(Self.normalized(original))
         #expect(difference.isEmpty, "\(difference.sorted())")
         #expect(Self.normalized(shuffled).count == Self.normalized(original).count)
-        #expect(shuffled.totals.doubleClaimedMinutes == original.totals.doubleClaimedMinutes)
-        #expect(shuffled.totals.amountAtRisk == original.totals.amountAtRisk)
+        #expect(shuffled.invoice.whole.total == original.invoice.whole.total)
+        #expect(shuffled.invoice.exposureTotal == original.invoice.exposureTotal)
+        #expect(shuffled.invoice.pendingMinutes == original.invoice.pendingMinutes)
     }
 
     @Test("the JSON report has the documented keys; money is a string with two decimals")
     func json() throws {
         let text = AuditJSONReporter().render(try Self.audit())
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-        #expect(object["schema"] as? String == "care-audit/report@1")
+        #expect(object["schema"] as? String == "care-audit/report@2")
         #expect((object["tool"] as? [String: Any])?["name"] as? String == "care-audit")
         let summary = object["summary"] as! [String: Any]
-        for key in ["findings_by_severity", "findings_by_rule", "minutes_by_category", "double_claimed_minutes", "amount_at_risk"] {
+        for key in ["findings_by_severity", "findings_by_rule", "minutes_by_category", "invoice", "invoice_adjustments",
+                    "billing_exposure", "pending_review", "suppressed"] {
             #expect(summary[key] != nil, "\(key)")
         }
-        #expect(summary["amount_at_risk"] as? String == "1895.00")
+        #expect(summary["amount_at_risk"] == nil && summary["care_invoice_precheck"] == nil)
+        #expect((summary["invoice_adjustments"] as? [String: Any])?["minutes"] as? Int == 110)
+        #expect((summary["billing_exposure"] as? [String: Any])?["amount"] as? String == "1385.00")
         let input = (object["inputs"] as! [[String: Any]])[0]
         for key in ["path", "kind", "sha256", "rows", "accepted", "rejected"] { #expect(input[key] != nil, "\(key)") }
         let finding = (object["findings"] as! [[String: Any]])[1]
         #expect(finding["rule"] as? String == "DC001")
-        #expect(finding["amount"] as? String == "80.00")
+        #expect(finding["amount"] as? String == "0.00" && finding["money"] as? String == "invoice_adjustment")
         let record = (finding["records"] as! [[String: Any]])[0]
         #expect(record["line"] as? Int == 2 && record["record_id"] as? String == "T01")
     }

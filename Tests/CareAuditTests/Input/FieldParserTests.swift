@@ -83,7 +83,12 @@ struct DayMoneyTests {
     func periods() {
         #expect(Period.parse("2026-10")?.description == "2026-10")
         #expect(Period.parse("2026-10")?.last.description == "2026-10-31")
-        #expect(Period.parse("2026-10-01..2026-12-31")?.description == "2026-10-01..2026-12-31")
+        #expect(Period.parse("2026-10-01..2026-12-31")?.description == "2026-Q4")
+        #expect(Period.parse("2026-10-15..2026-12-31")?.description == "2026-10-15..2026-12-31")
+        #expect(Period.parse("2026-Q4") == Period.parse("2026-10-01..2026-12-31"))
+        #expect(Period.parse("2026-q1")?.last.description == "2026-03-31")
+        #expect(Period.parse("2026-Q5") == nil && Period.parse("2026-Q") == nil)
+        #expect(Period.parse("2026-10-15..2026-12-02")?.months.map(\.description) == ["2026-10-15..2026-10-31", "2026-11", "2026-12-01..2026-12-02"])
         #expect(Period.parse("2026-13") == nil)
     }
 

@@ -29,7 +29,7 @@ struct CARE001TravelOutsideOutreach: Rule {
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(entry.staffID)) recorded \(minutes) travel minutes with \(category.label) on \(entry.date); only outreach and engagement may claim travel",
-                records: [context.source(entry)], minutes: minutes, amount: context.careAmount(minutes: minutes),
+                records: [context.source(entry)], minutes: minutes, money: context.invoiceAdjustment([(entry, minutes)]),
                 staffID: context[entry.staffID], date: entry.date)
         }
     }

@@ -48,7 +48,7 @@ struct CARE002ImplementationInvoiced: Rule {
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(context[entry.activityDescription])\") on \(entry.date) and \(reason); implementation is not claimable",
-                records: [context.source(entry)], minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                records: [context.source(entry)], minutes: entry.minutes, money: context.invoiceAdjustment([(entry, entry.minutes)]),
                 staffID: context[entry.staffID], date: entry.date, withheld: [context[entry.activityDescription]])
         }
     }

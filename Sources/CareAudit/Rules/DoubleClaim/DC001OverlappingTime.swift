@@ -66,10 +66,15 @@ struct DC001OverlappingTime: Rule {
                 let entries = group.a.map { context.entries[care.indexes[$0]] }
                 let lines = group.b.map { context.lines[billed.indexes[$0]] }
                 let overlap = IntervalSweep.jointLength(entryIntervals, lineIntervals)
-                // Each line's share: its minutes inside any of the group's CARE entries.
-                let careUnion = entryIntervals.sorted { $0.lowerBound < $1.lowerBound }
-                let amount = zip(lines, lineIntervals).reduce(context.careAmount(minutes: overlap)) { total, pair in
-                    total + context.billedShare(pair.0, minutes: pair.1.count - IntervalSweep.uncovered(pair.1, by: careUnion))
+                // The overlap comes off the CARE invoice (the billed service stands), entry by
+                // entry in order of start: the minutes of its part not inside an earlier entry
+                // that lie inside a line, so the parts add up to `overlap`.
+                let lineUnion = lineIntervals.sorted { $0.lowerBound < $1.lowerBound }
+                var reached = Int.min
+                let removed = zip(entries, entryIntervals).sorted { $0.1.lowerBound < $1.1.lowerBound }.map { entry, interval in
+                    let new = max(interval.lowerBound, min(reached, interval.upperBound))..<interval.upperBound
+                    reached = max(reached, interval.upperBound)
+                    return (entry, new.count - IntervalSweep.uncovered(new, by: lineUnion))
                 }
                 let services = lines.prefix(5).map { line in
                     "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(context[line.claimID])"
@@ -85,7 +90,7 @@ struct DC001OverlappingTime: Rule {
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) claimed \(claimed) and \(services): \(overlap) minutes claimed twice",
                     records: entries.map(context.source) + lines.map(context.source),
-                    minutes: overlap, amount: amount, staffID: context[key.staff], date: key.day,
+                    minutes: overlap, money: context.invoiceAdjustment(removed), staffID: context[key.staff], date: key.day,
                     participantIDs: context.participants(entries.map(\.participantID))))
             }
         }

@@ -79,7 +79,7 @@ struct DC002SameParticipantNoTimes: Rule {
                 findings.append(Finding(
                     rule: description.id, message: message,
                     records: pairedEntries.map(context.source) + pairedLines.map(context.source), minutes: minutes,
-                    amount: pairedLines.reduce(Money.zero) { $0 + context.billedShare($1, minutes: min(entryMinutes, context.minutesForComparison($1))) },
+                    money: context.pendingReview(context.spread(minutes, over: pairedEntries)),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(participant)))
             }
         }

@@ -86,7 +86,8 @@ struct DC004ClaimedExceedsWorked: Rule {
                 rule: description.id,
                 message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",
                 records: entries.map(context.source) + lines.map(context.source), minutes: excess,
-                amount: context.careAmount(minutes: min(excess, care)), staffID: context[key.staff], date: key.day))
+                money: context.pendingReview(context.spread(min(excess, care), over: entries.filter(\.category.isCareClaimable).reversed())),
+                staffID: context[key.staff], date: key.day))
         }
         return findings
     }

@@ -60,18 +60,17 @@ struct DC005ImpossibleTime: Rule {
                 let intervals = group.map { individual.intervals[$0] }
                 let minutes = IntervalSweep.jointLength(intervals)
                 // At risk: what the later lines bill for the minutes they share with earlier ones.
-                var amount = Money.zero
-                for position in intervals.indices.dropFirst() {
+                let atRisk = intervals.indices.dropFirst().map { position -> (BillingLine, Money?) in
                     let earlier = Array(intervals[..<position])
                     let shared = intervals[position].count - IntervalSweep.uncovered(intervals[position], by: earlier)
-                    amount += context.billedShare(lines[position], minutes: shared)
+                    return (lines[position], context.billedShare(lines[position], minutes: shared))
                 }
                 let services = lines.prefix(5).map { "\(context.describe($0)) for participant \(context[$0.participantID]) (claim \(context[$0.claimID]))" }
                     .joined(separator: " and ") + (lines.count > 5 ? " and \(grouped(lines.count - 5)) more" : "")
                 findings.append(Finding(
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) billed \(grouped(lines.count)) individual services at overlapping times on \(key.day): \(services): \(minutes) minutes in which one person cannot deliver them all",
-                    records: lines.map(context.source), minutes: minutes, amount: amount,
+                    records: lines.map(context.source), minutes: minutes, money: context.billingExposure(atRisk),
                     staffID: context[key.staff], date: key.day,
                     participantIDs: context.participants(lines.map(\.participantID))))
             }

@@ -107,7 +107,7 @@ struct DUP002SuspectDuplicate: Rule {
                 rule: description.id,
                 message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) (claims \(context.claimList(lines))): \(keys); \(Self.differences(lines, staff: chosen.map { staffOf[$0] }, context)): review for a duplicate",
                 records: lines.map(context.source), minutes: nil,
-                amount: nil, date: first.serviceDate, participantIDs: context.texts(first.participantID)))
+                date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }
         return findings
     }

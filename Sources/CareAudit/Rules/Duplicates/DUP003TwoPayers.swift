@@ -40,7 +40,7 @@ struct DUP003TwoPayers: Rule {
                 message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(context.claimList(involved)))",
                 records: involved.map(context.source), minutes: nil,
                 // All but the largest payment is paid twice.
-                amount: involved.map { $0.billedAmount ?? .zero }.sorted().dropLast().reduce(Money.zero, +),
+                money: context.billingExposure(involved.sorted { ($0.billedAmount ?? .zero) > ($1.billedAmount ?? .zero) }.dropFirst().map { ($0, nil) }),
                 date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }
         return findings

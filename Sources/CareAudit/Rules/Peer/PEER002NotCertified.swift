@@ -32,7 +32,7 @@ struct PEER002NotCertified: Rule {
             return Finding(
                 rule: description.id,
                 message: "\(context.staffLabel(member.staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])); only certified peer support specialists may bill it",
-                records: [context.source(line), member.source], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                records: [context.source(line), member.source], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 staffID: member.staffID, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }

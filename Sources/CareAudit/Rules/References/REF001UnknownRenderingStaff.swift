@@ -32,7 +32,7 @@ struct REF001UnknownRenderingStaff: Rule {
             return Finding(
                 rule: description.id,
                 message: "claim \(context[line.claimID]) (\(context[line.procedureCode]) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
-                records: [context.source(line)], minutes: context.billedMinutes(line), amount: line.billedAmount,
+                records: [context.source(line)], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }
     }

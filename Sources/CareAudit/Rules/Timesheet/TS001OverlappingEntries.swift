@@ -58,7 +58,17 @@ struct TS001OverlappingEntries: Rule {
             for group in IntervalSweep.selfGroups(timed.intervals) {
                 let entries = group.map { context.entries[timed.indexes[$0]] }
                 let minutes = IntervalSweep.jointLength(group.map { timed.intervals[$0] })
-                let careMinutes = IntervalSweep.jointLength(entries.filter(\.category.isCareClaimable).compactMap(\.interval))
+                // A CARE entry's minutes inside an earlier entry, or inside any entry that is not
+                // CARE time, come off the invoice: each minute is claimed once.
+                let others = entries.filter { !$0.category.isCareClaimable }.compactMap(\.interval).sorted { $0.lowerBound < $1.lowerBound }
+                var reached = Int.min
+                let removed = entries.sorted { ($0.interval!.lowerBound, $0.row.file, $0.row.line) < ($1.interval!.lowerBound, $1.row.file, $1.row.line) }.map { entry -> (TimeEntry, Int) in
+                    let interval = entry.interval!
+                    let new = max(interval.lowerBound, min(reached, interval.upperBound))..<interval.upperBound
+                    reached = max(reached, interval.upperBound)
+                    let twice = interval.count - IntervalSweep.uncovered(new, by: others)
+                    return (entry, entry.category.isCareClaimable ? twice : 0)
+                }
                 let message: String
                 if entries.count == 2 {
                     let (a, b) = (entries[0], entries[1])
@@ -70,7 +80,7 @@ struct TS001OverlappingEntries: Rule {
                 findings.append(Finding(
                     rule: description.id, message: message,
                     records: entries.map(context.source).sorted(), minutes: minutes,
-                    amount: careMinutes > 0 ? context.careAmount(minutes: careMinutes) : nil,
+                    money: context.invoiceAdjustment(removed),
                     staffID: context[key.staff], date: key.day))
             }
         }

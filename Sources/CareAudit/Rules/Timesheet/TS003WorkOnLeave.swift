@@ -45,11 +45,19 @@ struct TS003WorkOnLeave: Rule {
                 return timedLeave.contains { $0.overlaps(interval) }
             }
             let leaveSources = leave.map(context.source)
+            let sortedLeave = timedLeave.sorted { $0.lowerBound < $1.lowerBound }
+            /// The CARE minutes that come off the invoice: all of them on a day of leave, else
+            /// those inside the leave.
+            func duringLeave(_ entry: TimeEntry) -> Int {
+                guard !wholeDay, let interval = entry.interval else { return entry.minutes }
+                return interval.count - IntervalSweep.uncovered(interval, by: sortedLeave)
+            }
             for entry in entries where entry.category.isCareClaimable && conflicts(entry.interval) {
                 findings.append(Finding(
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.category.label) on \(key.day) while on leave (\(leave.map { context[$0.payCode] }.filter { !$0.isEmpty }.joined(separator: ", ")))",
-                    records: [context.source(entry)] + leaveSources, minutes: entry.minutes, amount: context.careAmount(minutes: entry.minutes),
+                    records: [context.source(entry)] + leaveSources, minutes: entry.minutes,
+                    money: context.invoiceAdjustment([(entry, duringLeave(entry))]),
                     staffID: context[key.staff], date: key.day))
             }
             for lineIndex in context.lineIndexes(key) {
@@ -58,7 +66,8 @@ struct TS003WorkOnLeave: Rule {
                 findings.append(Finding(
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) while on leave",
-                    records: [context.source(line)] + leaveSources, minutes: context.billedMinutes(line), amount: line.billedAmount,
+                    records: [context.source(line)] + leaveSources, minutes: context.billedMinutes(line),
+                    money: context.billingExposure([(line, nil)]),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))
             }
         }

@@ -69,7 +69,7 @@ struct TS004BilledWithoutTimesheet: Rule {
                         rule: description.id,
                         message: "\(context.staffLabel(key.staff)) rendered a group session \(context.describe(line)) on \(key.day) for \(members.count) participants (claims \(context.claimList(members))) but \(missing) minutes of it are on no timesheet entry",
                         records: members.map(context.source), minutes: missing,
-                        amount: members.reduce(Money.zero) { $0 + context.billedShare($1, minutes: missing) },
+                        money: context.billingExposure(members.map { ($0, context.billedShare($0, minutes: missing)) }),
                         staffID: context[key.staff], date: key.day,
                         participantIDs: context.participants(members.map(\.participantID))))
                     continue
@@ -77,7 +77,8 @@ struct TS004BilledWithoutTimesheet: Rule {
                 findings.append(Finding(
                     rule: description.id,
                     message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) but \(missing) minutes of it are on no timesheet entry",
-                    records: [context.source(line)], minutes: missing, amount: context.billedShare(line, minutes: missing),
+                    records: [context.source(line)], minutes: missing,
+                    money: context.billingExposure([(line, context.billedShare(line, minutes: missing))]),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))
             }
         }

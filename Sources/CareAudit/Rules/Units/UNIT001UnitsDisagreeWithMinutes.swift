@@ -47,12 +47,12 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
             let expected = rule.units(forMinutes: minutes)
             guard expected != line.units else { return nil }
             let extra = line.units - expected
-            let perUnit = line.billedAmount.map { line.units > 0 ? Money(cents: $0.cents / Int64(line.units)) : .zero }
             return Finding(
                 rule: description.id,
                 message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
                 records: [context.source(line)], minutes: minutes,
-                amount: perUnit.map { Money(cents: $0.cents * Int64(max(extra, 0))) },
+                // Over-billed: the excess units' share of the amount (too few units is no exposure).
+                money: extra > 0 ? context.billingExposure([(line, line.billedAmount?.share(extra, of: line.units))]) : nil,
                 staffID: context.lineStaffID(index), date: line.serviceDate,
                 participantIDs: context.texts(line.participantID))
         }

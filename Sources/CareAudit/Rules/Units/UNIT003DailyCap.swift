@@ -32,10 +32,15 @@ struct UNIT003DailyCap: Rule {
             let units = indexes.reduce(0) { $0 + context.lines[$1].units }
             guard units > cap else { return nil }
             let lines = indexes.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
+            // Exposed: the units past the cap, shared over the lines by their units (no line is
+            // "the one over the cap": the order of a file says nothing about it).
+            let overCap = lines.map { line -> (BillingLine, Money?) in
+                (line, line.billedAmount?.share(units - cap, of: units) ?? .zero)
+            }
             return Finding(
                 rule: description.id,
                 message: "participant \(context[group.participantID]) has \(units) units of \(context[group.procedureCode]) on \(group.serviceDate), over the daily cap of \(cap)",
-                records: lines.map(context.source), date: group.serviceDate, participantIDs: context.texts(group.participantID))
+                records: lines.map(context.source), money: context.billingExposure(overCap), date: group.serviceDate, participantIDs: context.texts(group.participantID))
         }
     }
 }

@@ -1,0 +1,204 @@
+/// The CARE invoice worksheet net of the findings, and the two other money totals (docs/MONEY.md):
+/// for each month of the period and each claimable category, the gross minutes, the minutes
+/// removed by reason and the net; the ledger that traces every removed minute to a finding and
+/// a record; the billing exposure; and the minutes pending review.
+///
+/// A record counts at most once in each total, whatever number of findings name it: a timesheet
+/// entry loses each of its minutes once (rules in `adjustingRules` order claim them), a claim
+/// line is exposed for the largest amount any finding puts on it.
+public struct Invoice: Sendable {
+    /// Rules whose findings take CARE minutes off the invoice, in the order they claim an entry's
+    /// minutes: reasons that disqualify the whole entry come first, so a minute removed as
+    /// implementation is not removed again as an overlap.
+    public static let adjustingRules = ["CARE002", "TS003", "TS001", "DC001", "CARE001"]
+    /// Rules whose findings may take CARE minutes off after review; not deducted.
+    public static let pendingRules = ["DC002", "DC004"]
+    /// Rules whose findings put billed dollars at risk.
+    public static let exposureRules = ["DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003"]
+
+    /// Minutes of one cell (a month and category, or a total): gross, removed by rule, net.
+    public struct Minutes: Sendable, Equatable {
+        public var gross = 0
+        public var removed: [String: Int] = [:]
+        public var removedTotal: Int { removed.values.reduce(0, +) }
+        public var net: Int { gross - removedTotal }
+
+        static func + (a: Minutes, b: Minutes) -> Minutes {
+            Minutes(gross: a.gross + b.gross, removed: a.removed.merging(b.removed, uniquingKeysWith: +))
+        }
+    }
+
+    /// One month (cut to the period) or the whole period.
+    public struct Month: Sendable {
+        public let period: Period
+        /// The five claimable categories, all present.
+        public var byCategory: [ClaimingCategory: Minutes]
+        public var total: Minutes {
+            ClaimingCategory.claimable.reduce(Minutes()) { $0 + (byCategory[$1] ?? Minutes()) }
+        }
+    }
+
+    /// One staff member's minutes in one claimable category.
+    public struct StaffLine: Sendable {
+        public let staffID: String
+        public let name: String?
+        public let category: ClaimingCategory
+        public var minutes: Minutes
+    }
+
+    /// One row of the ledger (or of pending review): which finding took how many minutes of which
+    /// entry, and why.
+    public struct Adjustment: Sendable {
+        public let rule: String
+        public let severity: Severity
+        public let record: SourceRef
+        public let staffID: String?
+        public let day: Day
+        public let category: ClaimingCategory
+        public let minutes: Int
+        public let amount: Money
+        /// The finding's own claim, when the record had less left to give ("30 of 60 min: the
+        /// rest already removed by CARE002"), or the other rules that name it.
+        public let note: String?
+    }
+
+    /// One claim line at risk, once, with every rule that names it.
+    public struct Exposure: Sendable {
+        /// The rule behind the amount (the largest claim on the line).
+        public let rule: String
+        public let rules: [String]
+        /// The most serious finding naming the line.
+        public let severity: Severity
+        public let record: SourceRef
+        public let day: Day
+        public let amount: Money
+    }
+
+    /// What suppression (the baseline) hid from the findings list. Suppressed findings still
+    /// count in every total: a report must not look cleaner than the exports are.
+    public struct Suppressed: Sendable {
+        public var findings = 0
+        public var invoiceMinutes = 0
+        public var exposure = Money.zero
+        public var pendingMinutes = 0
+    }
+
+    public let period: Period
+    public let hourlyRate: Money
+    public private(set) var months: [Month]
+    public private(set) var staff: [StaffLine] = []
+    public private(set) var ledger: [Adjustment] = []
+    public private(set) var pending: [Adjustment] = []
+    public private(set) var exposure: [Exposure] = []
+    public internal(set) var suppressed = Suppressed()
+
+    /// The whole period, month by month added up.
+    public var whole: Month {
+        Month(period: period, byCategory: Dictionary(uniqueKeysWithValues: ClaimingCategory.claimable.map { category in
+            (category, months.reduce(Minutes()) { $0 + ($1.byCategory[category] ?? Minutes()) })
+        }))
+    }
+
+    /// `minutes` at the hourly rate, rounded half up to the cent (each figure from its own minutes).
+    public func amount(_ minutes: Int) -> Money { Money.forMinutes(minutes, atHourlyRate: hourlyRate) }
+
+    /// The rules with a removed minute somewhere, in `adjustingRules` order (the worksheet's
+    /// reason columns; other rules after them, by id).
+    public var reasons: [String] {
+        let used = Set(ledger.filter { $0.minutes > 0 }.map(\.rule))
+        return Self.adjustingRules.filter(used.contains) + used.subtracting(Self.adjustingRules).sorted()
+    }
+
+    /// Minutes removed, by the severity of the finding that removed them.
+    public var removedBySeverity: [Severity: Int] {
+        ledger.reduce(into: [:]) { $0[$1.severity, default: 0] += $1.minutes }
+    }
+
+    public var exposureTotal: Money { exposure.reduce(.zero) { $0 + $1.amount } }
+
+    public var exposureBySeverity: [Severity: Money] {
+        exposure.reduce(into: [:]) { $0[$1.severity, default: .zero] += $1.amount }
+    }
+
+    public var pendingMinutes: Int { pending.reduce(0) { $0 + $1.minutes } }
+
+    /// Builds the worksheet from the period's gross minutes (`totals`) and the findings' money
+    /// effects; `name` gives a staff member's name.
+    init(period: Period, totals: AuditResult.Totals, findings: [Finding], name: (String) -> String?) {
+        self.period = period
+        hourlyRate = totals.hourlyRate
+        months = zip(period.months, totals.minutesByMonth).map { month, minutes in
+            Month(period: month, byCategory: Dictionary(uniqueKeysWithValues: ClaimingCategory.claimable.map {
+                ($0, Minutes(gross: minutes[$0] ?? 0))
+            }))
+        }
+        var staffLines: [String: [ClaimingCategory: Minutes]] = [:]
+        for (id, byCategory) in totals.minutesByStaff {
+            for category in ClaimingCategory.claimable { if let gross = byCategory[category] { staffLines[id, default: [:]][category] = Minutes(gross: gross) } }
+        }
+
+        // Each total's parts, by record, in finding order; only records in the period count (the
+        // gross is the period's).
+        var parts: [MoneyEffect.Total: [SourceRef: [(finding: Finding, part: MoneyEffect.Part)]]] = [:]
+        for finding in findings {
+            guard let money = finding.money else { continue }
+            for part in money.parts where period.contains(part.day) {
+                parts[money.total, default: [:]][part.record, default: []].append((finding, part))
+            }
+        }
+
+        var removedFrom: [SourceRef: Int] = [:]
+        for (record, claims) in (parts[.invoiceAdjustment] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let ordered = claims.enumerated().sorted {
+                (Self.adjustingRules.firstIndex(of: $0.element.finding.rule) ?? Int.max, $0.offset)
+                    < (Self.adjustingRules.firstIndex(of: $1.element.finding.rule) ?? Int.max, $1.offset)
+            }.map(\.element)
+            var left = ordered[0].part.recordMinutes
+            var takers: [String] = []
+            for (finding, part) in ordered {
+                guard let category = part.category,
+                      let month = months.firstIndex(where: { $0.period.contains(part.day) }) else { continue }
+                let taken = min(part.minutes, max(left, 0))
+                left -= taken
+                let note = taken < part.minutes
+                    ? "\(part.minutes) min claimed; \(taken == 0 ? "all" : "the rest") already removed by \(takers.joined(separator: ", "))"
+                    : nil
+                if !takers.contains(finding.rule) { takers.append(finding.rule) }
+                ledger.append(Adjustment(rule: finding.rule, severity: finding.severity, record: record, staffID: part.staffID,
+                                         day: part.day, category: category, minutes: taken, amount: amount(taken), note: note))
+                months[month].byCategory[category]!.removed[finding.rule, default: 0] += taken
+                if let staffID = part.staffID { staffLines[staffID]?[category]?.removed[finding.rule, default: 0] += taken }
+                removedFrom[record, default: 0] += taken
+            }
+        }
+
+        for (record, claims) in (parts[.pendingReview] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            // The largest claim on what the adjustments left of the entry; the others are named.
+            let largest = claims.max { ($0.part.minutes, $1.finding.rule) < ($1.part.minutes, $0.finding.rule) }!
+            let minutes = min(largest.part.minutes, largest.part.recordMinutes - (removedFrom[record] ?? 0))
+            guard minutes > 0, let category = largest.part.category else { continue }
+            let others = Set(claims.map(\.finding.rule)).subtracting([largest.finding.rule]).sorted()
+            pending.append(Adjustment(rule: largest.finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
+                                      staffID: largest.part.staffID, day: largest.part.day, category: category, minutes: minutes,
+                                      amount: amount(minutes), note: others.isEmpty ? nil : "also named by \(others.joined(separator: ", "))"))
+        }
+
+        for (record, claims) in (parts[.billingExposure] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let largest = claims.max { ($0.part.amount, $1.finding.rule) < ($1.part.amount, $0.finding.rule) }!
+            exposure.append(Exposure(rule: largest.finding.rule, rules: Set(claims.map(\.finding.rule)).sorted(),
+                                     severity: claims.map(\.finding.severity).max()!, record: record,
+                                     day: largest.part.day, amount: largest.part.amount))
+        }
+
+        staff = staffLines.keys.sorted().flatMap { id in
+            ClaimingCategory.claimable.compactMap { category in
+                staffLines[id]![category].map { StaffLine(staffID: id, name: name(id), category: category, minutes: $0) }
+            }
+        }
+    }
+}
+
+extension ClaimingCategory {
+    /// The five categories the CARE invoice may claim, in catalogue order.
+    public static let claimable = allCases.filter(\.isCareClaimable)
+}

@@ -1,0 +1,41 @@
+/// The money lines every human-readable report opens with (text, HTML, Markdown): the net CARE
+/// invoice, the billing exposure, what is pending review, and anything that makes the figures
+/// less than complete (suppressed findings, money rules that did not run).
+enum InvoiceText {
+    static func headline(_ result: AuditResult) -> [String] {
+        let invoice = result.invoice
+        let whole = invoice.whole.total
+        var lines: [String] = []
+        var first = "CARE invoice, \(invoice.period): \(hoursText(whole.net)) h net of \(hoursText(whole.removedTotal)) h adjustments (\(hoursText(whole.gross)) h gross); "
+        first += invoice.hourlyRate.cents > 0
+            ? "\(invoice.amount(whole.net).display) at \(invoice.hourlyRate.display)/h"
+            : "minutes only: no care.hourly_rate configured"
+        lines.append(first)
+        let removed = invoice.removedBySeverity
+        if removed.values.contains(where: { $0 > 0 }) {
+            lines.append("  adjustments: " + Severity.allCases.reversed().compactMap { severity in
+                guard let minutes = removed[severity], minutes > 0 else { return nil }
+                return "\(grouped(minutes)) min from \(severity.rawValue)s"
+            }.joined(separator: ", ") + " (\(counted(invoice.ledger.filter { $0.minutes > 0 }.count, "ledger row")))")
+        }
+        let exposure = invoice.exposureBySeverity
+        lines.append("Billing exposure: \(invoice.exposureTotal.display) on \(counted(invoice.exposure.count, "claim line"))"
+            + (exposure.isEmpty ? "" : " (" + Severity.allCases.reversed().compactMap { severity in
+                exposure[severity].map { "\($0.display) from \(severity.rawValue)s" }
+            }.joined(separator: ", ") + ")"))
+        let pending = invoice.pendingMinutes
+        lines.append("Pending review: \(grouped(pending)) CARE min (\(hoursText(pending)) h"
+            + (invoice.hourlyRate.cents > 0 ? ", \(invoice.amount(pending).display)" : "")
+            + ") on \(grouped(invoice.pending.count)) \(invoice.pending.count == 1 ? "entry" : "entries"), not deducted")
+        let suppressed = invoice.suppressed
+        if suppressed.findings > 0 {
+            lines.append("Suppressed by the baseline: \(counted(suppressed.findings, "finding")) (\(grouped(suppressed.invoiceMinutes)) min of adjustments, \(suppressed.exposure.display) of exposure, \(grouped(suppressed.pendingMinutes)) min pending): still counted in these totals")
+        }
+        let moneyRules = Set(Invoice.adjustingRules + Invoice.pendingRules + Invoice.exposureRules)
+        let unchecked = result.skipped.filter { moneyRules.contains($0.rule) }
+        if !unchecked.isEmpty {
+            lines.append("Not checked: \(unchecked.map(\.rule).joined(separator: ", ")) did not run (see \"Rules not run\"): their adjustments and exposure are not in these totals")
+        }
+        return lines
+    }
+}
