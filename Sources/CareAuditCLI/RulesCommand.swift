@@ -87,7 +87,7 @@ struct ExplainCommand: ParsableCommand {
             let rows: [[String: String]]
             let configuration: String
         }
-        let id, name, severity, summary, rationale: String
+        let id, name, severity, summary, rationale, money: String
         let requires: [String]
         let options: [Option]
         let examples: [Example]
@@ -104,7 +104,7 @@ struct ExplainCommand: ParsableCommand {
         if format == .json {
             try writeReport(encodeJSON(RuleJSON(
                 id: d.id, name: d.name, severity: d.severity.rawValue, summary: d.summary, rationale: d.rationale,
-                requires: d.requires.map(\.rawValue),
+                money: Invoice.effect(ofRule: d.id), requires: d.requires.map(\.rawValue),
                 options: d.options.map { .init(name: $0.name, default_value: $0.defaultValue, help: $0.help) },
                 examples: d.examples.map { example in
                     .init(title: example.title, triggers: example.findings, records: example.expects,
@@ -116,6 +116,7 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         var out = "\(d.id): \(d.name) [\(d.severity.rawValue)]\n\n\(d.summary)\n\nWhy it matters: \(d.rationale)\n"
+        out += "\nMoney (docs/MONEY.md): \(Invoice.effect(ofRule: d.id))\n"
         if !d.requires.isEmpty {
             out += "\nNeeds: " + d.requires.map(\.rawValue).joined(separator: ", ") + " (skipped with the reason when missing)\n"
         }

@@ -61,6 +61,25 @@ struct AuditCommandTests {
         #expect(try CLI.run(["audit"] + arguments + ["--fail-on", "info"]).status == 1)
     }
 
+    @Test("a quarter in one run: --period 2026-Q4 over three months' exports; --table invoice and --table ledger")
+    func quarter() throws {
+        let inputs = ["--timesheets"] + ["10", "11", "12"].map { CLI.fixture("quarter/timesheets-2026-\($0).csv") }
+            + ["--billing"] + ["10", "11", "12"].map { CLI.fixture("quarter/billing-2026-\($0).csv") }
+            + ["--roster", CLI.fixture("quarter/roster.csv"), "--config", CLI.fixture("quarter/care-audit.yml"), "--period", "2026-Q4"]
+        let text = try CLI.run(["audit"] + inputs)
+        #expect(text.stdout.contains("CARE invoice, 2026-Q4: 7.67 h net of 4.33 h adjustments (12.00 h gross); $654.50 at $85.37/h"))
+        #expect(text.stdout.contains("  period     total                                 720      120       60       30       30       20        460       7.67        $654.50"))
+        let invoice = try CLI.run(["audit"] + inputs + ["--format", "csv", "--table", "invoice"]).stdout
+        let rows = invoice.components(separatedBy: "\r\n")
+        #expect(rows[0] == "scope,month,staff_id,staff_name,category,gross_minutes,removed_CARE002,removed_TS003,removed_TS001,removed_DC001,removed_CARE001,net_minutes,net_hours,amount")
+        #expect(rows.contains("month,2026-11,,,total,240,60,60,30,0,0,90,1.50,128.06"))
+        #expect(rows.contains("period,2026-Q4,,,total,720,120,60,30,30,20,460,7.67,654.50"))
+        #expect(rows.contains("staff,2026-Q4,E1,Ann Lee,CARE_COURT_HEARING,210,120,0,30,0,0,60,1.00,85.37"))
+        let ledger = try CLI.run(["audit"] + inputs + ["--format", "csv", "--table", "ledger"]).stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(ledger.count == 9)  // header + 8 rows
+        #expect(ledger[1].hasPrefix("DC001,error,") && ledger[1].hasSuffix(",T102,E1,2026-10-05,CARE_COURT_REPORT,30,42.69,"))
+    }
+
     @Test("JSON report to a file")
     func json() throws {
         let output = try CLI.temporaryDirectory().appendingPathComponent("audit.json")

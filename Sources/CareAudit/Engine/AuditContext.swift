@@ -47,6 +47,9 @@ public final class AuditContext: Sendable {
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
     public let counted: [Bool]
+    /// The indexes of the lines that count as billed: a voided or replaced line is no longer
+    /// billed, so the line rules look only at these.
+    public var countedLines: [Int] { lines.indices.filter { counted[$0] } }
     /// Staff days in a stable order (staff id, then date), each with its entries and its
     /// counted lines.
     public let staffDays: [StaffDay]

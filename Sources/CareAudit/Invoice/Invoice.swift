@@ -16,6 +16,26 @@ public struct Invoice: Sendable {
     /// Rules whose findings put billed dollars at risk.
     public static let exposureRules = ["DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003"]
 
+    /// What a rule's findings do to the money, in words (`care-audit explain`, docs/MONEY.md).
+    public static func effect(ofRule id: String) -> String {
+        switch id {
+        case "CARE002": "invoice adjustment: the entry's minutes come off the CARE invoice (the first claim on an entry's minutes)"
+        case "TS003": "invoice adjustment: CARE minutes inside the leave (all of them on a day of leave); billing exposure: a line rendered during leave, its whole amount"
+        case "TS001": "invoice adjustment: a CARE entry's minutes that are also inside an earlier entry, or inside an entry that is not CARE time"
+        case "DC001": "invoice adjustment: the overlap minutes, taken from the CARE entries (the billed service stands)"
+        case "CARE001": "invoice adjustment: the travel minutes"
+        case "DC002", "DC004": "pending review: the CARE minutes in question, less what adjustments already took off the same records; listed, not deducted"
+        case "DC003", "PEER001", "PEER002", "REF001": "billing exposure: the line's whole billed amount"
+        case "DC005": "billing exposure: each later line's billed share of the minutes it shares with earlier ones"
+        case "DUP001": "billing exposure: every copy after the first"
+        case "DUP003": "billing exposure: every line but the largest payment"
+        case "TS004": "billing exposure: the share of the line's amount for its minutes on no timesheet entry (an auditor disallows billed time no timesheet shows)"
+        case "UNIT001": "billing exposure: the excess units' share of the amount (too few units: none)"
+        case "UNIT003": "billing exposure: the units past the cap, shared over the day's lines by their units"
+        default: "none: the finding does not change the money totals"
+        }
+    }
+
     /// Minutes of one cell (a month and category, or a total): gross, removed by rule, net.
     public struct Minutes: Sendable, Equatable {
         public var gross = 0
@@ -137,11 +157,11 @@ public struct Invoice: Sendable {
             for category in ClaimingCategory.claimable { if let gross = byCategory[category] { staffLines[id, default: [:]][category] = Minutes(gross: gross) } }
         }
 
-        // Each total's parts, by record, in finding order; only records in the period count (the
-        // gross is the period's).
+        // The parts of the adjustments and the exposure, by record, in finding order; only records
+        // in the period count (the gross is the period's).
         var parts: [MoneyEffect.Total: [SourceRef: [(finding: Finding, part: MoneyEffect.Part)]]] = [:]
         for finding in findings {
-            guard let money = finding.money else { continue }
+            guard let money = finding.money, money.total != .pendingReview else { continue }
             for part in money.parts where period.contains(part.day) {
                 parts[money.total, default: [:]][part.record, default: []].append((finding, part))
             }
@@ -163,7 +183,7 @@ public struct Invoice: Sendable {
                 let note = taken < part.minutes
                     ? "\(part.minutes) min claimed; \(taken == 0 ? "all" : "the rest") already removed by \(takers.joined(separator: ", "))"
                     : nil
-                if !takers.contains(finding.rule) { takers.append(finding.rule) }
+                if taken > 0 && !takers.contains(finding.rule) { takers.append(finding.rule) }
                 ledger.append(Adjustment(rule: finding.rule, severity: finding.severity, record: record, staffID: part.staffID,
                                          day: part.day, category: category, minutes: taken, amount: amount(taken), note: note))
                 months[month].byCategory[category]!.removed[finding.rule, default: 0] += taken
@@ -172,15 +192,34 @@ public struct Invoice: Sendable {
             }
         }
 
-        for (record, claims) in (parts[.pendingReview] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            // The largest claim on what the adjustments left of the entry; the others are named.
-            let largest = claims.max { ($0.part.minutes, $1.finding.rule) < ($1.part.minutes, $0.finding.rule) }!
-            let minutes = min(largest.part.minutes, largest.part.recordMinutes - (removedFrom[record] ?? 0))
-            guard minutes > 0, let category = largest.part.category else { continue }
-            let others = Set(claims.map(\.finding.rule)).subtracting([largest.finding.rule]).sorted()
-            pending.append(Adjustment(rule: largest.finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
-                                      staffID: largest.part.staffID, day: largest.part.day, category: category, minutes: minutes,
-                                      amount: amount(minutes), note: others.isEmpty ? nil : "also named by \(others.joined(separator: ", "))"))
+        // A finding pending review questions minutes the adjustments, or a pending finding before
+        // it (`pendingRules` order: the entry-level DC002 before the day-level DC004), may already
+        // have taken from its records; only the rest is pending, spread over its parts in order,
+        // each within what its entry has left.
+        var pendingParts: [SourceRef: [(finding: Finding, part: MoneyEffect.Part, minutes: Int)]] = [:]
+        var pendingOn: [SourceRef: Int] = [:]
+        let pendingFindings = findings.filter { $0.money?.total == .pendingReview }
+            .enumerated().sorted { (Self.pendingRules.firstIndex(of: $0.element.rule) ?? Int.max, $0.offset)
+                < (Self.pendingRules.firstIndex(of: $1.element.rule) ?? Int.max, $1.offset) }.map(\.element)
+        for finding in pendingFindings {
+            let questioned = finding.records.reduce(0) { $0 + (removedFrom[$1] ?? 0) + (pendingOn[$1] ?? 0) }
+            var left = finding.money!.minutes - questioned
+            for part in finding.money!.parts where period.contains(part.day) {
+                let minutes = min(part.minutes, part.recordMinutes - (removedFrom[part.record] ?? 0) - (pendingOn[part.record] ?? 0), max(left, 0))
+                left -= minutes
+                guard minutes > 0 else { continue }
+                pendingParts[part.record, default: []].append((finding, part, minutes))
+                pendingOn[part.record, default: 0] += minutes
+            }
+        }
+        for (record, claims) in pendingParts.sorted(by: { $0.key < $1.key }) {
+            // One row per entry: its minutes pending, by the first finding to question them.
+            let minutes = claims.reduce(0) { $0 + $1.minutes }
+            guard let category = claims[0].part.category else { continue }
+            let others = Set(claims.map(\.finding.rule)).subtracting([claims[0].finding.rule]).sorted()
+            pending.append(Adjustment(rule: claims[0].finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
+                                      staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
+                                      amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
         }
 
         for (record, claims) in (parts[.billingExposure] ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -16,7 +16,7 @@ enum InvoiceText {
             lines.append("  adjustments: " + Severity.allCases.reversed().compactMap { severity in
                 guard let minutes = removed[severity], minutes > 0 else { return nil }
                 return "\(grouped(minutes)) min from \(severity.rawValue)s"
-            }.joined(separator: ", ") + " (\(counted(invoice.ledger.filter { $0.minutes > 0 }.count, "ledger row")))")
+            }.joined(separator: ", ") + " (\(counted(invoice.ledger.count, "ledger row")))")
         }
         let exposure = invoice.exposureBySeverity
         lines.append("Billing exposure: \(invoice.exposureTotal.display) on \(counted(invoice.exposure.count, "claim line"))"

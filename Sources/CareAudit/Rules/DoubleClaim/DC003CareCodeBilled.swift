@@ -21,9 +21,9 @@ struct DC003CareCodeBilled: Rule {
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        context.lines.indices.compactMap { index in
+        context.countedLines.compactMap { index in
             let line = context.lines[index]
-            guard line.isCareActivityCode, !line.isVoid else { return nil }
+            guard line.isCareActivityCode else { return nil }
             let staff = context.lineStaffID(index)
             return Finding(
                 rule: description.id,

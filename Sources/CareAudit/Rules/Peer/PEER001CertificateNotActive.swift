@@ -82,7 +82,7 @@ struct PEER001CertificateNotActive: Rule {
         let certificates = context.staff.map(Certificate.init)
         var findings: [Finding] = []
         var likelyRenewals: [Int: [Int]] = [:]  // roster row → lines before its certificate
-        for index in context.lines.indices {
+        for index in context.countedLines {
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
                   let rows = periods[context.lineStaff[index]],

@@ -23,7 +23,7 @@ struct PEER002NotCertified: Rule {
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        context.lines.indices.compactMap { index in
+        context.countedLines.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
                   let m = context.memberIndex(staff: context.lineStaff[index]), !context.staff[m].isCertifiedPeer

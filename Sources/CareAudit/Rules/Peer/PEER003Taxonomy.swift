@@ -22,7 +22,7 @@ struct PEER003Taxonomy: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let expected = context.configuration.billing.peerTaxonomy
-        return context.lines.indices.compactMap { index in
+        return context.countedLines.compactMap { index in
             let line = context.lines[index]
             guard context.counted[index], context.isPeerCode(line.procedureCode),
                   line.hasTaxonomy, case let taxonomy = context[line.renderingTaxonomy], taxonomy != expected

@@ -23,7 +23,7 @@ struct REF001UnknownRenderingStaff: Rule {
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        context.lines.indices.compactMap { index in
+        context.countedLines.compactMap { index in
             let line = context.lines[index]
             guard line.status != .void else { return nil }
             if context.isOnRoster(staff: line.renderingStaffID, npi: line.renderingNPI) { return nil }

@@ -29,15 +29,20 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
                     .line("884214/1", participant: "C1", date: "2026-10-14", minutes: "23", code: "H0038", units: "2", amount: "80.00"),
                 ],
                 findings: 0),
+            RuleExample("4 units for 45 minutes, replaced a month later by a corrected claim of 3: only the replacement is billed",
+                [
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "4", amount: "160.00"),
+                    .line("884990/1", participant: "C1", date: "2026-10-14", start: "10:30", end: "11:15", code: "H0038", units: "3", amount: "120.00", frequency: "7", original: "884213"),
+                ],
+                findings: 0),
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let unitRules = context.byText(context.configuration.billing.unitRules)
         let prorated = context.configuration.billing.groupMinutes == .prorated
-        return context.lines.indices.compactMap { index in
+        return context.countedLines.compactMap { index in
             let line = context.lines[index]
-            guard !line.isVoid,
-                  let rule = unitRules[line.procedureCode],
+            guard let rule = unitRules[line.procedureCode],
                   var minutes = context.billedMinutes(line)
             else { return nil }
             // A group line carries the session's minutes, or (prorated) its share of them.

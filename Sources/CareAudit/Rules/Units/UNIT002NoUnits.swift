@@ -20,9 +20,9 @@ struct UNIT002NoUnits: Rule {
         ])
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
-        context.lines.indices.compactMap { index in
+        context.countedLines.compactMap { index in
             let line = context.lines[index]
-            guard !line.isVoid, line.units <= 0 else { return nil }
+            guard line.units <= 0 else { return nil }
             return Finding(
                 rule: description.id,
                 message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
