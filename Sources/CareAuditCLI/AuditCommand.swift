@@ -10,9 +10,13 @@ struct AuditCommand: ParsableCommand {
         discussion: """
         Reads and validates the exports, classifies every timesheet entry into a claiming \
         category, runs every enabled rule (`care-audit rules` lists them, `care-audit explain ID` \
-        explains one) and reports: the inputs with rows read, accepted and rejected; minutes by \
-        category; the CARE invoice pre-check; double-claimed minutes and the amount at risk; \
-        then every finding with the file and line of each record involved.
+        explains one) and reports: first the CARE invoice net of the findings, the billing \
+        exposure and the minutes pending review (docs/MONEY.md); the inputs with rows read, \
+        accepted and rejected; minutes by category; the invoice worksheet by month and \
+        category with the ledger of every minute removed; then every finding with the file and \
+        line of each record involved.
+
+        A quarter is one run: --period 2026-Q4 with the three months' exports.
 
         Without --period the audit covers the calendar month holding most records, and says so. \
         A rule that lacks the data it needs (no roster, no times) is listed as not run, with the \

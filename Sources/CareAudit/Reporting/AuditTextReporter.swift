@@ -1,5 +1,5 @@
 /// The audit for a person reading top to bottom: what was read, the month's totals and the
-/// CARE invoice pre-check, then the findings grouped by rule with their `file:line` references.
+/// CARE invoice net of the findings and its worksheet, then the findings grouped by rule with their `file:line` references.
 public struct AuditTextReporter: AuditReporter {
     /// Findings shown per rule; the rest are counted, with a pointer to the complete formats.
     public var maxPerRule: Int

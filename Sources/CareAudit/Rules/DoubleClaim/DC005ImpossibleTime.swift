@@ -5,7 +5,7 @@
 struct DC005ImpossibleTime: Rule {
     let description = RuleDescription(
         id: "DC005", name: "Impossible time: overlapping individual services",
-        summary: "One staff member billed two or more individual (non-group) services to different participants at overlapping times; the finding names every line, the overlapping minutes and the share of the later lines as the amount at risk.",
+        summary: "One staff member billed two or more individual (non-group) services to different participants at overlapping times; the finding names every line, the overlapping minutes and the later lines' billed share of them as billing exposure.",
         rationale: "Nobody can deliver two individual sessions at once: one of them was not delivered as billed. Program-integrity units look for exactly this (\"impossible days\": overlapping individual sessions, more hours billed than exist).",
         severity: .error,
         requires: [.billingTimes],
