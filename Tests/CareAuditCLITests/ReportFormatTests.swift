@@ -110,6 +110,31 @@ struct ReportFormatTests {
         #expect(html.contains("@media print"))
     }
 
+    @Test("HTML is a sign-off page: the money line first, hashes, tool version, generation time, names, filters, a signature block")
+    func htmlSignOff() throws {
+        let html = try Self.report("html")
+        let money = try #require(html.range(of: "<p class=net>CARE invoice, 2026-10: 9.17 h net of 1.83 h adjustments (11.00 h gross)"))
+        #expect(money.lowerBound < html.range(of: "<h2>Inputs</h2>")!.lowerBound)
+        // Every input's SHA-256, the configuration's hash and the tool version.
+        let json = try JSONSerialization.jsonObject(with: Data(try Self.report("json").utf8)) as! [String: Any]
+        for input in json["inputs"] as! [[String: Any]] { #expect(html.contains(input["sha256"] as! String)) }
+        #expect(html.range(of: #"configuration <span class=hash title="[^"]+">[0-9a-f]{16}…</span>"#, options: .regularExpression) != nil)
+        let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(html.contains("· care-audit \(version)"))
+        // SOURCE_DATE_EPOCH 1767225600 is 2026-01-01 00:00 UTC: the page says when, reproducibly.
+        #expect(html.contains("generated 2026-01-01 00:00 UTC"))
+        // Human category names, staff names beside ids, severity filter in order of seriousness.
+        #expect(html.contains("<td>CARE court report</td>") && !html.contains(">CARE_COURT_REPORT<"))
+        #expect(html.contains("<td data-label=staff>Ann Lee (E1)</td>"))
+        #expect(html.contains("<select id=severity><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select>"))
+        #expect(html.contains("data-sort=2><span class=error>error</span>"))
+        #expect(html.contains("id=state") && html.contains("Showing all 37 findings."))
+        #expect(html.contains("<span>Prepared by</span>") && html.contains("<span>Reviewed by</span>"))
+        // Printing keeps headings with what follows and shows the filter state; phone width turns
+        // the findings table into cards.
+        #expect(html.contains("h2::after") && html.contains("@media (max-width:640px)") && html.contains("table.cards td::before"))
+    }
+
     @Test("several reports in one run; the same path twice is refused")
     func severalReports() throws {
         let dir = try CLI.temporaryDirectory()

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// The audit's outcome: findings in report order, the rules that could not run and why, the
 /// period's minute totals and the CARE invoice net of the findings.
 public struct AuditResult: Sendable {
@@ -12,6 +15,11 @@ public struct AuditResult: Sendable {
     /// The invoice worksheet, billing exposure and pending review, from every finding (the
     /// baseline hides findings from the list, not from the money).
     public private(set) var invoice: Invoice
+    /// SHA-256 of the configuration in effect, as `care-audit config` prints it: two reports
+    /// with the same hash were audited under the same settings.
+    public let configurationHash: String
+    /// Names of the staff the findings name (roster, else timesheet), by staff id.
+    public let staffNames: [String: String]
     /// Findings left out because the baseline already knew them.
     public private(set) var suppressedByBaseline = 0
 
@@ -89,6 +97,11 @@ public struct AuditResult: Sendable {
         self.ranRules = ranRules
         self.totals = totals
         invoice = Invoice(period: context.period, totals: totals, findings: findings, name: context.staffName)
+        configurationHash = SHA256.hash(data: Array(ConfigurationWriter.yaml(context.configuration).utf8))
+            .map { String(format: "%02x", $0) }.joined()
+        var names: [String: String] = [:]
+        for id in Set(findings.compactMap(\.staffID)) { names[id] = context.staffName(id) }
+        staffNames = names
         tally()
     }
 

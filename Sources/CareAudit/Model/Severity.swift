@@ -4,7 +4,8 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case warning
     case error
 
-    private var rank: Int {
+    /// 0 info, 1 warning, 2 error: the order reports sort by.
+    public var rank: Int {
         switch self {
         case .info: 0
         case .warning: 1

@@ -51,7 +51,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: AuditSARIFReporter(invocation: settings.invocation)
         case .junit: AuditJUnitReporter(failOn: settings.failOn)
         case .github: AuditGitHubReporter()
-        case .html: AuditHTMLReporter()
+        case .html: AuditHTMLReporter(invocation: settings.invocation)
         }
     }
 
@@ -79,7 +79,7 @@ public struct ReportSettings: Sendable {
     /// The lowest severity that fails the run (`--fail-on`; nil: nothing does). JUnit fails a
     /// rule's test case only for findings at or above it.
     public var failOn: Severity? = .error
-    /// How the run was invoked, for SARIF's `invocations` (nil: not said).
+    /// How the run was invoked, for SARIF's `invocations` and the HTML page's generation time (nil: not said).
     public var invocation: Invocation?
 
     public init() {}
