@@ -76,6 +76,18 @@ struct CLI {
         return try run(["python3", "-c", script, fixture("schemas/sarif-2.1.0-subset.schema.json"), path], tool: "/usr/bin/env")
     }
 
+    /// Validates a JUnit file against `Fixtures/schemas/junit.xsd` with lxml (installed by `.ci/run`).
+    static func validateJUnit(_ path: String) throws -> Result {
+        let script = """
+        import sys
+        from lxml import etree
+        schema = etree.XMLSchema(etree.parse(sys.argv[1]))
+        schema.assertValid(etree.parse(sys.argv[2]))
+        print("valid")
+        """
+        return try run(["python3", "-c", script, fixture("schemas/junit.xsd"), path], tool: "/usr/bin/env")
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("care-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

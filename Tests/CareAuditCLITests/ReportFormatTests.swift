@@ -83,6 +83,23 @@ struct ReportFormatTests {
         #expect(xml.contains("<skipped message=\"the billing export has no rendering taxonomy column\"/>"))
     }
 
+    @Test("JUnit validates against the schema CI dashboards read (Fixtures/schemas/junit.xsd), failing or not")
+    func junitSchema() throws {
+        let dir = try CLI.temporaryDirectory()
+        for (name, extra) in [("errors", []), ("never", ["--fail-on", "never"]), ("info", ["--fail-on", "info"])] {
+            let path = dir.appendingPathComponent("\(name).xml")
+            let result = try CLI.run(Self.month + ["--format", "junit"] + extra, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+            try result.stdout.write(to: path, atomically: true, encoding: .utf8)
+            let check = try CLI.validateJUnit(path.path)
+            #expect(check.status == 0 && check.stdout == "valid\n", "\(name): \(check.stderr)")
+        }
+        // The schema is not a rubber stamp: a test case without a name is refused.
+        let broken = dir.appendingPathComponent("broken.xml")
+        try "<testsuites><testsuite name=\"x\" tests=\"1\"><testcase classname=\"y\"/></testsuite></testsuites>"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try CLI.validateJUnit(broken.path).status != 0)
+    }
+
     @Test("GitHub annotations: at most ten per severity, then a notice with the rest")
     func github() throws {
         let lines = try Self.report("github").split(separator: "\n")

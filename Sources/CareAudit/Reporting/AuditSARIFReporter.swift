@@ -51,7 +51,10 @@ public struct AuditSARIFReporter: AuditReporter {
                         "name": rule.name,
                         "shortDescription": ["text": rule.name],
                         "fullDescription": ["text": rule.summary],
-                        "help": ["text": "\(rule.summary)\n\nWhy it matters: \(rule.rationale)\n\nRun `care-audit explain \(rule.id)` for examples."],
+                        "help": [
+                            "text": "\(rule.summary)\n\nWhy it matters: \(rule.rationale)\n\nMoney: \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples.",
+                            "markdown": "\(rule.summary)\n\n**Why it matters:** \(rule.rationale)\n\n**Money:** \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples that trigger it and examples that must not.",
+                        ],
                         "defaultConfiguration": ["level": Self.level(rule.severity)],
                     ] as [String: Any]
                 },
