@@ -22,28 +22,46 @@ struct InputFileOptions: ParsableArguments {
     }
 }
 
-/// How the CSV files are written.
+/// How the CSV files are written. Each file's encoding and delimiter are detected when nothing
+/// says; an option names every file, or one (`FILE=VALUE`, repeatable).
 struct DialectOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Field delimiter: ',' (default), ';', '|' or 'tab'.", valueName: "char"))
-    var delimiter: String?
+    @Option(help: ArgumentHelp("Field delimiter: ',', ';', '|' or 'tab', for every file, or FILE=CHAR for one (repeatable); default: detected per file.",
+                               valueName: "[file=]char"))
+    var delimiter: [String] = []
 
-    @Option(help: ArgumentHelp("Text encoding of the files: utf-8 (default) or windows-1252 (Excel's 'CSV (Comma delimited)').",
-                               valueName: "name"))
-    var encoding: String?
+    @Option(help: ArgumentHelp("Text encoding: utf-8 or windows-1252 (Excel's 'CSV (Comma delimited)'), for every file, or FILE=NAME for one, e.g. --encoding roster.csv=utf-8 (repeatable); default: detected per file (UTF-8, else Windows-1252, with a notice).",
+                               valueName: "[file=]name"))
+    var encoding: [String] = []
+
+    /// `VALUE` (file nil) or `FILE=VALUE`.
+    static func split(_ option: String) -> (file: String?, value: String) {
+        guard let equals = option.lastIndex(of: "="), equals != option.startIndex, option.index(after: equals) != option.endIndex else {
+            return (nil, option)
+        }
+        return (String(option[..<equals]), String(option[option.index(after: equals)...]))
+    }
 
     func validate() throws {
-        if let delimiter, CSVDialect.delimiter(named: delimiter) == nil {
-            throw ValidationError("--delimiter '\(delimiter)' is not one character; use ',', ';', '|' or 'tab'")
+        for option in delimiter where CSVDialect.delimiter(named: Self.split(option).value) == nil {
+            throw ValidationError("--delimiter '\(option)' is not one character; use ',', ';', '|' or 'tab' (or FILE=CHAR)")
         }
-        if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError("--encoding '\(encoding)' is not supported; use utf-8 or windows-1252")
+        for option in encoding where TextEncoding(name: Self.split(option).value) == nil {
+            throw ValidationError("--encoding '\(option)' is not supported; use utf-8 or windows-1252 (or FILE=NAME)")
         }
     }
 
     /// Command-line values win over the configuration file's `input` section.
     func apply(to configuration: inout Configuration) {
-        if let delimiter, let byte = CSVDialect.delimiter(named: delimiter) { configuration.input.delimiter = byte }
-        if let encoding, let value = TextEncoding(name: encoding) { configuration.input.encoding = value }
+        for option in delimiter {
+            let (file, value) = Self.split(option)
+            guard let byte = CSVDialect.delimiter(named: value) else { continue }
+            if let file { configuration.input.perFile[file, default: .init()].delimiter = byte } else { configuration.input.delimiter = byte }
+        }
+        for option in encoding {
+            let (file, value) = Self.split(option)
+            guard let name = TextEncoding(name: value) else { continue }
+            if let file { configuration.input.perFile[file, default: .init()].encoding = name } else { configuration.input.encoding = name }
+        }
     }
 }
 

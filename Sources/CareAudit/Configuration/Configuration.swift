@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a county can adjust, with the defaults in one place (`Configuration()`).
 /// Loaded from `care-audit.yml` (version 1); `care-audit config` prints the effective values.
 public struct Configuration: Sendable, Equatable {
@@ -18,8 +20,14 @@ public struct Configuration: Sendable, Equatable {
     public init() {}
 
     public struct InputSettings: Sendable, Equatable {
-        public var delimiter = UInt8(ascii: ",")
-        public var encoding = TextEncoding.utf8
+        /// The delimiter of every file; nil: each file's is detected (`,` unless another splits
+        /// its first records evenly).
+        public var delimiter: UInt8?
+        /// The encoding of every file; nil: each file's is detected (UTF-8, else Windows-1252).
+        public var encoding: TextEncoding?
+        /// Choices for one file (`--encoding roster.csv=utf-8`), by its path as given or its name:
+        /// they win over the settings for every file and over detection.
+        public var perFile: [String: FileDialect] = [:]
         public var maxFieldBytes = 1 << 20
         public var maxRecordBytes = 16 << 20
         public var maxFields = 100_000
@@ -27,9 +35,34 @@ public struct Configuration: Sendable, Equatable {
         /// never end).
         public var maxStreamBytes = 2 << 30
 
+        public struct FileDialect: Sendable, Equatable {
+            public var delimiter: UInt8?
+            public var encoding: TextEncoding?
+            public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
+                self.delimiter = delimiter
+                self.encoding = encoding
+            }
+        }
+
+        /// The dialect for files nothing was detected in: the settings, else `,` and UTF-8.
         public var dialect: CSVDialect {
-            CSVDialect(delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes,
-                       maxFields: maxFields)
+            CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), encoding: encoding ?? .utf8, maxFieldBytes: maxFieldBytes,
+                       maxRecordBytes: maxRecordBytes, maxFields: maxFields)
+        }
+
+        /// What was chosen for `path`: its own entry, else the settings for every file.
+        public func chosen(for path: String) -> FileDialect {
+            let own = perFile[path] ?? perFile[(path as NSString).lastPathComponent]
+            return FileDialect(delimiter: own?.delimiter ?? delimiter, encoding: own?.encoding ?? encoding)
+        }
+
+        /// The dialect `path` is read in: what was chosen, else what its first bytes say.
+        func dialect(for path: String, sniffed: ExportSniffer.Sniffed) -> CSVDialect {
+            let chosen = chosen(for: path)
+            var dialect = self.dialect
+            dialect.delimiter = chosen.delimiter ?? sniffed.delimiter ?? UInt8(ascii: ",")
+            dialect.encoding = chosen.encoding ?? sniffed.encoding ?? .utf8
+            return dialect
         }
     }
 

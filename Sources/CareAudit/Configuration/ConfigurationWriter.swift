@@ -15,8 +15,16 @@ public enum ConfigurationWriter {
         out += "time_zone: \(quote(configuration.localTime.identifier))\n"
 
         out += "\ninput:\n"
-        out += "  delimiter: \(quote(configuration.input.dialect.delimiterName))\n"
-        out += "  encoding: \(quote(configuration.input.encoding.rawValue))\n"
+        if configuration.input.delimiter != nil {
+            out += "  delimiter: \(quote(configuration.input.dialect.delimiterName))\n"
+        } else {
+            out += "  # delimiter: \",\"   # default: detected per file (, ; tab |)\n"
+        }
+        if let encoding = configuration.input.encoding {
+            out += "  encoding: \(quote(encoding.rawValue))\n"
+        } else {
+            out += "  # encoding: utf-8   # default: detected per file (UTF-8, else Windows-1252)\n"
+        }
         out += "  max_field_bytes: \(configuration.input.maxFieldBytes)\n"
         out += "  max_record_bytes: \(configuration.input.maxRecordBytes)\n"
         out += "  max_fields: \(configuration.input.maxFields)\n"

@@ -88,13 +88,25 @@ public struct InputLoader {
             }
         }
         defer { for case .success(let pin) in pins { pin.close() } }
-        let files = zip(given, pins).map { file, pin in
-            Source(path: file.path, kind: file.kind, openPath: (try? pin.get())?.readPath ?? "",  // unused when the pin failed
-                   pinError: { if case .failure(let error) = pin { error } else { nil } }())
+        let files = zip(given, pins).map { file, pin -> Source in
+            guard case .success(let pinned) = pin else {
+                let error: InputError? = if case .failure(let error) = pin { error } else { nil }
+                return Source(path: file.path, kind: file.kind, openPath: "", dialect: configuration.input.dialect, pinError: error)
+            }
+            // What the first bytes say: not a CSV at all, or its encoding and delimiter.
+            let chosen = configuration.input.chosen(for: file.path)
+            switch ExportSniffer.sniff(openPath: pinned.readPath, name: file.path,
+                                       detectEncoding: chosen.encoding == nil, detectDelimiter: chosen.delimiter == nil) {
+            case .failure(let error):
+                return Source(path: file.path, kind: file.kind, openPath: pinned.readPath, dialect: configuration.input.dialect, pinError: error)
+            case .success(let sniffed):
+                return Source(path: file.path, kind: file.kind, openPath: pinned.readPath,
+                              dialect: configuration.input.dialect(for: file.path, sniffed: sniffed), pinError: nil, notes: sniffed.notes)
+            }
         }
         // Plan: the biggest jobs first, so the two cores finish together.
         let sizes = files.map { fileSize($0.openPath) }
-        let work = zip(files, sizes).map { PartPlan.work(path: $0.openPath, size: $1, delimiter: configuration.input.dialect.delimiter) }
+        let work = zip(files, sizes).map { PartPlan.work(path: $0.openPath, size: $1, delimiter: $0.dialect.delimiter) }
         let splittable = zip(files, sizes).map { self.splittable($0, size: $1) }
         let fractions = parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
             ?? PartPlan.cuts(work: work, splittable: splittable)
@@ -166,6 +178,12 @@ public struct InputLoader {
             { unhashed.map { (try? CSVReader.sha256(path: files[$0].openPath)) ?? "" } },
             { merge(&pieces, summaries: summaries) })
         for (index, digest) in zip(unhashed, digests) { loaded.summaries[index].sha256 = digest }
+        for (index, file) in files.enumerated() {
+            for note in file.notes {
+                loaded.summaries[index].add(InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
+                                            limit: ExportReader.defaultProblemLimit)
+            }
+        }
         // What was read is only trustworthy if it is still what the name points at.
         for (index, pin) in pins.enumerated() {
             guard case .success(let pin) = pin, let change = pin.change() else { continue }
@@ -190,13 +208,17 @@ public struct InputLoader {
         let path: String
         let kind: InputKind?
         let openPath: String
-        /// Why the input could not be opened, if it could not.
+        /// How it is read: chosen, else detected from its first bytes (`ExportSniffer`).
+        let dialect: CSVDialect
+        /// Why the input could not be opened or is no CSV, if so.
         let pinError: InputError?
+        /// Notices of what was detected.
+        var notes: [String] = []
     }
 
     /// Whether `file` may be read in parts: a big UTF-8 timesheet or billing export.
     private func splittable(_ file: Source, size: Int) -> Bool {
-        (file.kind == .timesheet || file.kind == .billing) && configuration.input.dialect.encoding == .utf8
+        (file.kind == .timesheet || file.kind == .billing) && file.dialect.encoding == .utf8
             && size >= splitBytes
     }
 
@@ -204,7 +226,7 @@ public struct InputLoader {
     /// after the first given the header.
     private func split(_ file: Source, size: Int, endingAt fractions: [Double]) -> [ExportReader.Part] {
         guard !fractions.isEmpty else { return [] }
-        var reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect)
+        var reader = ExportReader(path: file.path, kind: file.kind, dialect: file.dialect)
         reader.openPath = file.openPath
         guard let header = reader.headerFields() else { return [] }
         let cuts = SplitPoints.parts(path: file.openPath, size: size, endingAt: fractions)
@@ -300,7 +322,7 @@ public struct InputLoader {
                         limit: ExportReader.defaultProblemLimit)
             return (summary, Records())
         }
-        var reader = ExportReader(path: file.path, kind: file.kind, dialect: configuration.input.dialect,
+        var reader = ExportReader(path: file.path, kind: file.kind, dialect: file.dialect,
                                   extraAliases: file.kind.flatMap { configuration.columns[$0] } ?? [:])
         reader.openPath = file.openPath
         reader.onBytes = onBytes

@@ -32,11 +32,20 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case swallowedRecords = "swallowed-records"
     case unknownValue = "unknown-value"
     case unmatchedAdjustment = "unmatched-adjustment"
+    /// Not a CSV export at all (a PDF, a workbook, UTF-16 text), told by its first bytes.
+    case notCSV = "not-csv"
+    /// How the file was read when nothing said so (Windows-1252, a `;` delimiter): a notice.
+    case detectedDialect = "detected-dialect"
+    /// Headers of another kind of export than the one it was given as.
+    case wrongKind = "wrong-kind"
+    /// A record id already used in another file of the same kind.
+    case duplicateRecordID = "duplicate-record-id"
 
     /// Problems with the file's shape (as opposed to a value in a well-formed row).
     public var isStructural: Bool {
         switch self {
-        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue, .unmatchedAdjustment: false
+        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue, .unmatchedAdjustment,
+             .detectedDialect, .duplicateRecordID: false
         default: true
         }
     }

@@ -77,7 +77,10 @@ struct PinnedInput {
         let pin = try PinnedInput(path, streamLimit: configuration.input.maxStreamBytes,
                                   maxRecordBytes: configuration.input.maxRecordBytes)
         defer { pin.close() }
-        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect,
+        let chosen = configuration.input.chosen(for: path)
+        let sniffed = try ExportSniffer.sniff(openPath: pin.readPath, name: path, detectEncoding: chosen.encoding == nil,
+                                              detectDelimiter: chosen.delimiter == nil).get()
+        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect(for: path, sniffed: sniffed),
                                   extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
         reader.openPath = pin.readPath
         return try body(reader)

@@ -42,8 +42,8 @@ struct MalformedCorpusTests {
         Case(file: "bad-values.csv", expected: ["bad-date@2:2", "bad-time@3:3", "bad-time@3:4", "bad-duration@4:5"],
              kind: .timesheet),
         Case(file: "bad-billing-values.csv", expected: ["bad-number@2:4", "bad-amount@3:6"], kind: .billing),
-        Case(file: "semicolon-as-comma.csv", expected: ["wrong-delimiter@1:1", "missing-column@1:0", "missing-column@1:0",
-                                                        "missing-column@1:0", "missing-column@1:0"], kind: .timesheet),
+        // Its delimiter is detected (a notice says so): the rows are read, nothing is missing.
+        Case(file: "semicolon-as-comma.csv", expected: ["detected-dialect@1:0"], kind: .timesheet),
         Case(file: "duplicate-headers.csv", expected: ["duplicate-header@1:5"], kind: .timesheet),
         Case(file: "stray-quote.csv", expected: ["stray-quote@2:4"], kind: .timesheet),
     ]
