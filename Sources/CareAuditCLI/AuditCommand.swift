@@ -70,6 +70,9 @@ struct AuditCommand: ParsableCommand {
         try requireReadable(files.map(\.path) + [configOptions.config].compactMap { $0 },
                             notWrittenBy: [report.output, outputs.writeBaseline] + outputs.reports.map(\.path))
         var configuration = try configOptions.load(dialect: dialectOptions)
+        if configuration.source == nil && !outputs.quiet {
+            log("note: no configuration file (no care-audit.yml here, no --config): the built-in defaults are used; `care-audit init` writes one from your exports")
+        }
         if let period { configuration.period = Period.parse(period) }
         let baseline = try outputs.loadBaseline()
         let classifier = Classifier(configuration: configuration)
@@ -88,6 +91,17 @@ struct AuditCommand: ParsableCommand {
                 // Under --redact nothing quoted from a file reaches stderr (a headerless export's
                 // "headers" are its first data row).
                 throw ProblemsFailure(problems: blocking.map { outputs.redact ? $0.withQuotesWithheld : $0 })
+            }
+        }
+        // One root cause, one message: the same export twice, or a period the exports do not reach.
+        if let (first, again) = AuditEngine.sameFiles(loaded).first {
+            throw CommandFailure("\(again) is the same file as \(first) (same SHA-256): give each export once (two globs that overlap?); every minute would count twice")
+        }
+        if let wanted = configuration.period {
+            let months = AuditEngine.months(loaded)
+            if !months.isEmpty && !months.contains(where: { $0.month.first <= wanted.last && wanted.first <= $0.month.last }) {
+                let held = months.prefix(4).map { "\($0.month) (\(counted($0.records, "record")))" }.joined(separator: ", ")
+                throw CommandFailure("the period \(wanted) holds no record: the exports are dated \(held)\(months.count > 4 ? " and more" : ""); did you mean --period \(months[0].month)?")
             }
         }
         var engine = AuditEngine(configuration: configuration)

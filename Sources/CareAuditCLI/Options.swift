@@ -81,8 +81,10 @@ struct ConfigOptions: ParsableArguments {
                 throw CommandFailure("\(config): no such configuration file")
             }
             configuration = try ConfigurationLoader.load(path: config)
+            configuration.source = config
         } else if FileManager.default.fileExists(atPath: Self.defaultFile) {
             configuration = try ConfigurationLoader.load(path: Self.defaultFile)
+            configuration.source = Self.defaultFile
         } else {
             configuration = Configuration()
         }

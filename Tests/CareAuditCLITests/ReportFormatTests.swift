@@ -135,7 +135,7 @@ struct ReportFormatTests {
         // Every input's SHA-256, the configuration's hash and the tool version.
         let json = try JSONSerialization.jsonObject(with: Data(try Self.report("json").utf8)) as! [String: Any]
         for input in json["inputs"] as! [[String: Any]] { #expect(html.contains(input["sha256"] as! String)) }
-        #expect(html.range(of: #"configuration <span class=hash title="[^"]+">[0-9a-f]{16}…</span>"#, options: .regularExpression) != nil)
+        #expect(html.range(of: #"configuration Fixtures/month/care-audit.yml <span class=hash title="[^"]+">[0-9a-f]{16}…</span>"#, options: .regularExpression) != nil)
         let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(html.contains("· care-audit \(version)"))
         // SOURCE_DATE_EPOCH 1767225600 is 2026-01-01 00:00 UTC: the page says when, reproducibly.

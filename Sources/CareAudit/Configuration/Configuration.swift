@@ -4,6 +4,8 @@ import Foundation
 /// Loaded from `care-audit.yml` (version 1); `care-audit config` prints the effective values.
 public struct Configuration: Sendable, Equatable {
     public var version = 1
+    /// The file it was read from; nil: the built-in defaults (reports say which).
+    public var source: String?
     /// The audit period; `--period` on the command line wins.
     public var period: Period?
     public var input = InputSettings()

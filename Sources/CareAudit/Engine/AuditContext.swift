@@ -47,6 +47,15 @@ public final class AuditContext: Sendable {
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
     public let counted: [Bool]
+    /// Staff days that lost a timesheet or billing row to a reading error (`ExportSummary`).
+    public let lostStaffDays: Set<LostStaffDay>
+
+    /// Whether `day` lost a row: its minutes are not all known, so a rule adding them up (more
+    /// claimed than worked, billed time on no entry) would report the missing row, not a problem.
+    public func lostRow(_ day: StaffDay) -> Bool {
+        !lostStaffDays.isEmpty && lostStaffDays.contains(LostStaffDay(staffID: texts[day.staff], day: day.day))
+    }
+
     /// The indexes of the lines that count as billed: a voided or replaced line is no longer
     /// billed, so the line rules look only at these.
     public var countedLines: [Int] { lines.indices.filter { counted[$0] } }
@@ -107,6 +116,7 @@ public final class AuditContext: Sendable {
                                 limit: ExportReader.defaultProblemLimit)
         }
         self.summaries = summaries
+        lostStaffDays = summaries.reduce(into: Set<LostStaffDay>()) { $0.formUnion($1.lostStaffDays) }
         lineStaff = resolved
         counted = isCounted
         let (entries, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)

@@ -40,6 +40,30 @@ public struct AuditEngine {
         return counts.max { ($0.value, $1.key.first) < ($1.value, $0.key.first) }?.key
     }
 
+    /// The calendar months the records are dated in, with how many each holds, most first.
+    public static func months(_ loaded: InputLoader.Loaded) -> [(month: Period, records: Int)] {
+        var counts: [Period: Int] = [:]
+        var last: (day: Day, month: Period)?
+        func count(_ day: Day) {
+            if last?.day != day { last = (day, Period.month(of: day)) }
+            counts[last!.month, default: 0] += 1
+        }
+        loaded.timeEntries.forEach { count($0.date) }
+        loaded.billingLines.forEach { count($0.serviceDate) }
+        return counts.map { ($0.key, $0.value) }.sorted { ($1.records, $0.month.first) < ($0.records, $1.month.first) }
+    }
+
+    /// Pairs of inputs that are the same bytes (same SHA-256): one export given twice (two globs
+    /// that overlap) would double every minute and pair each record with itself.
+    public static func sameFiles(_ loaded: InputLoader.Loaded) -> [(first: String, again: String)] {
+        var seen: [String: String] = [:]
+        var pairs: [(String, String)] = []
+        for summary in loaded.summaries where !summary.sha256.isEmpty && summary.rows > 0 {
+            if let first = seen[summary.sha256] { pairs.append((first, summary.path)) } else { seen[summary.sha256] = summary.path }
+        }
+        return pairs
+    }
+
     public func run(_ loaded: InputLoader.Loaded, classifier: Classifier, hasRoster: Bool) -> AuditResult {
         let period = Self.period(configured: configuration.period, loaded: loaded)
             ?? Period.month(of: Day(year: 2000, month: 1, day: 1)!)
@@ -99,6 +123,8 @@ extension AuditContext {
         case .timesheetTimes: entries.contains { $0.interval != nil }
         case .billingTimes: lines.contains { $0.interval != nil }
         case .taxonomyColumn: lines.contains { $0.hasTaxonomy }
+        case .timesheetParticipantColumn: summaries.contains { $0.kind == .timesheet && $0.fields.contains("participant_id") }
+        case .billingParticipantColumn: summaries.contains { $0.kind == .billing && $0.fields.contains("participant_id") }
         case .unitCaps: !configuration.billing.dailyUnitCaps.isEmpty
         }
     }

@@ -20,6 +20,11 @@ public struct AuditResult: Sendable {
     public let configurationHash: String
     /// Names of the staff the findings name (roster, else timesheet), by staff id.
     public let staffNames: [String: String]
+    /// The configuration file the audit ran under; nil: the built-in defaults.
+    public let configurationSource: String?
+    /// Staff days in the period that lost a row to a reading error: `DC004` and `TS004` left them
+    /// alone (their minutes are not all known), and the reports list them as not checked.
+    public let uncheckedDays: [LostStaffDay]
     /// Findings left out because the baseline already knew them.
     public private(set) var suppressedByBaseline = 0
 
@@ -99,6 +104,9 @@ public struct AuditResult: Sendable {
         invoice = Invoice(period: context.period, totals: totals, findings: findings, name: context.staffName)
         configurationHash = SHA256.hash(data: Array(ConfigurationWriter.yaml(context.configuration).utf8))
             .map { String(format: "%02x", $0) }.joined()
+        configurationSource = context.configuration.source?.printableText
+        uncheckedDays = ranRules.contains { $0 == "DC004" || $0 == "TS004" }
+            ? context.lostStaffDays.filter { context.period.contains($0.day) }.sorted() : []
         var names: [String: String] = [:]
         for id in Set(findings.compactMap(\.staffID)) { names[id] = context.staffName(id) }
         staffNames = names
@@ -144,6 +152,12 @@ public struct AuditResult: Sendable {
         var copy = self
         copy.findings = findings.map(redactor.redact)
         return copy
+    }
+
+    /// Timesheet and billing inputs that lost more than 1% of their rows to reading errors: the
+    /// audit does not cover those rows, and every report says so first.
+    public var incompleteInputs: [ExportSummary] {
+        inputs.filter { ($0.kind == .timesheet || $0.kind == .billing) && $0.rejected * 100 > $0.rows }
     }
 
     /// The exit status the findings call for: 1 when any is at or above `failOn`.

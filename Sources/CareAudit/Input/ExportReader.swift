@@ -53,6 +53,18 @@ public struct ExportReader {
         func note(_ problem: InputProblem) {
             summary.add(problem, limit: problemLimit)
         }
+        /// The staff day a rejected row belonged to, when its staff id and date can still be read:
+        /// the rules that add up a day's minutes leave that day alone.
+        func lost(_ record: CSVRecord) {
+            guard let mapping, summary.lostStaffDays.count < 100_000,
+                  let staff = (["staff_id", "rendering_staff_id"].lazy.compactMap { mapping.index(of: $0) }.first),
+                  let dated = (["work_date", "service_date"].lazy.compactMap { mapping.index(of: $0) }.first),
+                  staff < record.count, dated < record.count,
+                  let day = FieldParser.day(record.string(dated).trimmingCharacters(in: .whitespaces))
+            else { return }
+            let id = record.string(staff).trimmingCharacters(in: .whitespaces)
+            if !id.isEmpty { summary.lostStaffDays.insert(LostStaffDay(staffID: id, day: day)) }
+        }
 
         if let headers = part?.header {
             // A later part: map the header again, its problems already noted by the first part.
@@ -90,8 +102,9 @@ public struct ExportReader {
                     usedWidth = Self.usedWidth(headers)
                     let header = readHeader(headers, usedWidth: usedWidth, line: record.line, into: &summary)
                     summary.columns = usedWidth
+                    summary.fields = Set(header.columns.keys)
                     mapping = header
-                    if summary.problems.contains(where: { $0.code == .missingColumn }) {
+                    if summary.problems.contains(where: { $0.code == .missingColumn || $0.code == .wrongKind }) {
                         unusable = true
                     } else {
                         try onHeader(header)
@@ -105,6 +118,7 @@ public struct ExportReader {
                 }
                 if let defect = record.defect {
                     summary.rejected += 1
+                    lost(record)
                     note(InputProblem(file: path, line: defect.line, column: defect.column,
                                       code: defect.code, message: defect.message))
                     return
@@ -113,6 +127,7 @@ public struct ExportReader {
                 if record.count < usedWidth || record.count > width,
                    let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers) {
                     summary.rejected += 1
+                    lost(record)
                     note(ragged)
                     return
                 }
@@ -129,6 +144,7 @@ public struct ExportReader {
                     summary.accepted += 1
                 } else {
                     summary.rejected += 1
+                    lost(record)
                 }
                 problems.forEach(note)
             }
@@ -256,7 +272,11 @@ public struct ExportSummary: Sendable {
     public var rows = 0
     public var accepted = 0
     public var rejected = 0
+    /// Staff days (staff id as written, date) that a rejected row belonged to.
+    public var lostStaffDays: Set<LostStaffDay> = []
     public var columns = 0
+    /// The canonical fields its header holds (rules that need an optional one say when it is absent).
+    public var fields: Set<String> = []
     public var blankLines = 0
     public var lines = 0
     /// Problems kept, in file order.
@@ -290,7 +310,8 @@ public struct ExportSummary: Sendable {
             add(InputProblem(file: path, line: lines, column: 0, code: .noDataRows,
                              message: "the file has a header but no data rows"), limit: problemLimit)
         }
-        if headerUnusable && rows > 0 {
+        // A header of another kind of export says everything: its rows are not counted again.
+        if headerUnusable && rows > 0 && !problems.contains(where: { $0.code == .wrongKind }) {
             add(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
                              message: "\(grouped(rows)) rows not read because the header is unusable"), limit: problemLimit)
         }
@@ -309,6 +330,7 @@ public struct ExportSummary: Sendable {
             merged.rows += part.rows
             merged.accepted += part.accepted
             merged.rejected += part.rejected
+            merged.lostStaffDays.formUnion(part.lostStaffDays)
             merged.blankLines += part.blankLines
             merged.records += part.records
             merged.lines = part.lines
@@ -352,4 +374,12 @@ public struct ExportSummary: Sendable {
 
     /// rows = accepted + rejected: checked after every read.
     public var countsAddUp: Bool { rows == accepted + rejected }
+}
+
+/// A staff member's day that lost a row to a reading error: its minutes are not all known.
+public struct LostStaffDay: Hashable, Sendable, Comparable {
+    public let staffID: String
+    public let day: Day
+
+    public static func < (a: LostStaffDay, b: LostStaffDay) -> Bool { (a.staffID, a.day) < (b.staffID, b.day) }
 }

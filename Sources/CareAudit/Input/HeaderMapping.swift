@@ -37,7 +37,7 @@ public struct HeaderMapping: Sendable, Equatable {
     /// the configuration and win over the built-in aliases. Problems are reported at `line` of
     /// `file`.
     public init(headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
-                file: String, line: Int, problems: inout [InputProblem]) {
+                file: String, line: Int, problems: inout [InputProblem], checksRequirements: Bool = true) {
         self.headers = headers
         var lookup: [String: String] = [:]
         for field in schema.fields {
@@ -78,6 +78,17 @@ public struct HeaderMapping: Sendable, Equatable {
             columns[field] = index
         }
 
+        guard checksRequirements else { return }
+        // Headers of another kind of export (billing given as --timesheets): one message saying
+        // so, instead of advice to map its columns.
+        if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0] != nil } } }),
+           let other = Self.kind(of: headers, otherThan: schema.kind, extraAliases: extraAliases) {
+            problems.append(InputProblem(
+                file: file, line: line, column: 0, code: .wrongKind,
+                message: "these headers are a \(other.rawValue) export's (\(Self.describe(other, headers, extraAliases))), not a \(schema.kind.rawValue) export's: give the file as --\(other.option)",
+                quoted: headers))
+            return
+        }
         for requirement in schema.requirements
         where !requirement.contains(where: { $0.allSatisfy { columns[$0] != nil } }) {
             let missing = requirement.first { $0.contains { columns[$0] == nil } } ?? requirement[0]
@@ -96,6 +107,31 @@ public struct HeaderMapping: Sendable, Equatable {
             problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message,
                                          quoted: headers))
         }
+    }
+
+    /// The kind of export whose required columns `headers` hold, other than `given` (a roster
+    /// only with a column only rosters have: every timesheet has a staff id).
+    static func kind(of headers: [String], otherThan given: InputKind, extraAliases: [String: String]) -> InputKind? {
+        for kind in [InputKind.billing, .timesheet, .roster] where kind != given {
+            var ignored: [InputProblem] = []
+            let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
+                                        problems: &ignored, checksRequirements: false)
+            let complete = InputSchema.of(kind).requirements.allSatisfy { requirement in
+                requirement.contains { $0.allSatisfy { mapping.columns[$0] != nil } }
+            }
+            let distinctive = kind != .roster || ["npi", "role", "peer_cert_number", "peer_cert_expires"].contains { mapping.columns[$0] != nil }
+            if complete && distinctive { return kind }
+        }
+        return nil
+    }
+
+    /// The headers that made `kind` recognisable, as written.
+    static func describe(_ kind: InputKind, _ headers: [String], _ extraAliases: [String: String]) -> String {
+        var ignored: [InputProblem] = []
+        let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
+                                        problems: &ignored, checksRequirements: false)
+        let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0 } })
+        return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(separator: ", ")
     }
 
     /// The unmapped header most like one of `spellings`, if any is reasonably close.

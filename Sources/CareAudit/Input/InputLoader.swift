@@ -178,6 +178,7 @@ public struct InputLoader {
             { unhashed.map { (try? CSVReader.sha256(path: files[$0].openPath)) ?? "" } },
             { merge(&pieces, summaries: summaries) })
         for (index, digest) in zip(unhashed, digests) { loaded.summaries[index].sha256 = digest }
+        Self.noteRepeatedRecordIDs(&loaded)
         for (index, file) in files.enumerated() {
             for note in file.notes {
                 loaded.summaries[index].add(InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
@@ -194,6 +195,33 @@ public struct InputLoader {
         }
         onPhase?("merge")
         return loaded
+    }
+
+    /// With several timesheet files, an entry id already used in another file is a warning on
+    /// the later one (a re-export overlapping the last, or two systems numbering alike); the
+    /// entries are still read, and TS001 names any overlap they make. O(n), only with two files.
+    static func noteRepeatedRecordIDs(_ loaded: inout Loaded) {
+        let timesheets = loaded.summaries.indices.filter { loaded.summaries[$0].kind == .timesheet }
+        guard timesheets.count > 1 else { return }
+        var firstFile: [TextID: (file: UInt32, line: UInt32)] = [:]
+        var repeats: [Int: (count: Int, example: (id: TextID, line: UInt32, other: (file: UInt32, line: UInt32)))] = [:]
+        for entry in loaded.timeEntries where !entry.recordID.isEmpty {
+            guard let seen = firstFile[entry.recordID] else {
+                firstFile[entry.recordID] = (entry.row.file, entry.row.line)
+                continue
+            }
+            guard seen.file != entry.row.file else { continue }
+            let file = Int(entry.row.file)
+            repeats[file] = ((repeats[file]?.count ?? 0) + 1, repeats[file]?.example ?? (entry.recordID, entry.row.line, seen))
+        }
+        for (file, found) in repeats.sorted(by: { $0.key < $1.key }) {
+            let (id, line, other) = found.example
+            let otherPath = loaded.summaries[Int(other.file)].path
+            loaded.summaries[file].add(InputProblem(
+                file: loaded.summaries[file].path, line: Int(line), column: 0, severity: .warning, code: .duplicateRecordID,
+                message: "\(counted(found.count, "entry id")) of this file \(found.count == 1 ? "is" : "are") already in \(otherPath) (first: \(loaded.texts[id]) at \(otherPath):\(other.line)): the same entries exported twice?",
+                quoted: [loaded.texts[id]]), limit: ExportReader.defaultProblemLimit)
+        }
     }
 
     /// Each part read without a fatal error, the header was usable, and every part but the

@@ -3,6 +3,15 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
     case timesheet
     case billing
     case roster
+
+    /// The command-line option that gives a file of this kind.
+    public var option: String {
+        switch self {
+        case .timesheet: "timesheets"
+        case .billing: "billing"
+        case .roster: "roster"
+        }
+    }
 }
 
 /// A canonical field and the header spellings different systems use for it (DOMAIN.md §5).

@@ -30,12 +30,14 @@ public struct AuditHTMLReporter: AuditReporter {
         <header><h1>CARE Act claiming audit: \(e(result.period.description))</h1>
         <p class=meta>\(e(result.period.first.description)) to \(e(result.period.last.description))\(result.periodInferred ? " (no period given: the month holding most records)" : "")
         · care-audit \(e(CareAuditVersion.current))\(invocation.map { " · generated \(e(Self.timestamp($0.start)))" } ?? "")
-        · configuration <span class=hash title="SHA-256 of the configuration in effect (care-audit config)">\(result.configurationHash.prefix(16))…</span></p></header>
+        · configuration \(e(ReportText.configuration(result))) <span class=hash title="SHA-256 of the configuration in effect (care-audit config)">\(result.configurationHash.prefix(16))…</span></p></header>
         <section class=money>
-        <p class=net>\(e(headline[0]))</p>
 
         """
-        html += headline.dropFirst().map { "<p>\(e($0.trimmingCharacters(in: .whitespaces)))</p>" }.joined(separator: "\n")
+        html += headline.map { line in
+            let kind = line.hasPrefix("CARE invoice, ") ? " class=net" : line.hasPrefix("INCOMPLETE") || line.hasPrefix("Not checked") ? " class=alert" : ""
+            return "<p\(kind)>\(e(line.trimmingCharacters(in: .whitespaces)))</p>"
+        }.joined(separator: "\n")
         html += """
 
         <div class=tiles>
@@ -223,7 +225,7 @@ public struct AuditHTMLReporter: AuditReporter {
     h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem}
     .meta{color:#555;margin:0}.hash{font-family:ui-monospace,monospace;font-size:11px;word-break:break-all}
     .money{border:2px solid #2f6fbd;border-radius:10px;padding:.75rem 1rem;margin:1rem 0}.money p{margin:.2rem 0}
-    .money .net{font-size:1.2rem;font-weight:600}
+    .money .net{font-size:1.2rem;font-weight:600}.money .alert{color:#b00020;font-weight:600}
     .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.6rem;margin:.75rem 0 0}
     .tile{border:1px solid #ccd;border-radius:8px;padding:.45rem .7rem}.tile b{display:block;font-size:1.25rem}
     .error{color:#b00020}.warning{color:#8a5a00}.info{color:#005a8a}

@@ -26,6 +26,7 @@ public struct AuditTextReporter: AuditReporter {
     public func render(_ result: AuditResult) -> String {
         var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)"
         out += result.periodInferred ? " (no period given: the month holding most records)\n" : "\n"
+        out += "configuration: \(ReportText.configuration(result))\n"
         out += "\n" + InvoiceText.headline(result).map { bold($0) }.joined(separator: "\n") + "\n"
         out += "\nInputs\n"
         let pathWidth = result.inputs.map(\.path.count).max() ?? 0

@@ -5,7 +5,10 @@ enum InvoiceText {
     static func headline(_ result: AuditResult) -> [String] {
         let invoice = result.invoice
         let whole = invoice.whole.total
-        var lines: [String] = []
+        var lines: [String] = result.incompleteInputs.map { input in
+            let share = Double(input.rejected) * 100 / Double(max(input.rows, 1))
+            return "INCOMPLETE: \(input.path) lost \(grouped(input.rejected)) of \(grouped(input.rows)) rows (\(String(format: "%.1f", share))%) to reading errors: the totals and findings below do not cover them (`care-audit validate` names each)"
+        }
         var first = "CARE invoice, \(invoice.period): \(hoursText(whole.net)) h net of \(hoursText(whole.removedTotal)) h adjustments (\(hoursText(whole.gross)) h gross); "
         first += invoice.hourlyRate.cents > 0
             ? "\(invoice.amount(whole.net).display) at \(invoice.hourlyRate.display)/h"
@@ -35,6 +38,10 @@ enum InvoiceText {
         let unchecked = result.skipped.filter { moneyRules.contains($0.rule) }
         if !unchecked.isEmpty {
             lines.append("Not checked: \(unchecked.map(\.rule).joined(separator: ", ")) did not run (see \"Rules not run\"): their adjustments and exposure are not in these totals")
+        }
+        if !result.uncheckedDays.isEmpty {
+            let days = result.uncheckedDays.prefix(3).map { "\($0.staffID) \($0.day)" }.joined(separator: ", ")
+            lines.append("Not checked: DC004 and TS004 on \(grouped(result.uncheckedDays.count)) staff \(result.uncheckedDays.count == 1 ? "day" : "days") that lost a row (\(days)\(result.uncheckedDays.count > 3 ? ", …" : "")): rows missing")
         }
         return lines
     }

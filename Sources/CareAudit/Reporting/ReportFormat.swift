@@ -138,6 +138,6 @@ func hoursText(_ minutes: Int) -> String {
 }
 
 /// "1 error", "2 warnings".
-func counted(_ count: Int, _ noun: String) -> String {
+public func counted(_ count: Int, _ noun: String) -> String {
     "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
 }

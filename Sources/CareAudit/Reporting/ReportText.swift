@@ -50,6 +50,11 @@ enum ReportText {
         return out.replacingOccurrences(of: "://", with: ":\\/\\/").replacingOccurrences(of: "www.", with: "www\\.")
     }
 
+    /// "care-audit.yml", or that the built-in defaults were used (and how to write a file).
+    static func configuration(_ result: AuditResult) -> String {
+        result.configurationSource ?? "built-in defaults (no care-audit.yml; `care-audit init` writes one from your exports)"
+    }
+
     /// Rule descriptions by id.
     static let rules: [String: RuleDescription] = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map {
         ($0.description.id, $0.description)

@@ -15,6 +15,8 @@ public enum RuleRequirement: String, Sendable, CaseIterable {
     case timesheetTimes
     case billingTimes
     case taxonomyColumn
+    case timesheetParticipantColumn
+    case billingParticipantColumn
     case unitCaps
 
     /// Why the rule was skipped when this is missing.
@@ -25,6 +27,8 @@ public enum RuleRequirement: String, Sendable, CaseIterable {
         case .timesheetTimes: "no timesheet entry has start and end times"
         case .billingTimes: "no billing line has start and end times"
         case .taxonomyColumn: "the billing export has no rendering taxonomy column"
+        case .timesheetParticipantColumn: "the timesheet export has no participant id column (participant_id: Client ID, CIN, …): entries cannot be matched to participants"
+        case .billingParticipantColumn: "the billing export has no participant id column (participant_id: CIN, Client ID, Member ID, …)"
         case .unitCaps: "no daily unit caps configured (billing.daily_unit_caps)"
         }
     }

@@ -6,6 +6,7 @@ struct CARE003NoParticipant: Rule {
         summary: "A court hearing, court report, legal notice or outreach entry (not ancillary time) names no participant id.",
         rationale: "Hearings, reports, notices and outreach concern one respondent; without the participant the claim cannot be traced to a CARE case when the state reviews the invoice.",
         severity: .warning,
+        requires: [.timesheetParticipantColumn],
         examples: [
             RuleExample("court report without a client",
                 [

@@ -6,6 +6,7 @@ struct DC002SameParticipantNoTimes: Rule {
         summary: "A CARE-claimable entry and a billed service share staff member, participant and date, and one of them has no start/end time: the minutes may be claimed twice.",
         rationale: "Without times an overlap can be neither proven nor ruled out; an auditor will ask for the notes. Same-participant, same-day CARE and billed time is the pattern OIG reviews sample first.",
         severity: .warning,
+        requires: [.timesheetParticipantColumn, .billingParticipantColumn],
         examples: [
             RuleExample("outreach without times and a billed session for the same client",
                 [

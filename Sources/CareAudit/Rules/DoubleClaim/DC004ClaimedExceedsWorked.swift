@@ -52,7 +52,7 @@ struct DC004ClaimedExceedsWorked: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let tolerance = options.int("tolerance_minutes")
         var findings: [Finding] = []
-        for key in context.staffDays {
+        for key in context.staffDays where !context.lostRow(key) {
             // A denied line is not paid; its resubmission is. Counting both would double its minutes.
             // (Sums first, without building anything: most days are fine.)
             var billed = 0, lineCount = 0

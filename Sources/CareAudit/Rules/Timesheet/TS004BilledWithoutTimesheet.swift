@@ -36,7 +36,7 @@ struct TS004BilledWithoutTimesheet: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         var cover: [Range<Int>] = []  // reused across days
-        for key in context.staffDays {
+        for key in context.staffDays where !context.lostRow(key) {
             let lineIndexes = context.lineIndexes(key)
             guard !lineIndexes.isEmpty else { continue }
             cover.removeAll(keepingCapacity: true)
