@@ -203,11 +203,13 @@ public struct InputLoader {
     static func noteRepeatedRecordIDs(_ loaded: inout Loaded) {
         let timesheets = loaded.summaries.indices.filter { loaded.summaries[$0].kind == .timesheet }
         guard timesheets.count > 1 else { return }
-        var firstFile: [TextID: (file: UInt32, line: UInt32)] = [:]
+        // By text: each file's texts were interned apart, so one id may have two numbers.
+        var firstFile: [String: (file: UInt32, line: UInt32)] = [:]
         var repeats: [Int: (count: Int, example: (id: TextID, line: UInt32, other: (file: UInt32, line: UInt32)))] = [:]
         for entry in loaded.timeEntries where !entry.recordID.isEmpty {
-            guard let seen = firstFile[entry.recordID] else {
-                firstFile[entry.recordID] = (entry.row.file, entry.row.line)
+            let id = loaded.texts[entry.recordID]
+            guard let seen = firstFile[id] else {
+                firstFile[id] = (entry.row.file, entry.row.line)
                 continue
             }
             guard seen.file != entry.row.file else { continue }

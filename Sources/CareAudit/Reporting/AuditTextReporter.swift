@@ -42,8 +42,11 @@ public struct AuditTextReporter: AuditReporter {
             out += "\n"
         }
         // Notes about how the records were read (an adjustment naming a claim of another period).
-        let notes = result.inputs.flatMap { $0.problems.filter { $0.severity == .info } }
-        for note in notes.prefix(10) { out += "  note: \(note.file):\(note.line): \(note.message)\n" }
+        // (and entries exported twice, which only the audit, seeing every file, can tell).
+        let notes = result.inputs.flatMap { $0.problems.filter { $0.severity == .info || $0.code == .duplicateRecordID } }
+        for note in notes.prefix(10) {
+            out += "  \(note.severity == .info ? "note" : note.severity.rawValue): \(note.file):\(note.line): \(note.message)\n"
+        }
         if notes.count > 10 { out += "  note: \(grouped(notes.count - 10)) more notes not shown\n" }
 
         let totals = result.totals
