@@ -47,6 +47,10 @@ public final class AuditContext: Sendable {
     public let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
     public let counted: [Bool]
+    /// Activity codes (uppercased) classified by what most of their rows' descriptions say, when
+    /// no code map is configured (`ConsensusClassification`).
+    public let consensus: [String: ConsensusClassification.Verdict]
+
     /// Staff days that lost a timesheet or billing row to a reading error (`ExportSummary`).
     public let lostStaffDays: Set<LostStaffDay>
 
@@ -119,7 +123,9 @@ public final class AuditContext: Sendable {
         lostStaffDays = summaries.reduce(into: Set<LostStaffDay>()) { $0.formUnion($1.lostStaffDays) }
         lineStaff = resolved
         counted = isCounted
-        let (entries, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)
+        let (timeline, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)
+        var entries = timeline
+        consensus = classifier.mapsActivityCodes ? [:] : ConsensusClassification.apply(&entries, texts: loaded.texts)
         self.entries = entries
         self.lines = lines
 

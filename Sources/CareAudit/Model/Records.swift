@@ -47,8 +47,9 @@ public struct TimeEntry: Sendable {
     public private(set) var participantID: TextID
     public private(set) var program: TextID
     public private(set) var payCode: TextID
-    public let category: ClaimingCategory
-    public let ancillary: Ancillary?
+    /// Set when the row is read; consensus over its activity code may change it (`ConsensusClassification`).
+    public internal(set) var category: ClaimingCategory
+    public internal(set) var ancillary: Ancillary?
 
     public init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
                 minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
