@@ -104,16 +104,20 @@ public final class Classifier: @unchecked Sendable {
                 break
             }
         }
+        // The most specific phrase wins, not the first pattern to match: "Serve notice of CARE
+        // hearing" is a notice ("notice of care hearing"), not a hearing ("care hearing"). A regex
+        // counts as long as what it matched; on a tie the earlier pattern wins.
         var primary: (ClassificationSettings.DescriptionPattern, String)?
+        var longest = 0
         for (index, pattern) in settings.descriptions.enumerated() {
-            if let keyword = pattern.keywords.first(where: { Self.contains(text, phrase: $0) }) {
-                primary = (pattern, "\"\(keyword)\"")
-                break
+            if let keyword = pattern.keywords.filter({ Self.contains(text, phrase: $0) }).max(by: { $0.count < $1.count }),
+               keyword.count > longest {
+                (primary, longest) = ((pattern, "\"\(keyword)\""), keyword.count)
             }
             if let regex = regexes[index],
-               regex.firstMatch(in: description, range: NSRange(description.startIndex..., in: description)) != nil {
-                primary = (pattern, "/\(pattern.regex!)/")
-                break
+               let match = regex.firstMatch(in: description, range: NSRange(description.startIndex..., in: description)),
+               match.range.length > longest {
+                (primary, longest) = ((pattern, "/\(pattern.regex!)/"), match.range.length)
             }
         }
         if let (kind, phrase) = ancillary {

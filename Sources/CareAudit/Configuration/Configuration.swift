@@ -189,7 +189,9 @@ public struct ClassificationSettings: Sendable, Equatable {
         descriptions: [
             DescriptionPattern(keywords: ["court report", "report to the court", "report for court"], category: .careCourtReport),
             DescriptionPattern(keywords: ["court hearing", "care hearing", "hearing", "care court"], category: .careCourtHearing),
-            DescriptionPattern(keywords: ["legal notice", "notice", "service of process"], category: .careNotice),
+            DescriptionPattern(keywords: ["legal notice", "notice", "service of process", "serve notice", "served notice",
+                                          "serving notice", "notice of hearing", "notice of care hearing", "notice of the hearing"],
+                               category: .careNotice),
             DescriptionPattern(keywords: ["data reporting", "data collection", "care data", "reporting"], category: .careDataReporting),
             DescriptionPattern(keywords: ["outreach", "engagement"], category: .careOutreach),
             DescriptionPattern(keywords: ["implementation", "policy", "policies", "stakeholder", "build forms", "building forms", "form design"],

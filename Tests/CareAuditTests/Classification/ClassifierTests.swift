@@ -8,7 +8,7 @@ struct ClassifierTests {
     @Test("default description patterns, one per category", arguments: [
         ("CARE court hearing", ClaimingCategory.careCourtHearing, nil as Ancillary?, "description \"court hearing\""),
         ("Court report preparation", .careCourtReport, nil, "description \"court report\""),
-        ("Outreach – street engagement", .careOutreach, nil, "description \"outreach\""),
+        ("Outreach – street engagement", .careOutreach, nil, "description \"engagement\""),
         ("Serve legal notice", .careNotice, nil, "description \"legal notice\""),
         ("CARE data reporting", .careDataReporting, nil, "description \"data reporting\""),
         ("CARE implementation: policies", .careImplementation, nil, "description \"implementation\""),
@@ -21,6 +21,10 @@ struct ClassifierTests {
          "description \"court report\" + ancillary \"supervision\""),
         ("CARE team meeting", .careCourtHearing, .internalMeeting,
          "ancillary \"team meeting\" of CARE work (care.default_ancillary_category)"),
+        // The most specific phrase wins, not the first pattern that matches something.
+        ("Serve notice of CARE hearing", .careNotice, nil, "description \"notice of care hearing\""),
+        ("Court report for the hearing", .careCourtReport, nil, "description \"court report\""),
+        ("CARE data reporting for the court", .careDataReporting, nil, "description \"data reporting\""),
     ])
     func descriptions(text: String, category: ClaimingCategory, ancillary: Ancillary?, matchedBy: String) {
         let result = classifier.classify(activityCode: "", description: text, payCode: "REG")
