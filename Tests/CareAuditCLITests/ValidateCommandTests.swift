@@ -44,11 +44,11 @@ struct ValidateCommandTests {
     func missingColumn() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("t.csv")
-        try "Worker,Date,Hours\nE1,2026-10-01,1.0\n".write(to: file, atomically: true, encoding: .utf8)
+        try "Employee,Date,Hours\nE1,2026-10-01,1.0\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["validate", "--timesheets", file.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("[missing-column]"))
-        #expect(result.stdout.contains("closest header found: \"Worker\""))
+        #expect(result.stdout.contains("closest header found: \"Employee\""))
     }
 
     @Test("--format json has the files, counts and problems; --output writes it")
