@@ -8,10 +8,14 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter care-audit.yml from your exports' headers and activity codes.",
         discussion: """
-        Reads the headers of each export and maps every column it recognises; lists the ones it \
-        does not. Reads the timesheets' activity codes and proposes a claiming category for each \
-        from its description; codes whose description matches no keyword are proposed as \
-        NON_CLAIMABLE and marked REVIEW, so nothing is claimed until a person decides.
+        Reads the headers of each export and maps every column it recognises; a required column \
+        it cannot find gets the closest header, marked REVIEW; headers it does not use are \
+        listed. Each timesheet activity code gets the claiming category most of its rows' \
+        descriptions say, with the count and two examples; a code no description explains is \
+        proposed as NON_CLAIMABLE and marked REVIEW, so nothing is claimed until a person \
+        decides. Pay codes that name leave, unit rules for the billed codes whose usual unit is \
+        known, and billed codes that are CARE activity codes are proposed too. The file loads as \
+        written; stderr lists what to review. Exit 0 once written.
 
         Example:
           care-audit init --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
@@ -48,8 +52,11 @@ struct InitCommand: ParsableCommand {
         if !unreadable.isEmpty { throw ProblemsFailure(problems: unreadable) }
         try writeReport(result.yaml, to: output == "-" ? nil : output)
         if output != "-" { log("wrote \(output)") }
-        if !result.codesToReview.isEmpty {
-            log("review these activity codes (no description keyword matched): \(result.codesToReview.joined(separator: ", "))")
+        if result.review.isEmpty {
+            log("nothing to review: every column and code was recognised")
+        } else {
+            log("\(counted(result.review.count, "item")) to review (marked REVIEW in \(output == "-" ? "the output" : output)):")
+            for item in result.review { log("  \(item)") }
         }
     }
 }

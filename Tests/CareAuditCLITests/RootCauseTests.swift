@@ -98,6 +98,10 @@ struct RootCauseTests {
         #expect(!text.contains("Hannah Lopez (P16) on 2026-10-08: 0 CARE minutes"))
         let html = try CLI.run(args + ["--format", "html"]).stdout
         #expect(html.contains("<p class=alert>INCOMPLETE: "))
+        let json = try JSONSerialization.jsonObject(with: Data(try CLI.run(args + ["--format", "json"]).stdout.utf8)) as! [String: Any]
+        let summary = json["summary"] as! [String: Any]
+        #expect(summary["incomplete_inputs"] as? [String] == [path.path])
+        #expect(((summary["days_not_checked"] as? [[String: String]]) ?? []).contains(["staff_id": "P16", "date": "2026-10-08"]))
     }
 
     @Test("a renamed participant column: CARE003 and DC002 are listed as not run, not 1,177 warnings")

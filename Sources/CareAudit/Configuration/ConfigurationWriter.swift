@@ -1,8 +1,23 @@
 /// Writes a configuration as commented YAML that `ConfigurationLoader` reads back to the same
 /// value. Keys come in a fixed order and maps are sorted, so the output is stable.
 public enum ConfigurationWriter {
-    public static func yaml(_ configuration: Configuration, columnComments: [InputKind: [String]] = [:],
-                            activityCodeComments: [String: String] = [:]) -> String {
+    /// Comments `init` adds to what it proposes (REVIEW marks what a person should check).
+    public struct Notes {
+        /// Comment lines under `columns.<kind>`.
+        public var columns: [InputKind: [String]] = [:]
+        /// A comment after one column mapping (header → comment).
+        public var columnLines: [InputKind: [String: String]] = [:]
+        /// A comment after an activity code's mapping.
+        public var activityCodes: [String: String] = [:]
+        /// Comment lines opening the `classification` and `billing` sections.
+        public var classification: [String] = []
+        public var billing: [String] = []
+
+        public init() {}
+    }
+
+    public static func yaml(_ configuration: Configuration, notes: Notes = Notes()) -> String {
+        let columnComments = notes.columns, activityCodeComments = notes.activityCodes
         var out = "# care-audit configuration. Every key is optional but version; `care-audit config` prints\n"
         out += "# the effective values (defaults merged with this file).\n"
         out += "version: \(configuration.version)\n"
@@ -41,7 +56,8 @@ public enum ConfigurationWriter {
             }
             out += "  \(kind.rawValue):\n"
             for header in mapped.keys.sorted() {
-                out += "    \(quote(header)): \(mapped[header]!)\n"
+                out += "    \(quote(header)): \(mapped[header]!)"
+                out += notes.columnLines[kind]?[header].map { "  # \($0)\n" } ?? "\n"
             }
             for comment in comments { out += "    # \(comment)\n" }
             if mapped.isEmpty { out += "    {}\n" }
@@ -56,6 +72,7 @@ public enum ConfigurationWriter {
         out += "\n# Tried in order: activity_codes, then descriptions (first match wins; ancillary marks meetings,\n"
         out += "# supervision and preparation that serve a CARE activity), then leave_pay_codes.\n"
         out += "classification:\n"
+        for note in notes.classification { out += "  # \(note)\n" }
         if c.activityCodes.isEmpty {
             out += "  activity_codes: {}\n"
         } else {
@@ -90,6 +107,7 @@ public enum ConfigurationWriter {
 
         let b = configuration.billing
         out += "\nbilling:\n"
+        for note in notes.billing { out += "  # \(note)\n" }
         out += "  peer_codes: \(list(b.peerCodes))\n"
         out += "  unit_rules: {\(b.unitRules.keys.sorted().map { "\(quote($0)): \(b.unitRules[$0]!.rawValue)" }.joined(separator: ", "))}\n"
         out += "  daily_unit_caps: {\(b.dailyUnitCaps.keys.sorted().map { "\(quote($0)): \(b.dailyUnitCaps[$0]!)" }.joined(separator: ", "))}\n"

@@ -134,7 +134,10 @@ public struct HeaderMapping: Sendable, Equatable {
         return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(separator: ", ")
     }
 
-    /// The unmapped header most like one of `spellings`, if any is reasonably close.
+    /// The unmapped header most like one of `spellings`, if any is reasonably close: one holding
+    /// a spelling of four letters or more ("Svc Date" holds "date"), or within a few edits of
+    /// one ("Staff No" of "Staff ID"). The fewest letters added or changed wins, so "Ln" beats
+    /// "Line Stat" for "Line".
     static func closest(to spellings: [String], among candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
@@ -142,12 +145,12 @@ public struct HeaderMapping: Sendable, Equatable {
             guard !c.isEmpty else { continue }
             for spelling in spellings {
                 let s = normalize(spelling)
+                let shorter = min(c.count, s.count)
+                let contained = shorter >= 4 && (c.contains(s) || s.contains(c))
                 let distance = editDistance(Array(c.utf8), Array(s.utf8))
-                let containment = c.contains(s) || s.contains(c)
-                let score = containment ? 0 : distance
-                if score <= max(2, s.count / 3), best == nil || score < best!.1 {
-                    best = (candidate, score)
-                }
+                let score = contained ? min(abs(c.count - s.count), distance) : distance
+                guard contained || distance <= max(2, s.count / 3) else { continue }
+                if best == nil || score < best!.1 { best = (candidate, score) }
             }
         }
         return best?.0

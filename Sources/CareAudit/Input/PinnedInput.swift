@@ -74,16 +74,26 @@ struct PinnedInput {
     /// The pin stays open until `body` returns.
     static func reading<T>(_ path: String, kind: InputKind?, configuration: Configuration,
                            _ body: (ExportReader) throws -> T) throws -> T {
+        try reading(path, kind: kind, configuration: configuration) { reader in try body(reader(configuration)) }
+    }
+
+    /// The same, for a command that reads the input more than once (`init`: the header, then the
+    /// rows with the columns it proposed): `body` makes a reader for a configuration, as often
+    /// as it needs, all reading the one pinned copy (standard input is read once).
+    static func reading<T>(_ path: String, kind: InputKind?, configuration: Configuration,
+                           _ body: ((Configuration) -> ExportReader) throws -> T) throws -> T {
         let pin = try PinnedInput(path, streamLimit: configuration.input.maxStreamBytes,
                                   maxRecordBytes: configuration.input.maxRecordBytes)
         defer { pin.close() }
         let chosen = configuration.input.chosen(for: path)
         let sniffed = try ExportSniffer.sniff(openPath: pin.readPath, name: path, detectEncoding: chosen.encoding == nil,
                                               detectDelimiter: chosen.delimiter == nil).get()
-        var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect(for: path, sniffed: sniffed),
-                                  extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
-        reader.openPath = pin.readPath
-        return try body(reader)
+        return try body { configuration in
+            var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect(for: path, sniffed: sniffed),
+                                      extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
+            reader.openPath = pin.readPath
+            return reader
+        }
     }
 
     /// Copies a stream into an unlinked temporary file; returns its descriptor, at offset 0.

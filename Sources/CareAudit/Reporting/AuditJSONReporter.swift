@@ -45,6 +45,38 @@ public struct AuditJSONReporter: AuditReporter {
         let billing_exposure: ExposureJSON
         let pending_review: Pending
         let suppressed: SuppressedJSON
+        /// Inputs that lost more than 1% of their rows: the audit does not cover them.
+        let incomplete_inputs: [String]
+        /// Staff days DC004 and TS004 left alone because a row of theirs could not be read.
+        let days_not_checked: [DayNotChecked]
+        /// The configuration file, or null for the built-in defaults.
+        let configuration: String?
+
+        func encode(to encoder: Encoder) throws {
+            enum Keys: String, CodingKey {
+                case findings_by_severity, findings_by_rule, minutes_by_category, minutes_by_staff, hourly_rate, invoice,
+                     invoice_adjustments, billing_exposure, pending_review, suppressed, incomplete_inputs, days_not_checked, configuration
+            }
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(findings_by_severity, forKey: .findings_by_severity)
+            try container.encode(findings_by_rule, forKey: .findings_by_rule)
+            try container.encode(minutes_by_category, forKey: .minutes_by_category)
+            try container.encode(minutes_by_staff, forKey: .minutes_by_staff)
+            try container.encode(hourly_rate, forKey: .hourly_rate)
+            try container.encode(invoice, forKey: .invoice)
+            try container.encode(invoice_adjustments, forKey: .invoice_adjustments)
+            try container.encode(billing_exposure, forKey: .billing_exposure)
+            try container.encode(pending_review, forKey: .pending_review)
+            try container.encode(suppressed, forKey: .suppressed)
+            try container.encode(incomplete_inputs, forKey: .incomplete_inputs)
+            try container.encode(days_not_checked, forKey: .days_not_checked)
+            try container.encode(configuration, forKey: .configuration)
+        }
+    }
+
+    struct DayNotChecked: Encodable {
+        let staff_id: String
+        let date: String
     }
 
     struct InvoiceJSON: Encodable {
@@ -284,7 +316,10 @@ public struct AuditJSONReporter: AuditReporter {
                                         entries: invoice.pending.map(Ledger.init)),
                 suppressed: SuppressedJSON(findings: invoice.suppressed.findings, invoice_minutes: invoice.suppressed.invoiceMinutes,
                                            exposure: invoice.suppressed.exposure.description,
-                                           pending_minutes: invoice.suppressed.pendingMinutes)),
+                                           pending_minutes: invoice.suppressed.pendingMinutes),
+                incomplete_inputs: result.incompleteInputs.map(\.path),
+                days_not_checked: result.uncheckedDays.map { DayNotChecked(staff_id: $0.staffID, date: $0.day.description) },
+                configuration: result.configurationSource),
             skipped_rules: result.skipped.map { Skipped(rule: $0.rule, reason: $0.reason) },
             findings: result.findings.map(FindingJSON.init))
         return encodeJSON(document)
