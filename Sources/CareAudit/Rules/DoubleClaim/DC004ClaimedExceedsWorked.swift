@@ -4,7 +4,7 @@
 struct DC004ClaimedExceedsWorked: Rule {
     let description = RuleDescription(
         id: "DC004", name: "Claimed minutes exceed worked minutes",
-        summary: "For a staff member and day, CARE-claimable minutes + billed service minutes (denied lines excluded) + other work on the timesheet exceed the minutes worked on the timesheet.",
+        summary: "For a staff member and day, CARE-claimable minutes + billed service minutes (denied lines excluded) + other work on the timesheet (not direct service or unclassified time, which may be the billed service itself) exceed the minutes worked on the timesheet.",
         rationale: "Nobody can be paid for more minutes than they worked. When billing runs ahead of the timesheet, either services are billed that were not worked or CARE time and services were claimed for the same minutes.",
         severity: .error,
         options: [RuleOption("tolerance_minutes", default: "7", help: "Excess tolerated per day (7: a billing unit's rounding).")],
@@ -40,6 +40,12 @@ struct DC004ClaimedExceedsWorked: Rule {
                     .line("884213/1", participant: "C1", date: "2026-03-08", minutes: "120", code: "H0038", units: "8", amount: "320.00"),
                 ],
                 findings: 1, expects: ["884213/1", "T1"]),
+            RuleExample("an unclassified entry (an unknown code) and the service billed for it",
+                [
+                    .entry("T1", date: "2026-10-14", start: "09:00", end: "10:00", code: "ZZ9", activity: "Sesion de apoyo", participant: "C1"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", start: "09:00", end: "10:00", code: "H0038", units: "4", amount: "160.00"),
+                ],
+                findings: 0),
             RuleExample("billing matches the direct-service time",
                 [
                     .entry("T1", date: "2026-10-14", start: "09:00", end: "10:00", activity: "Peer support session", participant: "C1"),
@@ -73,7 +79,9 @@ struct DC004ClaimedExceedsWorked: Rule {
                 if c != .leave { worked += entry.minutes }
                 if c.isCareClaimable {
                     care += entry.minutes
-                } else if c != .directService && c != .leave {
+                } else if c != .directService && c != .leave && c != .unclassified {
+                    // (Unclassified time may be the billed service itself, as direct service is: REF002
+                    // names it; counting it as other work would make every billed minute excess.)
                     other += entry.minutes
                 }
             }
