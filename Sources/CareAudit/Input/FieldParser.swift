@@ -96,10 +96,16 @@ public enum FieldParser {
         }
         while i < b.count && b[i] == 0x20 { i += 1 }
         if i < b.count {
-            let rest = String(decoding: Bytes(rebasing: b[i...]), as: UTF8.self).lowercased()
-                .replacingOccurrences(of: ".", with: "")
-            guard rest == "am" || rest == "pm", (1...12).contains(hour) else { return nil }
-            if rest == "am" { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
+            // AM or PM in any case, with dots anywhere ("a.m."): read on the bytes, no copy.
+            var letters = (UInt8(0), UInt8(0)), count = 0
+            for byte in b[i...] where byte != UInt8(ascii: ".") {
+                count += 1
+                guard count <= 2 else { return nil }
+                if count == 1 { letters.0 = byte | 0x20 } else { letters.1 = byte | 0x20 }
+            }
+            let am = letters.0 == UInt8(ascii: "a"), pm = letters.0 == UInt8(ascii: "p")
+            guard count == 2, am || pm, letters.1 == UInt8(ascii: "m"), (1...12).contains(hour) else { return nil }
+            if am { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
         } else if b.count <= 2 {
             return nil
         }
@@ -176,8 +182,7 @@ public enum FieldParser {
         if b.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) {
             return scaled(b, scale: 2).flatMap { $0 <= Money.largestAmount.cents ? Money(cents: Int64($0)) : nil }
         }
-        var text: [UInt8] = []
-        text.reserveCapacity(b.count)
+        // "$1,234.50", "(12.00)", "$-12": read on the bytes as they come, no copy.
         var negative = false
         var start = 0, end = b.count
         if b[0] == UInt8(ascii: "(") {
@@ -187,13 +192,14 @@ public enum FieldParser {
             end -= 1
         }
         var seenDigit = false, seenDot = false, digitsSinceGroup = 0, grouped = false
+        var whole = 0, wholeDigits = 0, fraction = 0, fractionDigits = 0
         for i in start..<end {
             let c = b[i]
             switch c {
             case UInt8(ascii: "$"):
                 guard !seenDigit else { return nil }
             case UInt8(ascii: "-"):
-                guard !seenDigit, !negative, text.isEmpty else { return nil }
+                guard !seenDigit, !seenDot, !negative else { return nil }
                 negative = true
             case UInt8(ascii: ","):
                 // Thousands separators: only before the dot, only between groups of three.
@@ -203,11 +209,19 @@ public enum FieldParser {
             case UInt8(ascii: "."):
                 guard !seenDot, !grouped || digitsSinceGroup == 3 else { return nil }
                 seenDot = true
-                text.append(c)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 seenDigit = true
                 digitsSinceGroup += 1
-                text.append(c)
+                if !seenDot {
+                    wholeDigits += 1
+                    guard wholeDigits <= 12 else { return nil }
+                    whole = whole * 10 + Int(c &- 0x30)
+                } else if fractionDigits == 2 {
+                    guard c == UInt8(ascii: "0") else { return nil }  // a third decimal is not exact cents
+                } else {
+                    fraction = fraction * 10 + Int(c &- 0x30)
+                    fractionDigits += 1
+                }
             case 0x20:
                 continue
             default:
@@ -215,8 +229,8 @@ public enum FieldParser {
             }
         }
         guard seenDigit, !grouped || seenDot || digitsSinceGroup == 3 else { return nil }
-        let cents = text.withUnsafeBufferPointer { scaled($0, scale: 2) }
-        return cents.flatMap { $0 <= Money.largestAmount.cents ? Money(cents: Int64(negative ? -$0 : $0)) : nil }
+        let cents = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
+        return cents <= Money.largestAmount.cents ? Money(cents: Int64(negative ? -cents : cents)) : nil
     }
 
     // String conveniences, for configuration and tests.
