@@ -51,6 +51,9 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var outputs: AuditOutputOptions
 
     func validate() throws {
+        if report.effectiveFormat.isBinary && (report.output == nil || report.output == "-") && isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("--format xlsx writes a workbook: give a file with -o audit.xlsx (or --report xlsx=audit.xlsx)")
+        }
         if inputs.timesheets.isEmpty && inputs.billing.isEmpty {
             throw ValidationError("name the exports: --timesheets FILE… and/or --billing FILE… (and --roster FILE)")
         }
@@ -75,6 +78,7 @@ struct AuditCommand: ParsableCommand {
         }
         if let period { configuration.period = Period.parse(period) }
         let baseline = try outputs.loadBaseline()
+        let review = try outputs.loadReview()
         let classifier = Classifier(configuration: configuration)
         var loader = InputLoader(configuration: configuration, classifier: classifier)
         let progress = ProgressBar.make(for: files.map(\.path), quiet: outputs.quiet)
@@ -117,6 +121,12 @@ struct AuditCommand: ParsableCommand {
             result = result.excluding(baseline)
             if !outputs.quiet { log("\(result.suppressedByBaseline) findings already in the baseline are not reported") }
         }
+        if let review {
+            result = result.reviewed(by: review)
+            if !outputs.quiet {
+                log("review: \(counted(result.decisions.count, "finding")) decided, \(result.setAside.count) set aside, \(counted(result.staleDecisions.count, "stale decision"))")
+            }
+        }
         if outputs.redact { result = result.redacted(by: outputs.redactor()) }
         var settings = outputs.settings
         settings.failOn = report.failSeverity
@@ -124,11 +134,11 @@ struct AuditCommand: ParsableCommand {
         settings.invocation = Invocation(commandLine: (["care-audit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                                          exitCode: exitCode, start: started, end: reproducibleNow())
         settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
-        try report.write(report.effectiveFormat.auditReporter(settings).render(result))
+        try OutputFile.write(try report.effectiveFormat.render(result, settings), to: report.output)
         var plain = settings
         plain.color = false
         for extra in outputs.reports {
-            try OutputFile.write(extra.format.auditReporter(plain).render(result), to: extra.path)
+            try OutputFile.write(try extra.format.render(result, plain), to: extra.path)
         }
         phases.end("reports")
         phases.print()

@@ -52,7 +52,7 @@ struct AuditOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Findings shown per rule in the text report.", valueName: "n"))
     var maxPerRule = 25
 
-    @Option(help: "What the CSV report holds: findings, or summary (minutes per category and per staff member).")
+    @Option(help: "What the CSV report holds: findings, summary (minutes per category and per staff member), invoice (the worksheet) or ledger (every minute removed).")
     var table: CSVTable = .findings
 
     @Flag(help: "Start CSV reports with a UTF-8 byte-order mark, which Excel needs for non-ASCII text.")
@@ -63,6 +63,10 @@ struct AuditOutputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Write today's findings to this baseline file.", valueName: "file"))
     var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Review decisions: the Findings CSV (or sheet saved as CSV) with decision (confirmed, corrected, false_positive, accepted), note and reviewer filled in. False positives and accepted findings are listed apart and no longer fail the run.",
+                               valueName: "file"))
+    var review: String?
 
     @Flag(help: "Replace participant ids with a keyed hash in every report (key: CARE_AUDIT_REDACT_KEY).")
     var redact = false
@@ -122,6 +126,11 @@ struct AuditOutputOptions: ParsableArguments {
             throw CommandFailure("\(baseline): cannot read the baseline file")
         }
         return try Baseline(contents: String(decoding: data, as: UTF8.self), file: baseline)
+    }
+
+    func loadReview() throws -> ReviewDecisions? {
+        guard let review else { return nil }
+        return try ReviewDecisions.load(path: review)
     }
 
     func redactor() -> Redactor {

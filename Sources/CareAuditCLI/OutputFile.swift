@@ -51,9 +51,14 @@ final class OutputFile {
 
     /// Writes `text` whole to `path` (or standard output) or fails with nothing left behind.
     static func write(_ text: String, to path: String?) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// The same for bytes (a workbook).
+    static func write(_ bytes: [UInt8], to path: String?) throws {
         let output = try OutputFile(path: path)
         do {
-            try output.write(text)
+            try output.write(bytes)
             try output.finish()
         } catch {
             output.abandon()
@@ -62,7 +67,11 @@ final class OutputFile {
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        try write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 

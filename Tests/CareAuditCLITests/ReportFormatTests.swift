@@ -30,7 +30,7 @@ struct ReportFormatTests {
     func csv() throws {
         let rows = try Self.report("csv").split(separator: "\r\n")
         #expect(rows.count == 38)
-        #expect(rows[0] == "rule,severity,staff_id,date,minutes,amount,message,records,record_ids")
+        #expect(rows[0] == "rule,severity,staff_id,staff_name,date,participant,claim_ids,minutes,amount,money,file,line,records,message,fingerprint,decision,note,reviewer")
         let summary = try Self.report("csv", ["--table", "summary", "--bom"])
         #expect(summary.hasPrefix("\u{FEFF}scope,staff_id,category,minutes,hours\r\n"))
         #expect(summary.contains("period,,CARE_COURT_REPORT,180,3.00\r\n"))

@@ -18,8 +18,18 @@ public struct AuditResult: Sendable {
     /// SHA-256 of the configuration in effect, as `care-audit config` prints it: two reports
     /// with the same hash were audited under the same settings.
     public let configurationHash: String
-    /// Names of the staff the findings name (roster, else timesheet), by staff id.
+    /// Names of the staff the findings or the minutes name (roster, else timesheet), by staff id.
     public let staffNames: [String: String]
+    /// Roster roles, by staff id.
+    public let staffRoles: [String: String]
+    /// Review decisions attached by `reviewed(by:)`, by fingerprint.
+    public internal(set) var decisions: [String: ReviewDecision] = [:]
+    /// Findings decided `false_positive` or `accepted`: listed apart, not driving the exit code.
+    public internal(set) var setAside: [Finding] = []
+    /// Decisions whose finding no longer occurs (fixed at the source, or changed).
+    public internal(set) var staleDecisions: [ReviewDecision] = []
+    /// Every finding the rules made: the money comes from these, whatever a baseline hides.
+    private let moneyFindings: [Finding]
     /// The configuration file the audit ran under; nil: the built-in defaults.
     public let configurationSource: String?
     /// Staff days in the period that lost a row to a reading error: `DC004` and `TS004` left them
@@ -108,8 +118,10 @@ public struct AuditResult: Sendable {
         uncheckedDays = ranRules.contains { $0 == "DC004" || $0 == "TS004" }
             ? context.lostStaffDays.filter { context.period.contains($0.day) }.sorted() : []
         var names: [String: String] = [:]
-        for id in Set(findings.compactMap(\.staffID)) { names[id] = context.staffName(id) }
+        for id in Set(findings.compactMap(\.staffID)).union(totals.minutesByStaff.keys) { names[id] = context.staffName(id) }
         staffNames = names
+        staffRoles = context.staffByID.compactMapValues { $0.role.isEmpty ? nil : $0.role }
+        moneyFindings = findings
         tally()
     }
 
@@ -147,10 +159,27 @@ public struct AuditResult: Sendable {
         return copy
     }
 
+    /// Sets the findings listed to `kept` and recomputes the money from those of every finding
+    /// `keepsMoney` accepts (a false positive no longer counts; what a baseline hides still does).
+    mutating func replaceFindings(_ kept: [Finding], keepsMoney: (Finding) -> Bool) {
+        let suppressed = invoice.suppressed
+        let names = Dictionary(invoice.staff.map { ($0.staffID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        invoice = Invoice(period: period, totals: totals, findings: moneyFindings.filter(keepsMoney), name: { names[$0] ?? nil })
+        invoice.suppressed = suppressed
+        findings = kept
+        tally()
+    }
+
     /// The same result with every participant id replaced by `redactor`'s keyed hash.
     public func redacted(by redactor: Redactor) -> AuditResult {
         var copy = self
         copy.findings = findings.map(redactor.redact)
+        copy.setAside = setAside.map(redactor.redact)
+        // A stale decision's message came from the review file: it may name a participant.
+        copy.staleDecisions = staleDecisions.map {
+            ReviewDecision(fingerprint: $0.fingerprint, kind: $0.kind, note: $0.note, reviewer: $0.reviewer, source: $0.source,
+                           rule: $0.rule, message: $0.message.isEmpty ? "" : "(withheld by --redact)")
+        }
         return copy
     }
 

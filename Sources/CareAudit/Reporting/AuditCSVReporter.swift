@@ -10,6 +10,10 @@ public struct AuditCSVReporter: AuditReporter {
     public var bom: Bool
     private let writer = CSVWriter()
 
+    /// The findings table's header (a review file needs `fingerprint` and `decision` of them).
+    public static let findingColumns = ["rule", "severity", "staff_id", "staff_name", "date", "participant", "claim_ids", "minutes", "amount",
+                                        "money", "file", "line", "records", "message", "fingerprint", "decision", "note", "reviewer"]
+
     public init(table: CSVTable = .findings, bom: Bool = false) {
         self.table = table
         self.bom = bom
@@ -19,12 +23,20 @@ public struct AuditCSVReporter: AuditReporter {
         var out = bom ? CSVWriter.byteOrderMark : ""
         switch table {
         case .findings:
-            out += writer.record(["rule", "severity", "staff_id", "date", "minutes", "amount", "message", "records", "record_ids"])
-            for finding in result.findings {
+            // The Findings sheet's columns: one value per cell (the first record's file and line
+            // apart), and the review columns a reviewer fills in and gives back with --review.
+            out += writer.record(Self.findingColumns)
+            let kinds = Dictionary(result.inputs.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
+            for finding in result.findings + result.setAside {
+                let first = finding.records.first
+                let decision = result.decision(for: finding)
                 out += writer.record([
-                    finding.rule, finding.severity.rawValue, finding.staffID ?? "", finding.date?.description ?? "",
-                    finding.minutes.map(String.init) ?? "", finding.amount?.description ?? "", finding.message,
-                    ReportText.locations(finding), ReportText.recordIDs(finding),
+                    finding.rule, finding.severity.rawValue, finding.staffID ?? "", finding.staffID.flatMap { result.staffNames[$0] } ?? "",
+                    finding.date?.description ?? "", finding.participantIDs.joined(separator: "; "),
+                    finding.records.filter { kinds[$0.file] == .billing }.compactMap(\.recordID).joined(separator: "; "),
+                    finding.minutes.map(String.init) ?? "", finding.amount?.description ?? "", finding.money?.total.rawValue ?? "",
+                    first?.file ?? "", first.map { String($0.line) } ?? "", ReportText.locations(finding), finding.message,
+                    Baseline.fingerprint(finding), decision?.kind.rawValue ?? "", decision?.note ?? "", decision?.reviewer ?? "",
                 ])
             }
         case .summary:

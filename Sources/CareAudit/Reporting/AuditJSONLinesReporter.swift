@@ -8,7 +8,7 @@ public struct AuditJSONLinesReporter: AuditReporter {
     public func render(_ result: AuditResult) -> String {
         let encoder = SortedJSONEncoder(pretty: false)
         return result.findings.map { finding in
-            ((try? encoder.encode(AuditJSONReporter.FindingJSON(finding))) ?? "{}") + "\n"
+            ((try? encoder.encode(AuditJSONReporter.FindingJSON(finding, decision: result.decision(for: finding)))) ?? "{}") + "\n"
         }.joined()
     }
 }

@@ -13,6 +13,21 @@ public struct AuditJSONReporter: AuditReporter {
         let summary: Summary
         let skipped_rules: [Skipped]
         let findings: [FindingJSON]
+        /// Findings a review decided `false_positive` or `accepted`: not failing the run.
+        let set_aside: [FindingJSON]
+        /// Review decisions whose finding no longer occurs.
+        let stale_decisions: [Decision]
+    }
+
+    struct Decision: Encodable {
+        let fingerprint: String
+        let decision: String
+        let note: String
+        let reviewer: String
+
+        init(_ decision: ReviewDecision) {
+            (fingerprint, self.decision, note, reviewer) = (decision.fingerprint, decision.kind.rawValue, decision.note, decision.reviewer)
+        }
     }
 
     struct Period: Encodable {
@@ -225,7 +240,8 @@ public struct AuditJSONReporter: AuditReporter {
     }
 
     struct FindingJSON: Encodable {
-        init(_ finding: Finding) {
+        init(_ finding: Finding, decision: ReviewDecision?) {
+            self.decision = decision.map(Decision.init)
             rule = finding.rule
             severity = finding.severity.rawValue
             message = finding.message
@@ -247,10 +263,11 @@ public struct AuditJSONReporter: AuditReporter {
         let staff_id: String?
         let date: String?
         let records: [Record]
+        let decision: Decision?
 
         /// Absent values are written as null, so every finding has the same keys.
         func encode(to encoder: Encoder) throws {
-            enum Keys: String, CodingKey { case rule, severity, message, minutes, amount, money, staff_id, date, records }
+            enum Keys: String, CodingKey { case rule, severity, message, minutes, amount, money, staff_id, date, records, decision }
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(rule, forKey: .rule)
             try container.encode(severity, forKey: .severity)
@@ -261,6 +278,7 @@ public struct AuditJSONReporter: AuditReporter {
             try container.encode(staff_id, forKey: .staff_id)
             try container.encode(date, forKey: .date)
             try container.encode(records, forKey: .records)
+            try container.encode(decision, forKey: .decision)
         }
     }
 
@@ -321,7 +339,9 @@ public struct AuditJSONReporter: AuditReporter {
                 days_not_checked: result.uncheckedDays.map { DayNotChecked(staff_id: $0.staffID, date: $0.day.description) },
                 configuration: result.configurationSource),
             skipped_rules: result.skipped.map { Skipped(rule: $0.rule, reason: $0.reason) },
-            findings: result.findings.map(FindingJSON.init))
+            findings: result.findings.map { FindingJSON($0, decision: result.decision(for: $0)) },
+            set_aside: result.setAside.map { FindingJSON($0, decision: result.decision(for: $0)) },
+            stale_decisions: result.staleDecisions.map(Decision.init))
         return encodeJSON(document)
     }
 }

@@ -76,7 +76,9 @@ public struct AuditTextReporter: AuditReporter {
             let findings = result.findings.filter { $0.rule == rule }
             out += "\n" + bold("\(rule) \(descriptions[rule]?.name ?? "") (\(grouped(findings.count)))") + "\n"
             for finding in findings.prefix(maxPerRule) {
-                out += "  \(paint(finding.severity.rawValue, finding.severity)): \(finding.message)\n"
+                out += "  \(paint(finding.severity.rawValue, finding.severity)): \(finding.message)"
+                out += result.decision(for: finding).map { " [\(Self.describe($0))]" } ?? ""
+                out += "\n"
                 out += "    " + finding.records.prefix(6).map { ref in
                     ref.location + (ref.recordID.map { " (\($0))" } ?? "")
                 }.joined(separator: ", ")
@@ -85,6 +87,19 @@ public struct AuditTextReporter: AuditReporter {
             }
             if findings.count > maxPerRule {
                 out += "  … \(grouped(findings.count - maxPerRule)) more not shown (see --format csv or json)\n"
+            }
+        }
+
+        if !result.setAside.isEmpty {
+            out += "\n" + bold("Set aside by review (\(grouped(result.setAside.count))): not failing the run") + "\n"
+            for finding in result.setAside {
+                out += "  \(finding.rule) \(finding.severity.rawValue): \(finding.message) [\(result.decision(for: finding).map(Self.describe) ?? "")]\n"
+            }
+        }
+        if !result.staleDecisions.isEmpty {
+            out += "\n" + bold("Stale decisions (\(grouped(result.staleDecisions.count))): their finding no longer occurs") + "\n"
+            for decision in result.staleDecisions {
+                out += "  \(decision.source.location): \(decision.rule.isEmpty ? "" : decision.rule + " ")\(decision.message.isEmpty ? decision.fingerprint : decision.message) [\(Self.describe(decision))]\n"
             }
         }
 
@@ -159,6 +174,11 @@ public struct AuditTextReporter: AuditReporter {
             }
         }
         return out
+    }
+
+    /// "false_positive: the session was a group (M. Ortiz)".
+    static func describe(_ decision: ReviewDecision) -> String {
+        decision.kind.rawValue + (decision.note.isEmpty ? "" : ": \(decision.note)") + (decision.reviewer.isEmpty ? "" : " (\(decision.reviewer))")
     }
 
     private func reference(_ record: SourceRef) -> String {

@@ -39,6 +39,12 @@ enum InvoiceText {
         if !unchecked.isEmpty {
             lines.append("Not checked: \(unchecked.map(\.rule).joined(separator: ", ")) did not run (see \"Rules not run\"): their adjustments and exposure are not in these totals")
         }
+        if !result.decisions.isEmpty || !result.staleDecisions.isEmpty {
+            let total = result.findings.count + result.setAside.count
+            let kinds = Dictionary(grouping: result.decisions.values, by: \.kind)
+            let split = ReviewDecision.Kind.allCases.compactMap { kind in kinds[kind].map { "\(grouped($0.count)) \(kind.rawValue.replacingOccurrences(of: "_", with: " "))" } }
+            lines.append("Review: \(grouped(total - result.findings.filter { result.decision(for: $0) == nil }.count)) of \(grouped(total)) findings decided (\(split.joined(separator: ", "))); \(grouped(result.setAside.count)) set aside; \(counted(result.staleDecisions.count, "stale decision")) (no longer found)")
+        }
         if !result.uncheckedDays.isEmpty {
             let days = result.uncheckedDays.prefix(3).map { "\($0.staffID) \($0.day)" }.joined(separator: ", ")
             lines.append("Not checked: DC004 and TS004 on \(grouped(result.uncheckedDays.count)) staff \(result.uncheckedDays.count == 1 ? "day" : "days") that lost a row (\(days)\(result.uncheckedDays.count > 3 ? ", …" : "")): rows missing")

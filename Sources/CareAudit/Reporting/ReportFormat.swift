@@ -17,13 +17,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case "sarif": self = .sarif
         case "xml", "junit": self = .junit
         case "html", "htm": self = .html
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }
 
     /// For a person at a terminal (the default).
     case text
-    /// `care-audit/report@1` for scripts.
+    /// `care-audit/report@2` for scripts.
     case json
     /// One finding per line, for streaming tools.
     case jsonl
@@ -39,6 +40,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case github
     /// One self-contained page for the monthly sign-off.
     case html
+    /// An Excel workbook for working the findings (a binary file: `-o` or `--report`).
+    case xlsx
+
+    /// Whether the format is bytes for a file rather than text.
+    public var isBinary: Bool { self == .xlsx }
+
+    /// The report's bytes: the text reporter's, or the workbook.
+    public func render(_ result: AuditResult, _ settings: ReportSettings = ReportSettings()) throws -> [UInt8] {
+        if self == .xlsx { return try AuditXLSXWriter(invocation: settings.invocation).render(result) }
+        return Array(auditReporter(settings).render(result).utf8)
+    }
 
     /// The reporter that writes an audit report in this format.
     public func auditReporter(_ settings: ReportSettings = ReportSettings()) -> any AuditReporter {
@@ -52,6 +64,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: AuditJUnitReporter(failOn: settings.failOn)
         case .github: AuditGitHubReporter()
         case .html: AuditHTMLReporter(invocation: settings.invocation)
+        // (A workbook is bytes: `render` writes it; as text it would be its summary.)
+        case .xlsx: AuditTextReporter(maxPerRule: settings.maxPerRule)
         }
     }
 
@@ -62,7 +76,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: ValidationJSONReporter()
         case .github: ValidationGitHubReporter()
         case .sarif: ValidationSARIFReporter()
-        case .jsonl, .csv, .markdown, .junit, .html: nil
+        case .jsonl, .csv, .markdown, .junit, .html, .xlsx: nil
         }
     }
 }
