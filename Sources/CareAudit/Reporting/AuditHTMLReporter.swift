@@ -76,6 +76,16 @@ public struct AuditHTMLReporter: AuditReporter {
             html += section("Rules not run", "<ul>" + result.skipped.map { "<li><b>\($0.rule)</b>: \(e($0.reason))</li>" }.joined() + "</ul>")
         }
         html += findings(result)
+        if !result.setAside.isEmpty {
+            html += section("Set aside by review (\(grouped(result.setAside.count)))", table(["rule", "severity", "finding", "decision"], result.setAside.map { finding in
+                [e(finding.rule), severity(finding.severity), e(finding.message), e(result.decision(for: finding).map(AuditTextReporter.describe) ?? "")]
+            }))
+        }
+        if !result.staleDecisions.isEmpty {
+            html += section("Stale decisions (\(grouped(result.staleDecisions.count))): their finding no longer occurs", table(["where", "rule", "finding", "decision"], result.staleDecisions.map { decision in
+                ["<span class=loc>\(e(decision.source.location))</span>", e(decision.rule), e(decision.message), e(AuditTextReporter.describe(decision))]
+            }))
+        }
         html += section("Net CARE minutes by staff", staff(invoice))
         html += """
         <section class=signoff><h2>Sign-off</h2>
@@ -176,7 +186,8 @@ public struct AuditHTMLReporter: AuditReporter {
             html += "<td data-label=severity data-sort=\(finding.severity.rank)>\(severity(finding.severity))</td>"
             html += "<td data-label=staff>\(e(staff))</td><td data-label=date class=nw>\(finding.date?.description ?? "")</td>"
             html += "<td data-label=minutes class=n>\(finding.minutes.map(grouped) ?? "")</td><td data-label=amount class=n>\(amount)</td>"
-            html += "<td data-label=finding>\(e(finding.message))</td>"
+            let decision = result.decision(for: finding).map { "<br><small>review: \(e(AuditTextReporter.describe($0)))</small>" } ?? ""
+            html += "<td data-label=finding>\(e(finding.message))\(decision)</td>"
             html += "<td data-label=records class=loc>\(finding.records.map { e($0.location) }.joined(separator: "<br>"))</td></tr>\n"
         }
         return html + "</tbody></table></div></section>\n"

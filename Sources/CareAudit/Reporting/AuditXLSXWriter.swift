@@ -223,13 +223,26 @@ public struct AuditXLSXWriter {
             }
             bold = format { format_set_bold($0) }
             title = format { format_set_bold($0); format_set_font_size($0, 14) }
-            header = format { format_set_bold($0); format_set_bg_color($0, 0xE8EEF7); format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue)) }
+            header = format {
+                format_set_bold($0)
+                format_set_bg_color($0, 0xE8EEF7)
+                format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue))
+                format_set_text_wrap($0)
+                format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+            }
             currency = format { format_set_num_format($0, "$#,##0.00") }
             hours = format { format_set_num_format($0, "0.00") }
             date = format { format_set_num_format($0, "yyyy-mm-dd") }
         }
 
-        func sheet(_ name: String) -> Sheet { Sheet(workbook_add_worksheet(workbook, name)) }
+        /// A sheet set up to print: landscape, one page wide, its header row on every page.
+        func sheet(_ name: String) -> Sheet {
+            let sheet = workbook_add_worksheet(workbook, name)
+            worksheet_set_landscape(sheet)
+            worksheet_fit_to_pages(sheet, 1, 0)
+            if name != "Summary" { _ = worksheet_repeat_rows(sheet, 0, 0) }
+            return Sheet(sheet)
+        }
     }
 
     /// A worksheet being written.
