@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "care-audit-bench",
-            dependencies: ["CareAudit"],
+            dependencies: ["CareAudit", "CLibCSV"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

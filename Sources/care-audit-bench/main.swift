@@ -1,9 +1,12 @@
 import CareAudit
+import CLibCSV
 import Foundation
 
 /// Development tool behind the benchmark scripts (not shipped to users):
 ///
 ///     care-audit-bench read FILE            stream FILE through the CSV reader alone
+///     care-audit-bench parse FILE           libcsv's bare parse loop over FILE (counting callbacks,
+///                                           no copy, no hash): the floor the audit is compared with
 ///     care-audit-bench generate FILE MB     write a deterministic timesheet-like CSV of MB megabytes
 ///
 /// `read` prints one JSON line with the timing, so scripts/bench-reader can report throughput
@@ -28,11 +31,43 @@ case ("read", 2):
     } catch {
         fail("\(error)")
     }
+case ("parse", 2):
+    // What libcsv itself costs: 1 MiB reads, strict mode as the reader uses it, and callbacks
+    // that only count. (Its space check is turned off as the reader turns it off.)
+    guard let file = fopen(arguments[1], "rb") else { fail("cannot open \(arguments[1])") }
+    var parser = csv_parser()
+    guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else { fail("csv_init failed") }
+    csv_set_space_func(&parser, care_audit_no_spaces)
+    var counts = (fields: 0, records: 0)
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+    var bytes = 0
+    withUnsafeMutablePointer(to: &counts) { context in
+        let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { _, _, context in
+            context!.assumingMemoryBound(to: (fields: Int, records: Int).self).pointee.fields += 1
+        }
+        let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+            context!.assumingMemoryBound(to: (fields: Int, records: Int).self).pointee.records += 1
+        }
+        while true {
+            let n = fread(buffer, 1, 1 << 20, file)
+            if n == 0 { break }
+            bytes += n
+            if csv_parse(&parser, buffer, n, onField, onRecord, context) != n {
+                // A strict-mode error: resume after it, as the reader does.
+                csv_fini(&parser, onField, onRecord, context)
+                csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
+            }
+        }
+        csv_fini(&parser, onField, onRecord, context)
+    }
+    csv_free(&parser)
+    fclose(file)
+    print("{\"bytes\":\(bytes),\"records\":\(counts.records),\"fields\":\(counts.fields)}")
 case ("generate", 3):
     guard let megabytes = Int(arguments[2]) else { fail("MB must be a whole number") }
     generate(path: arguments[1], bytes: megabytes * 1_000_000)
 default:
-    fail("usage: care-audit-bench read FILE | care-audit-bench generate FILE MB")
+    fail("usage: care-audit-bench read FILE | care-audit-bench parse FILE | care-audit-bench generate FILE MB")
 }
 
 /// Timesheet-shaped rows: 13 columns, ids with leading zeros, one description in six quoted
