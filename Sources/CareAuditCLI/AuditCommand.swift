@@ -101,9 +101,9 @@ struct AuditCommand: ParsableCommand {
         if let (first, again) = AuditEngine.sameFiles(loaded).first {
             throw CommandFailure("\(again) is the same file as \(first) (same SHA-256): give each export once (two globs that overlap?); every minute would count twice")
         }
-        if let wanted = configuration.period {
+        if let wanted = configuration.period, !AuditEngine.holdsRecords(loaded, in: wanted) {
             let months = AuditEngine.months(loaded)
-            if !months.isEmpty && !months.contains(where: { $0.month.first <= wanted.last && wanted.first <= $0.month.last }) {
+            if !months.isEmpty {
                 let held = months.prefix(4).map { "\($0.month) (\(counted($0.records, "record")))" }.joined(separator: ", ")
                 throw CommandFailure("the period \(wanted) holds no record: the exports are dated \(held)\(months.count > 4 ? " and more" : ""); did you mean --period \(months[0].month)?")
             }

@@ -53,6 +53,11 @@ public struct AuditEngine {
         return counts.map { ($0.key, $0.value) }.sorted { ($1.records, $0.month.first) < ($0.records, $1.month.first) }
     }
 
+    /// Whether any record is dated in `period` (stops at the first: the usual answer is yes).
+    public static func holdsRecords(_ loaded: InputLoader.Loaded, in period: Period) -> Bool {
+        loaded.timeEntries.contains { period.contains($0.date) } || loaded.billingLines.contains { period.contains($0.serviceDate) }
+    }
+
     /// Pairs of inputs that are the same bytes (same SHA-256): one export given twice (two globs
     /// that overlap) would double every minute and pair each record with itself.
     public static func sameFiles(_ loaded: InputLoader.Loaded) -> [(first: String, again: String)] {

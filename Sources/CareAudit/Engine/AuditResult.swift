@@ -68,13 +68,14 @@ public struct AuditResult: Sendable {
             var minutes: [Int] = []  // staff number * categories + category; -1: no entry
             var current = (staff: TextID.empty, number: -1)
             let months = context.period.months
-            minutesByMonth = Array(repeating: [:], count: months.count)
-            var month = (day: Day(number: .min), index: 0)  // entries come in runs of a day
+            var monthMinutes = [Int](repeating: 0, count: months.count * categories.count)  // month * categories + category
+            var month = (day: Day(number: .min), slot: 0)  // entries come in runs of a day
             for entry in context.entries where context.period.contains(entry.date) {
                 if entry.date != month.day {
-                    month = (entry.date, months.firstIndex { $0.contains(entry.date) }!)
+                    month = (entry.date, months.firstIndex { $0.contains(entry.date) }! * categories.count)
                 }
-                minutesByMonth[month.index][entry.category, default: 0] += entry.minutes
+                let category = categories.firstIndex(of: entry.category)!
+                monthMinutes[month.slot + category] += entry.minutes
                 if entry.staffID != current.staff || current.number < 0 {
                     if staffNumber[entry.staffID] == nil {
                         staffNumber[entry.staffID] = staffIDs.count
@@ -83,8 +84,15 @@ public struct AuditResult: Sendable {
                     }
                     current = (entry.staffID, staffNumber[entry.staffID]!)
                 }
-                let slot = current.number * categories.count + categories.firstIndex(of: entry.category)!
+                let slot = current.number * categories.count + category
                 minutes[slot] = max(minutes[slot], 0) + entry.minutes
+            }
+            minutesByMonth = months.indices.map { index in
+                var byCategory: [ClaimingCategory: Int] = [:]
+                for (c, category) in categories.enumerated() where monthMinutes[index * categories.count + c] > 0 {
+                    byCategory[category] = monthMinutes[index * categories.count + c]
+                }
+                return byCategory
             }
             for (number, staff) in staffIDs.enumerated() {
                 var perCategory: [ClaimingCategory: Int] = [:]
@@ -111,7 +119,6 @@ public struct AuditResult: Sendable {
         self.skipped = skipped
         self.ranRules = ranRules
         self.totals = totals
-        invoice = Invoice(period: context.period, totals: totals, findings: findings, name: context.staffName)
         configurationHash = SHA256.hash(data: Array(ConfigurationWriter.yaml(context.configuration).utf8))
             .map { String(format: "%02x", $0) }.joined()
         configurationSource = context.configuration.source?.printableText
@@ -120,6 +127,7 @@ public struct AuditResult: Sendable {
         var names: [String: String] = [:]
         for id in Set(findings.compactMap(\.staffID)).union(totals.minutesByStaff.keys) { names[id] = context.staffName(id) }
         staffNames = names
+        invoice = Invoice(period: context.period, totals: totals, findings: findings, name: { names[$0] })
         staffRoles = context.staffByID.compactMapValues { $0.role.isEmpty ? nil : $0.role }
         moneyFindings = findings
         tally()
