@@ -115,7 +115,8 @@ public struct AuditEngine {
         let findings = outcomes.flatMap(\.findings).sorted(by: Finding.reportOrder)
         onPhase?("rules")
         return AuditResult(context: context, totals: totals, findings: findings, skipped: skipped,
-                           ranRules: runnable.map { $0.0.description.id }, periodInferred: configuration.period == nil)
+                           ranRules: runnable.map { $0.0.description.id }, rules: rules.map(\.description),
+                           periodInferred: configuration.period == nil)
     }
 }
 

@@ -11,6 +11,10 @@ public struct AuditResult: Sendable {
     public private(set) var findings: [Finding]
     public let skipped: [SkippedRule]
     public let ranRules: [String]
+    /// Every rule the engine was built with (run or not), in catalogue order: all a reporter
+    /// reads about rules, so an engine with other rules reports them rightly.
+    public let rules: [RuleDescription]
+    private let rulesByID: [String: RuleDescription]
     public private(set) var totals: Totals
     /// The invoice worksheet, billing exposure and pending review, from every finding (the
     /// baseline hides findings from the list, not from the money).
@@ -107,7 +111,10 @@ public struct AuditResult: Sendable {
 
     }
 
-    init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String], periodInferred: Bool) {
+    init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String],
+         rules: [RuleDescription], periodInferred: Bool) {
+        self.rules = rules
+        rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         period = context.period
         self.periodInferred = periodInferred
         inputs = context.summaries.map { summary in
@@ -196,6 +203,9 @@ public struct AuditResult: Sendable {
     public var incompleteInputs: [ExportSummary] {
         inputs.filter { ($0.kind == .timesheet || $0.kind == .billing) && $0.rejected * 100 > $0.rows }
     }
+
+    /// The description of rule `id`, if the engine had it.
+    public func rule(_ id: String) -> RuleDescription? { rulesByID[id] }
 
     /// The exit status the findings call for: 1 when any is at or above `failOn`.
     public func hasFindings(atOrAbove failOn: Severity) -> Bool {

@@ -30,7 +30,7 @@ public struct AuditGitHubReporter: AuditReporter {
         for severity in Severity.allCases.reversed() {
             let findings = result.findings.filter { $0.severity == severity }
             for finding in findings.prefix(maxPerSeverity) {
-                var properties = "title=\(Self.escapeProperty("\(finding.rule) \(ReportText.rules[finding.rule]?.name ?? "")"))"
+                var properties = "title=\(Self.escapeProperty("\(finding.rule) \(result.rule(finding.rule)?.name ?? "")"))"
                 if let record = finding.records.first {
                     properties = "file=\(Self.escapeProperty(record.file)),line=\(max(record.line, 1)),\(properties)"
                 }

@@ -10,11 +10,11 @@ public struct AuditJUnitReporter: AuditReporter {
         let byRule = Dictionary(grouping: result.findings, by: \.rule)
         let skipped = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.rule, $0.reason) })
         func fails(_ findings: [Finding]) -> Bool { failOn.map { threshold in findings.contains { $0.severity >= threshold } } ?? false }
-        let failing = RuleRegistry.ids.filter { byRule[$0].map(fails) ?? false }.count
+        let failing = result.rules.filter { byRule[$0.id].map(fails) ?? false }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"care-audit\" tests=\"\(RuleRegistry.ids.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
-        out += "  <testsuite name=\"care-audit \(ReportText.xml(result.period.description))\" tests=\"\(RuleRegistry.ids.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
-        for rule in RuleRegistry.all.map(\.description) {
+        out += "<testsuites name=\"care-audit\" tests=\"\(result.rules.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
+        out += "  <testsuite name=\"care-audit \(ReportText.xml(result.period.description))\" tests=\"\(result.rules.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
+        for rule in result.rules {
             out += "    <testcase classname=\"care-audit.\(rule.id)\" name=\"\(rule.id) \(ReportText.xml(rule.name))\""
             if let reason = skipped[rule.id] {
                 out += ">\n      <skipped message=\"\(ReportText.xml(reason))\"/>\n    </testcase>\n"

@@ -19,7 +19,7 @@ public struct AuditSARIFReporter: AuditReporter {
     }
 
     public func render(_ result: AuditResult) -> String {
-        let rules = RuleRegistry.all.map(\.description)
+        let rules = result.rules
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let findings = result.findings.prefix(maxResults)
         let results: [[String: Any]] = findings.map { finding in

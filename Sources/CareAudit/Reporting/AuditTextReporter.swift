@@ -59,13 +59,12 @@ public struct AuditTextReporter: AuditReporter {
 
         out += worksheet(result.invoice)
         out += "\nFindings by rule\n"
-        let descriptions = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.id, $0.description) })
         if result.findings.isEmpty { out += "  none\n" }
         var seen: [String] = []
         for finding in result.findings where !seen.contains(finding.rule) { seen.append(finding.rule) }
         for rule in seen {
             let sample = result.findings.first { $0.rule == rule }!
-            out += "  \(pad(rule, 8)) \(paint(pad(sample.severity.rawValue, 7), sample.severity)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(descriptions[rule]?.name ?? "")\n"
+            out += "  \(pad(rule, 8)) \(paint(pad(sample.severity.rawValue, 7), sample.severity)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(result.rule(rule)?.name ?? "")\n"
         }
         if !result.skipped.isEmpty {
             out += "\nRules not run\n"
@@ -74,7 +73,7 @@ public struct AuditTextReporter: AuditReporter {
 
         for rule in seen {
             let findings = result.findings.filter { $0.rule == rule }
-            out += "\n" + bold("\(rule) \(descriptions[rule]?.name ?? "") (\(grouped(findings.count)))") + "\n"
+            out += "\n" + bold("\(rule) \(result.rule(rule)?.name ?? "") (\(grouped(findings.count)))") + "\n"
             for finding in findings.prefix(maxPerRule) {
                 out += "  \(paint(finding.severity.rawValue, finding.severity)): \(finding.message)"
                 out += result.decision(for: finding).map { " [\(Self.describe($0))]" } ?? ""

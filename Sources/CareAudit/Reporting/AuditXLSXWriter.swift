@@ -77,7 +77,7 @@ public struct AuditXLSXWriter {
         }) + 1
         let rules = result.totals.findingsByRule.keys.sorted()
         row = sheet.table(at: row, ["Rule", "Name", "Findings"], header: book.header, rules.map {
-            [.text($0), .text(ReportText.rules[$0]?.name ?? ""), .number(Double(result.totals.findingsByRule[$0] ?? 0))]
+            [.text($0), .text(result.rule($0)?.name ?? ""), .number(Double(result.totals.findingsByRule[$0] ?? 0))]
         }) + 1
         // Minutes by claiming category, and a bar chart of them.
         let categories = ClaimingCategory.allCases.filter { (result.totals.minutesByCategory[$0] ?? 0) > 0 }
@@ -188,7 +188,7 @@ public struct AuditXLSXWriter {
         let sheet = book.sheet("Rules")
         let skipped = Dictionary(result.skipped.map { ($0.rule, $0.reason) }, uniquingKeysWith: { a, _ in a })
         _ = sheet.table(at: 0, ["Rule", "Name", "Default severity", "Status", "Findings", "Why not run", "Money"], header: book.header,
-                        RuleRegistry.all.map(\.description).map { rule in
+                        result.rules.map { rule in
             [.text(rule.id), .text(rule.name), .text(rule.severity.rawValue), .text(skipped[rule.id] == nil ? "run" : "not run"),
              .number(Double(result.totals.findingsByRule[rule.id] ?? 0)), .text(skipped[rule.id] ?? ""), .text(Invoice.effect(ofRule: rule.id))]
         })

@@ -54,9 +54,4 @@ enum ReportText {
     static func configuration(_ result: AuditResult) -> String {
         result.configurationSource ?? "built-in defaults (no care-audit.yml; `care-audit init` writes one from your exports)"
     }
-
-    /// Rule descriptions by id.
-    static let rules: [String: RuleDescription] = Dictionary(uniqueKeysWithValues: RuleRegistry.all.map {
-        ($0.description.id, $0.description)
-    })
 }

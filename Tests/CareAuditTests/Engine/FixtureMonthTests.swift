@@ -160,3 +160,25 @@ struct FixtureMonthTests {
         #expect(result.skipped.first { $0.rule == "REF001" }?.reason.contains("no roster") == true)
     }
 }
+
+/// Reporters read the rules the result ran, not the global catalogue.
+@Suite("Reporters and the engine's rules")
+struct ReporterRulesTests {
+    @Test("an engine built with two rules writes SARIF and JUnit about those two only")
+    func twoRules() throws {
+        let configuration = try ConfigurationLoader.load(path: Fixtures.path("month/care-audit.yml"))
+        let classifier = Classifier(configuration: configuration)
+        let loaded = InputLoader(configuration: configuration, classifier: classifier)
+            .load([(Fixtures.path("month/timesheets.csv"), .timesheet), (Fixtures.path("month/billing.csv"), .billing),
+                   (Fixtures.path("month/roster.csv"), .roster)])
+        let rules = ["DC001", "TS001"].map { RuleRegistry.rule(id: $0)! }
+        let result = AuditEngine(configuration: configuration, rules: rules).run(loaded, classifier: classifier, hasRoster: true)
+        #expect(result.rules.map(\.id) == ["DC001", "TS001"])
+        let sarif = try JSONSerialization.jsonObject(with: Data(AuditSARIFReporter().render(result).utf8)) as! [String: Any]
+        let driver = (((sarif["runs"] as! [[String: Any]])[0]["tool"] as! [String: Any])["driver"] as! [String: Any])
+        #expect((driver["rules"] as! [[String: Any]]).map { $0["id"] as! String } == ["DC001", "TS001"])
+        let junit = AuditJUnitReporter().render(result)
+        #expect(junit.contains("<testsuites name=\"care-audit\" tests=\"2\" failures=\"2\" skipped=\"0\">"))
+        #expect(junit.components(separatedBy: "<testcase ").count - 1 == 2)
+    }
+}
