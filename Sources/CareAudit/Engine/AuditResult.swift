@@ -204,6 +204,11 @@ public struct AuditResult: Sendable {
         inputs.filter { ($0.kind == .timesheet || $0.kind == .billing) && $0.rejected * 100 > $0.rows }
     }
 
+    /// The claim lines (`claim/line`) among a finding's records: those from billing exports.
+    public func claimIDs(_ finding: Finding) -> [String] {
+        finding.records.filter { record in inputs.contains { $0.kind == .billing && $0.path == record.file } }.compactMap(\.recordID)
+    }
+
     /// The description of rule `id`, if the engine had it.
     public func rule(_ id: String) -> RuleDescription? { rulesByID[id] }
 

@@ -252,6 +252,17 @@ enum IntervalSweep {
         return total
     }
 
+    /// For intervals sorted by lower bound: the part of each that no earlier one covers (every
+    /// earlier interval starts no later, so what they cover of this one is one piece from its
+    /// start). The parts tile the union: the way overlapping records each give up a minute once.
+    static func newParts(_ sorted: [Range<Int>]) -> [Range<Int>] {
+        var reached = Int.min
+        return sorted.map { interval in
+            defer { reached = max(reached, interval.upperBound) }
+            return max(interval.lowerBound, min(reached, interval.upperBound))..<interval.upperBound
+        }
+    }
+
     /// Total length of the union of `ranges`.
     static func unionLength(_ ranges: [Range<Int>]) -> Int {
         var total = 0

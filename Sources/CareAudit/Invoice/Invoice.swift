@@ -119,6 +119,25 @@ public struct Invoice: Sendable {
         }))
     }
 
+    /// One row of the worksheet: a month (or the period) and a category (nil: the total).
+    public struct Row: Sendable {
+        public let period: Period
+        /// The period's rows after the months' (only when it spans more than one month, or asked).
+        public let isPeriod: Bool
+        public let category: ClaimingCategory?
+        public let minutes: Minutes
+    }
+
+    /// The worksheet in the order every report prints it: each month's five categories and its
+    /// total, then the period's when it has several months (or `period` always).
+    public func rows(periodAlways: Bool = false) -> [Row] {
+        let whole = periodAlways || months.count > 1 ? [(self.whole, true)] : []
+        return (months.map { ($0, false) } + whole).flatMap { month, isPeriod in
+            ClaimingCategory.claimable.map { Row(period: month.period, isPeriod: isPeriod, category: $0, minutes: month.byCategory[$0]!) }
+                + [Row(period: month.period, isPeriod: isPeriod, category: nil, minutes: month.total)]
+        }
+    }
+
     /// `minutes` at the hourly rate, rounded half up to the cent (each figure from its own minutes).
     public func amount(_ minutes: Int) -> Money { Money.forMinutes(minutes, atHourlyRate: hourlyRate) }
 

@@ -26,14 +26,13 @@ public struct AuditCSVReporter: AuditReporter {
             // The Findings sheet's columns: one value per cell (the first record's file and line
             // apart), and the review columns a reviewer fills in and gives back with --review.
             out += writer.record(Self.findingColumns)
-            let kinds = Dictionary(result.inputs.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
             for finding in result.findings + result.setAside {
                 let first = finding.records.first
                 let decision = result.decision(for: finding)
                 out += writer.record([
                     finding.rule, finding.severity.rawValue, finding.staffID ?? "", finding.staffID.flatMap { result.staffNames[$0] } ?? "",
                     finding.date?.description ?? "", finding.participantIDs.joined(separator: "; "),
-                    finding.records.filter { kinds[$0.file] == .billing }.compactMap(\.recordID).joined(separator: "; "),
+                    result.claimIDs(finding).joined(separator: "; "),
                     finding.minutes.map(String.init) ?? "", finding.amount?.description ?? "", finding.money?.total.rawValue ?? "",
                     first?.file ?? "", first.map { String($0.line) } ?? "", ReportText.locations(finding), finding.message,
                     Baseline.fingerprint(finding), decision?.kind.rawValue ?? "", decision?.note ?? "", decision?.reviewer ?? "",
@@ -63,11 +62,8 @@ public struct AuditCSVReporter: AuditReporter {
                               + reasons.map { String(minutes.removed[$0] ?? 0) }
                               + [String(minutes.net), hoursWithoutGrouping(minutes.net), invoice.amount(minutes.net).description])
             }
-            for (scope, month) in invoice.months.map({ ("month", $0) }) + [("period", invoice.whole)] {
-                for category in ClaimingCategory.claimable {
-                    out += row(scope, month.period.description, ("", ""), category.rawValue, month.byCategory[category]!)
-                }
-                out += row(scope, month.period.description, ("", ""), "total", month.total)
+            for line in invoice.rows(periodAlways: true) {
+                out += row(line.isPeriod ? "period" : "month", line.period.description, ("", ""), line.category?.rawValue ?? "total", line.minutes)
             }
             for line in invoice.staff {
                 out += row("staff", invoice.period.description, (line.staffID, line.name ?? ""), line.category.rawValue, line.minutes)

@@ -131,14 +131,12 @@ public struct AuditHTMLReporter: AuditReporter {
         let paid = invoice.hourlyRate.cents > 0
         var rows: [[String]] = []
         var totals: Set<Int> = []
-        let months = invoice.months.count > 1 ? invoice.months + [invoice.whole] : invoice.months
-        for month in months {
-            let label = month.period == invoice.period && invoice.months.count > 1 ? "\(month.period) (period)" : month.period.description
-            for (category, minutes) in ClaimingCategory.claimable.map({ ($0.label, month.byCategory[$0]!) }) + [("total", month.total)] {
-                if category == "total" { totals.insert(rows.count) }
-                rows.append(["<span class=nw>\(e(label))</span>", e(category), grouped(minutes.gross)] + reasons.map { grouped(minutes.removed[$0] ?? 0) }
-                            + [grouped(minutes.net), hoursText(minutes.net)] + (paid ? [e(invoice.amount(minutes.net).display)] : []))
-            }
+        for line in invoice.rows() {
+            if line.category == nil { totals.insert(rows.count) }
+            let minutes = line.minutes
+            rows.append(["<span class=nw>\(e(line.isPeriod ? "\(line.period) (period)" : line.period.description))</span>", e(line.category?.label ?? "total"),
+                         grouped(minutes.gross)] + reasons.map { grouped(minutes.removed[$0] ?? 0) }
+                        + [grouped(minutes.net), hoursText(minutes.net)] + (paid ? [e(invoice.amount(minutes.net).display)] : []))
         }
         let headers = ["month", "category", "gross min"] + reasons.map { "− \($0)" } + ["net min", "net h"] + (paid ? ["amount"] : [])
         let note = "<p class=note>Minutes removed by rule (docs/MONEY.md); each entry loses each minute once.\(paid ? " Dollars at \(e(invoice.hourlyRate.display))/h, each figure from its own minutes, rounded half up to the cent." : " No care.hourly_rate configured: minutes only.")</p>\n"

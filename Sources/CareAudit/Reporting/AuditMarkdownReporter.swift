@@ -24,13 +24,9 @@ public struct AuditMarkdownReporter: AuditReporter {
         }
         let invoice = result.invoice
         out += "\n### CARE invoice worksheet\n\n| month | category | gross min | removed min | net min | net h |\n|---|---|---:|---:|---:|---:|\n"
-        for month in invoice.months.count > 1 ? invoice.months + [invoice.whole] : invoice.months {
-            for category in ClaimingCategory.claimable {
-                let minutes = month.byCategory[category]!
-                out += "| \(month.period) | \(category.label) | \(grouped(minutes.gross)) | \(grouped(minutes.removedTotal)) | \(grouped(minutes.net)) | \(hoursText(minutes.net)) |\n"
-            }
-            let total = month.total
-            out += "| \(month.period) | **total** | \(grouped(total.gross)) | \(grouped(total.removedTotal)) | \(grouped(total.net)) | \(hoursText(total.net)) |\n"
+        for line in invoice.rows() {
+            let minutes = line.minutes
+            out += "| \(line.period) | \(line.category?.label ?? "**total**") | \(grouped(minutes.gross)) | \(grouped(minutes.removedTotal)) | \(grouped(minutes.net)) | \(hoursText(minutes.net)) |\n"
         }
         if !result.skipped.isEmpty {
             out += "\n### Rules not run\n\n"

@@ -123,11 +123,8 @@ public struct AuditTextReporter: AuditReporter {
             line += "  \(padLeft(grouped(minutes.net), 9))  \(padLeft(hoursText(minutes.net), 9))"
             return line + (paid ? "  \(padLeft(invoice.amount(minutes.net).display, 13))" : "") + "\n"
         }
-        let months = invoice.months.count > 1 ? invoice.months + [invoice.whole] : invoice.months
-        for month in months {
-            let label = month.period == invoice.period && invoice.months.count > 1 ? "period" : month.period.description
-            for category in ClaimingCategory.claimable { out += row(label, category.label, month.byCategory[category]!) }
-            out += row(label, "total", month.total)
+        for line in invoice.rows() {
+            out += row(line.isPeriod ? "period" : line.period.description, line.category?.label ?? "total", line.minutes)
         }
 
         let ledger = invoice.ledger

@@ -101,11 +101,10 @@ public struct AuditXLSXWriter {
         let sheet = book.sheet("Findings")
         let headers = ["Rule", "Severity", "Staff ID", "Staff name", "Date", "Participant", "Claim IDs", "Minutes", "Amount",
                        "Money total", "File", "Line", "Records", "Message", "Fingerprint", "Decision", "Note", "Reviewer"]
-        let kinds = Dictionary(result.inputs.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
         let shown = result.findings.prefix(Book.maxRows - 2)
         _ = sheet.table(at: 0, headers, header: book.header, shown.map { finding in
             let first = finding.records.first
-            let claims = finding.records.filter { kinds[$0.file] == .billing }.compactMap(\.recordID)
+            let claims = result.claimIDs(finding)
             return [
                 .text(finding.rule), .text(finding.severity.rawValue), .text(finding.staffID ?? ""),
                 .text(finding.staffID.flatMap { result.staffNames[$0] } ?? ""), finding.date.map { .date($0) } ?? .blank,
@@ -157,14 +156,12 @@ public struct AuditXLSXWriter {
         let sheet = book.sheet("Invoice")
         let invoice = result.invoice
         let reasons = Invoice.adjustingRules
-        var rows: [[Cell]] = []
-        for month in invoice.months + (invoice.months.count > 1 ? [invoice.whole] : []) {
-            for (label, minutes) in ClaimingCategory.claimable.map({ ($0.label, month.byCategory[$0]!) }) + [("Total", month.total)] {
-                rows.append([.text(month.period.description), .text(label), .number(Double(minutes.gross))]
-                            + reasons.map { .number(Double(minutes.removed[$0] ?? 0)) }
-                            + [.number(Double(minutes.net)), .number(Double(minutes.net) / 60, book.hours),
-                               .number(Double(invoice.amount(minutes.net).cents) / 100, book.currency)])
-            }
+        let rows: [[Cell]] = invoice.rows().map { line in
+            let minutes = line.minutes
+            return [.text(line.period.description), .text(line.category?.label ?? "Total"), .number(Double(minutes.gross))]
+                + reasons.map { .number(Double(minutes.removed[$0] ?? 0)) }
+                + [.number(Double(minutes.net)), .number(Double(minutes.net) / 60, book.hours),
+                   .number(Double(invoice.amount(minutes.net).cents) / 100, book.currency)]
         }
         _ = sheet.table(at: 0, ["Month", "Category", "Gross minutes"] + reasons.map { "Removed \($0)" } + ["Net minutes", "Net hours", "Amount"],
                         header: book.header, rows)

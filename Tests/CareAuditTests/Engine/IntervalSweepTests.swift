@@ -39,4 +39,11 @@ struct IntervalSweepTests {
             #expect(IntervalSweep.selfOverlaps(a).map { "\($0.0) \($0.1) \($0.2)" }.sorted() == within.sorted())
         }
     }
+
+    @Test("new parts: each interval keeps what no earlier one covers, and the parts tile the union")
+    func newParts() {
+        let sorted = [0..<60, 0..<60, 30..<90, 40..<50, 100..<120]
+        #expect(IntervalSweep.newParts(sorted) == [0..<60, 60..<60, 60..<90, 50..<50, 100..<120])
+        #expect(IntervalSweep.newParts(sorted).reduce(0) { $0 + $1.count } == IntervalSweep.unionLength(sorted))
+    }
 }

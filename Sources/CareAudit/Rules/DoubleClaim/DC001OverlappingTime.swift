@@ -70,11 +70,9 @@ struct DC001OverlappingTime: Rule {
                 // entry in order of start: the minutes of its part not inside an earlier entry
                 // that lie inside a line, so the parts add up to `overlap`.
                 let lineUnion = lineIntervals.sorted { $0.lowerBound < $1.lowerBound }
-                var reached = Int.min
-                let removed = zip(entries, entryIntervals).sorted { $0.1.lowerBound < $1.1.lowerBound }.map { entry, interval in
-                    let new = max(interval.lowerBound, min(reached, interval.upperBound))..<interval.upperBound
-                    reached = max(reached, interval.upperBound)
-                    return (entry, new.count - IntervalSweep.uncovered(new, by: lineUnion))
+                let byStart = entryIntervals.indices.sorted { (entryIntervals[$0].lowerBound, $0) < (entryIntervals[$1].lowerBound, $1) }
+                let removed = zip(byStart, IntervalSweep.newParts(byStart.map { entryIntervals[$0] })).map { index, new in
+                    (entries[index], new.count - IntervalSweep.uncovered(new, by: lineUnion))
                 }
                 let services = lines.prefix(5).map { line in
                     "billed \(context.describe(line)) to \(context.payerLabel(line)) on claim \(context[line.claimID])"

@@ -61,13 +61,9 @@ struct TS001OverlappingEntries: Rule {
                 // A CARE entry's minutes inside an earlier entry, or inside any entry that is not
                 // CARE time, come off the invoice: each minute is claimed once.
                 let others = entries.filter { !$0.category.isCareClaimable }.compactMap(\.interval).sorted { $0.lowerBound < $1.lowerBound }
-                var reached = Int.min
-                let removed = entries.sorted { ($0.interval!.lowerBound, $0.row.file, $0.row.line) < ($1.interval!.lowerBound, $1.row.file, $1.row.line) }.map { entry -> (TimeEntry, Int) in
-                    let interval = entry.interval!
-                    let new = max(interval.lowerBound, min(reached, interval.upperBound))..<interval.upperBound
-                    reached = max(reached, interval.upperBound)
-                    let twice = interval.count - IntervalSweep.uncovered(new, by: others)
-                    return (entry, entry.category.isCareClaimable ? twice : 0)
+                let byStart = entries.sorted { ($0.interval!.lowerBound, $0.row.file, $0.row.line) < ($1.interval!.lowerBound, $1.row.file, $1.row.line) }
+                let removed = zip(byStart, IntervalSweep.newParts(byStart.map { $0.interval! })).map { entry, new -> (TimeEntry, Int) in
+                    (entry, entry.category.isCareClaimable ? entry.interval!.count - IntervalSweep.uncovered(new, by: others) : 0)
                 }
                 let message: String
                 if entries.count == 2 {
