@@ -188,11 +188,13 @@ struct MonthGenerator {
                              client: String, payCode: String = "REG", travel: Int = 0, code: String? = nil,
                              description: String? = nil, dateText: String? = nil) -> String {
         entryNumber += 1
-        let line = timesheet.write([
-            String(format: "T%07d", entryNumber), profile.id, profile.name, dateText ?? spelling.date(day),
-            spelling.time(start), spelling.time(end), spelling.hours(minutes), code ?? activity?.code ?? "",
-            description ?? activity?.description ?? "Paid time off", client, "CARE-ADULT", payCode, String(travel),
-        ])
+        let times = spelling.timesheetTimes ? [spelling.time(start), spelling.time(end)] : []
+        let line = timesheet.write([String(format: "T%07d", entryNumber), profile.id, profile.name, dateText ?? spelling.date(day)]
+            + times + [
+                spelling.hours(minutes), code ?? activity?.code ?? "",
+                description ?? spelling.activityText(activity?.description ?? "Paid time off", entry: entryNumber), client,
+                "CARE-ADULT", payCode, String(travel),
+            ])
         return "timesheets.csv:\(line)"
     }
 
@@ -220,7 +222,7 @@ struct MonthGenerator {
         var cells = [String(claimNumber), "1", client, spelling.date(day),
                      details.withTimes ? spelling.time(start) : "", details.withTimes ? spelling.time(end) : "",
                      String(minutes), details.code ?? billed.code, "", String(units), "11", payer, details.payerType]
-        if dialect == .standard { cells.append(details.staffID ?? profile.id) }
+        if dialect != .alternate { cells.append(details.staffID ?? profile.id) }
         cells += [details.npi ?? profile.npi, taxonomy, spelling.money(amount), rng.next(20) == 0 ? "BILLED" : "PAID", "1", ""]
         return "billing.csv:\(billing.write(cells))"
     }

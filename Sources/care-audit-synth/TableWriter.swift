@@ -3,7 +3,7 @@ import CareAudit
 import Foundation
 
 /// One CSV file being written: rows are formatted at once and flushed in 1 MiB blocks, and the
-/// physical line of every row is known (generated cells never hold line breaks).
+/// physical line of every row is known (a quoted line break inside a cell moves the next row down).
 final class TableWriter {
     let name: String
     private let handle: FileHandle
@@ -28,8 +28,9 @@ final class TableWriter {
     @discardableResult
     func write(_ cells: [String]) -> Int {
         let line = nextLine
-        buffer.append(contentsOf: writer.record(cells).utf8)
-        nextLine += 1
+        let record = writer.record(cells).utf8
+        buffer.append(contentsOf: record)
+        nextLine += record.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         rows += 1
         if buffer.count >= 1 << 20 {
             handle.write(Data(buffer))
@@ -55,13 +56,25 @@ struct Spelling {
         return "\(m)/\(d)/\(y)"
     }
 
+    /// 24-hour, or 12-hour with `AM`/`PM` (and, as some systems write it, `a.m.`/`p.m.` on every
+    /// seventh time).
     func time(_ minutes: Int?) -> String {
         guard let minutes else { return "" }
         guard dialect == .alternate else { return FieldParser.clock(minutes) }
         let h = (minutes / 60) % 24, m = minutes % 60
         let hour12 = h % 12 == 0 ? 12 : h % 12
-        return "\(hour12):\(m < 10 ? "0" : "")\(m) \(h < 12 ? "AM" : "PM")"
+        let suffix = minutes % 7 == 0 ? (h < 12 ? "a.m." : "p.m.") : (h < 12 ? "AM" : "PM")
+        return "\(hour12):\(m < 10 ? "0" : "")\(m) \(suffix)"
     }
+
+    /// The activity text; in the alternate dialect every sixteenth is a note with a comma and a
+    /// line break, so the file holds quoted multi-line fields as notes exported from EHRs do.
+    func activityText(_ text: String, entry: Int) -> String {
+        dialect == .alternate && entry % 16 == 0 ? "\(text), with the participant's family\nfollow-up scheduled" : text
+    }
+
+    /// Whether timesheet rows carry start and end times (the durations dialect has hours only).
+    var timesheetTimes: Bool { dialect != .durations }
 
     func money(_ cents: Int64) -> String {
         let money = Money(cents: cents)
@@ -74,7 +87,10 @@ struct Spelling {
     }
 
     var timesheetHeader: [String] {
-        dialect == .standard
+        dialect == .durations
+            ? ["Entry ID", "Employee ID", "Employee Name", "Date", "Hours", "Activity Code", "Activity", "Client ID", "Program",
+               "Pay Code", "Travel Min"]
+        : dialect == .standard
             ? ["Entry ID", "Employee ID", "Employee Name", "Date", "Start", "End", "Hours", "Activity Code", "Activity",
                "Client ID", "Program", "Pay Code", "Travel Min"]
             : ["Timecard Line", "Person Number", "Worker", "Apply Date", "Time In", "Time Out", "Duration",
@@ -82,7 +98,7 @@ struct Spelling {
     }
 
     var billingHeader: [String] {
-        dialect == .standard
+        dialect != .alternate
             ? ["Claim Number", "Line", "Client CIN", "DOS", "Start Time", "End Time", "Minutes", "HCPCS", "Mod 1", "Units",
                "POS", "Payer", "Payer Type", "Rendering Staff ID", "Rendering NPI", "Rendering Taxonomy", "Charge",
                "Status", "Frequency", "Original Claim"]
@@ -92,7 +108,7 @@ struct Spelling {
     }
 
     var rosterHeader: [String] {
-        dialect == .standard
+        dialect != .alternate
             ? ["Employee ID", "NPI", "Name", "Role", "Taxonomy", "Cert Number", "Cert Issued", "Cert Expires",
                "Cert Status", "Specializations", "Employment Start"]
             : ["Person Number", "NPI", "Employee Name", "Position", "Taxonomy Code", "Certification Number",
@@ -101,7 +117,7 @@ struct Spelling {
 
     /// Headers the alternate dialect uses that no built-in alias knows: the config maps them.
     var configuredColumns: String {
-        dialect == .standard ? "" : """
+        dialect != .alternate ? "" : """
         columns:
           timesheet: {"Worker": staff_name}
           billing: {"Svc Begin": start_time, "Svc End": end_time}

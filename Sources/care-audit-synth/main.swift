@@ -40,12 +40,18 @@ struct Synth: ParsableCommand {
     @Flag(help: "Plant problems for every rule and write expected-findings.json.")
     var plant = false
 
-    @Option(help: "standard (ISO dates, 24-hour times) or alternate (other headers, US dates, 12-hour times, $ amounts, NPI-only billing).")
+    @Option(help: """
+        standard (ISO dates, 24-hour times), alternate (other headers, US dates, 12-hour times with AM/PM and a.m./p.m., \
+        $ amounts, notes with commas and line breaks, NPI-only billing) or durations (standard, timesheets with hours only).
+        """)
     var dialect: SynthDialect = .standard
 
     func validate() throws {
         guard Period.parse(month) != nil, !month.contains("..") else { throw ValidationError("--month must be YYYY-MM") }
         guard timesheetRows > 0, staff > 0 else { throw ValidationError("--staff and --timesheet-rows must be positive") }
+        guard !(plant && dialect == .durations) else {
+            throw ValidationError("--plant needs timesheet times (the planted overlaps are in them); use standard or alternate")
+        }
     }
 
     func run() throws {
@@ -59,6 +65,7 @@ struct Synth: ParsableCommand {
 enum SynthDialect: String, ExpressibleByArgument, CaseIterable {
     case standard
     case alternate
+    case durations
 }
 
 Synth.main()

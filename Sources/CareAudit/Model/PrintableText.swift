@@ -5,7 +5,7 @@ extension String {
     /// becomes ␡, C1 controls and bidirectional overrides (which reorder what a reader sees)
     /// become U+FFFD. Text from an export reaches every report through this.
     var printableText: String {
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return self }
+        guard needsPrintableRewrite else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
@@ -16,6 +16,27 @@ extension String {
             }
         }
         return String(out)
+    }
+
+    /// Whether any scalar `printableText` replaces is here, decided on the UTF-8 bytes: a C0
+    /// control or DEL, a C1 control (C2 80…9F), a bidirectional override (E2 80 AA…AE) or
+    /// isolate (E2 81 A6…A9). Most texts hold none, and en dashes (E2 80 93) are common in
+    /// messages, so a lead byte alone must not send a text down the slow path.
+    private var needsPrintableRewrite: Bool {
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+                if b == 0xE2, i + 2 < bytes.count {
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if b1 == 0x80 && (0xAA...0xAE).contains(b2) || b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
+                }
+                i += 1
+            }
+            return false
+        } ?? true
     }
 }
 
