@@ -49,7 +49,9 @@ struct ValidateCommand: ParsableCommand {
         let configuration = try configOptions.load(dialect: dialectOptions)
         let result = ExportValidator(configuration: configuration).validate(all)
         try report.write(report.effectiveFormat.validationReporter!.render(result))
-        if result.files.contains(where: { $0.fatal != nil }) {
+        // The audit's and classify's test: a file the audit would refuse is exit 2 here too (its
+        // problems are in the report just written).
+        if result.files.contains(where: { !$0.blockingProblems.isEmpty }) {
             throw ExitCode(2)
         }
         if let worst = result.worstSeverity, let severity = report.failSeverity, worst >= severity {

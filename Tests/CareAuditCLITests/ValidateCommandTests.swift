@@ -40,13 +40,14 @@ struct ValidateCommandTests {
         #expect(try CLI.run(["frobnicate"]).status == 2)
     }
 
-    @Test("a timesheet without a staff column fails with missing-column")
+    @Test("a timesheet without a staff column is missing-column and exit 2, as the audit refuses it")
     func missingColumn() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("t.csv")
         try "Employee,Date,Hours\nE1,2026-10-01,1.0\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["validate", "--timesheets", file.path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
+        #expect(try CLI.run(["audit", "--timesheets", file.path]).status == 2)
         #expect(result.stdout.contains("[missing-column]"))
         #expect(result.stdout.contains("closest header found: \"Employee\""))
     }

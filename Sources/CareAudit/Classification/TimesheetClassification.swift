@@ -40,8 +40,8 @@ public struct TimesheetClassification {
                             firstHeader = mapping.headers
                             try emit(writer.record(mapping.headers + Self.addedColumns))
                         }
-                        columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
-                                   mapping.index(of: "pay_code"))
+                        columns = (mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
+                                   mapping.index(of: .payCode))
                     },
                     onRow: { record in
                         func cell(_ index: Int?) -> String {

@@ -59,8 +59,8 @@ public struct StarterConfiguration {
                 }
                 return try reader.read(
                     onHeader: { mapping in
-                        columns = (mapping.index(of: "activity_code"), mapping.index(of: "activity_description"),
-                                   mapping.index(of: "pay_code"), mapping.index(of: "procedure_code"))
+                        columns = (mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
+                                   mapping.index(of: .payCode), mapping.index(of: .procedureCode))
                     },
                     onRow: { record in
                         switch kind {
@@ -113,7 +113,7 @@ public struct StarterConfiguration {
         for (field, index) in mapping.columns { configuration.columns[kind, default: [:]][headers[index]] = field }
         var unused = Set(mapping.unmapped.map { headers[$0] })
         var mapped = Set(mapping.columns.keys)
-        func satisfied(_ alternative: [String]) -> Bool { alternative.allSatisfy(mapped.contains) }
+        func satisfied(_ alternative: [Field]) -> Bool { alternative.allSatisfy { mapped.contains($0.name) } }
         if let other = HeaderMapping.kind(of: headers, otherThan: kind, extraAliases: [:]),
            !schema.requirements.allSatisfy({ $0.contains(where: satisfied) }) {
             review.append("\(path): its headers are a \(other.rawValue) export's; give it as --\(other.option)")
@@ -134,7 +134,7 @@ public struct StarterConfiguration {
         // Required fields first (any alternative that can be completed), then the optional ones.
         for requirement in schema.requirements where !requirement.contains(where: satisfied) {
             let completed = requirement.contains { alternative in
-                alternative.filter { !mapped.contains($0) }.allSatisfy(guess)
+                alternative.map(\.name).filter { !mapped.contains($0) }.allSatisfy(guess)
             }
             if !completed {
                 notes.columns[kind, default: []].append("REVIEW: no header of \(path) looks like \(InputSchema.describe(requirement)), which is required; map one here")

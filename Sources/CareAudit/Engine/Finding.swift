@@ -1,6 +1,7 @@
 /// One thing the audit found: which rule, how serious, a message a finance analyst understands,
 /// every record involved, and the minutes and money at stake.
 public struct Finding: Sendable, Equatable {
+    /// The id of the rule that returned it: the engine stamps it, so a rule never names itself.
     public var rule: String
     /// Set by the engine from the rule's default and the configuration.
     public var severity: Severity
@@ -21,7 +22,7 @@ public struct Finding: Sendable, Equatable {
     /// The money at stake, in the total `money` names.
     public var amount: Money? { money?.amount }
 
-    public init(rule: String, message: String, records: [SourceRef], minutes: Int? = nil,
+    public init(rule: String = "", message: String, records: [SourceRef], minutes: Int? = nil,
                 money: MoneyEffect? = nil, staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [],
                 withheld: [String] = [], severity: Severity = .error) {
         self.withheld = withheld

@@ -57,8 +57,8 @@ public struct ExportReader {
         /// the rules that add up a day's minutes leave that day alone.
         func lost(_ record: CSVRecord) {
             guard let mapping, summary.lostStaffDays.count < 100_000,
-                  let staff = (["staff_id", "rendering_staff_id"].lazy.compactMap { mapping.index(of: $0) }.first),
-                  let dated = (["work_date", "service_date"].lazy.compactMap { mapping.index(of: $0) }.first),
+                  let staff = ([Field.staffId, .renderingStaffId].lazy.compactMap { mapping.index(of: $0) }.first),
+                  let dated = ([Field.workDate, .serviceDate].lazy.compactMap { mapping.index(of: $0) }.first),
                   staff < record.count, dated < record.count,
                   let day = FieldParser.day(record.string(dated).trimmingCharacters(in: .whitespaces))
             else { return }

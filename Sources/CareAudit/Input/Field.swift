@@ -1,6 +1,7 @@
-/// Canonical fields of all export kinds, numbered so a typer finds a field's column by array
-/// index rather than by hashing its name for every cell of every row.
-enum Field: Int, CaseIterable {
+/// The canonical fields of every export kind, the one list of their names. Numbered so a typer
+/// finds a field's column by array index rather than by hashing its name for every cell of
+/// every row.
+enum Field: Int, CaseIterable, Sendable {
     case recordId
     case staffId
     case staffName
@@ -48,55 +49,22 @@ enum Field: Int, CaseIterable {
     case groupId
     case peerCertInitial
 
-    /// The canonical name (DOMAIN.md §5), as in configuration and messages.
+    /// The canonical name (docs/DOMAIN.md §5), as configuration and messages write it: the case
+    /// name in snake case (`recordId` is `record_id`, `modifier1` is `modifier_1`).
     var name: String { Self.names[rawValue] }
 
-    private static let names = [
-        "record_id",
-        "staff_id",
-        "staff_name",
-        "work_date",
-        "start_time",
-        "end_time",
-        "minutes",
-        "hours",
-        "activity_code",
-        "activity_description",
-        "participant_id",
-        "program",
-        "pay_code",
-        "travel_minutes",
-        "claim_id",
-        "line_number",
-        "service_date",
-        "service_minutes",
-        "procedure_code",
-        "modifier_1",
-        "modifier_2",
-        "modifier_3",
-        "modifier_4",
-        "units",
-        "place_of_service",
-        "payer_name",
-        "payer_type",
-        "rendering_staff_id",
-        "rendering_npi",
-        "rendering_taxonomy",
-        "billed_amount",
-        "claim_status",
-        "frequency_code",
-        "original_claim_id",
-        "npi",
-        "role",
-        "taxonomy",
-        "peer_cert_number",
-        "peer_cert_issued",
-        "peer_cert_expires",
-        "peer_cert_status",
-        "specializations",
-        "employment_start",
-        "employment_end",
-        "group_id",
-        "peer_cert_initial",
-    ]
+    /// The field of a canonical name.
+    init?(name: String) {
+        guard let index = Self.names.firstIndex(of: name) else { return nil }
+        self.init(rawValue: index)
+    }
+
+    private static let names: [String] = allCases.map { field in
+        var name = ""
+        for character in String(describing: field) {
+            if character.isUppercase || character.isNumber && !(name.last?.isNumber ?? true) { name.append("_") }
+            name.append(character.lowercased())
+        }
+        return name
+    }
 }

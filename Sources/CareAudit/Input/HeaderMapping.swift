@@ -13,7 +13,7 @@ public struct HeaderMapping: Sendable, Equatable {
     /// Indexes of columns that matched no field.
     public private(set) var unmapped: [Int] = []
 
-    public func index(of field: String) -> Int? { columns[field] }
+    func index(of field: Field) -> Int? { columns[field.name] }
 
     /// Lowercase letters and digits only: the form headers (and code values such as payer types
     /// and statuses) are compared in. ASCII text, the usual case, takes a byte-level fast path.
@@ -81,7 +81,7 @@ public struct HeaderMapping: Sendable, Equatable {
         guard checksRequirements else { return }
         // Headers of another kind of export (billing given as --timesheets): one message saying
         // so, instead of advice to map its columns.
-        if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0] != nil } } }),
+        if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0.name] != nil } } }),
            let other = Self.kind(of: headers, otherThan: schema.kind, extraAliases: extraAliases) {
             problems.append(InputProblem(
                 file: file, line: line, column: 0, code: .wrongKind,
@@ -90,9 +90,9 @@ public struct HeaderMapping: Sendable, Equatable {
             return
         }
         for requirement in schema.requirements
-        where !requirement.contains(where: { $0.allSatisfy { columns[$0] != nil } }) {
-            let missing = requirement.first { $0.contains { columns[$0] == nil } } ?? requirement[0]
-            let wanted = missing.first { columns[$0] == nil } ?? missing[0]
+        where !requirement.contains(where: { $0.allSatisfy { columns[$0.name] != nil } }) {
+            let missing = requirement.first { $0.contains { columns[$0.name] == nil } } ?? requirement[0]
+            let wanted = (missing.first { columns[$0.name] == nil } ?? missing[0]).name
             var message = "\(schema.kind.rawValue) export has no \(InputSchema.describe(requirement)) column"
             let spec = schema.fields.first { $0.name == wanted }
             let spellings = [wanted] + (spec?.aliases ?? [])
@@ -117,9 +117,9 @@ public struct HeaderMapping: Sendable, Equatable {
             let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
                                         problems: &ignored, checksRequirements: false)
             let complete = InputSchema.of(kind).requirements.allSatisfy { requirement in
-                requirement.contains { $0.allSatisfy { mapping.columns[$0] != nil } }
+                requirement.contains { $0.allSatisfy { mapping.columns[$0.name] != nil } }
             }
-            let distinctive = kind != .roster || ["npi", "role", "peer_cert_number", "peer_cert_expires"].contains { mapping.columns[$0] != nil }
+            let distinctive = kind != .roster || [Field.npi, .role, .peerCertNumber, .peerCertExpires].contains { mapping.columns[$0.name] != nil }
             if complete && distinctive { return kind }
         }
         return nil
@@ -130,7 +130,7 @@ public struct HeaderMapping: Sendable, Equatable {
         var ignored: [InputProblem] = []
         let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
                                         problems: &ignored, checksRequirements: false)
-        let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0 } })
+        let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0.map(\.name) } })
         return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(separator: ", ")
     }
 

@@ -14,7 +14,7 @@ public final class RecordTyper {
     let keepsRecords: Bool
     /// Per-file memos: classifying or normalising per row would dominate typing, and the values
     /// repeat. Looked up by text id, so no string is built or hashed per row.
-    private var activities = IDMemo<(ClaimingCategory, Ancillary?)>()
+    private var activities = IDMemo<ActivityClass>()
     private var procedures = IDMemo<(ClaimingCategory, Bool)>()
     /// By payer type and payer name.
     private var payers = IDMemo<PayerType>()
@@ -36,7 +36,7 @@ public final class RecordTyper {
         self.mapping = mapping
         self.classifier = classifier
         self.keepsRecords = keepsRecords
-        slots = Field.allCases.map { mapping.index(of: $0.name) }
+        slots = Field.allCases.map { mapping.index(of: $0) }
         columns = .allocate(capacity: slots.count)
         _ = columns.initialize(from: slots.map { $0 ?? -1 })
         previous = .allocate(capacity: slots.count * 2)
@@ -80,11 +80,18 @@ public final class RecordTyper {
         statuses.value(.init(text)) { ClaimStatus(text: texts.string(text)) }
     }
 
-    func classify(code: TextID, description: TextID, payCode: TextID) -> (ClaimingCategory, Ancillary?) {
+    /// What an entry's code, description and pay code classify as, and the facts rules ask later.
+    struct ActivityClass {
+        let category: ClaimingCategory, ancillary: Ancillary?, describedAs: ClaimingCategory?, codeIsMapped: Bool
+    }
+
+    func classify(code: TextID, description: TextID, payCode: TextID) -> ActivityClass {
         activities.value(.init(code, description, payCode)) {
-            let found = classifier.classify(activityCode: texts.string(code), description: texts.string(description),
-                                            payCode: texts.string(payCode))
-            return (found.category, found.ancillary)
+            let (code, description) = (texts.string(code), texts.string(description))
+            let found = classifier.classify(activityCode: code, description: description, payCode: texts.string(payCode))
+            return ActivityClass(category: found.category, ancillary: found.ancillary,
+                                 describedAs: classifier.classify(description: description)?.category,
+                                 codeIsMapped: !code.isEmpty && classifier.isMapped(activityCode: code))
         }
     }
 
@@ -267,14 +274,15 @@ public final class RecordTyper {
         let code = row.text(.activityCode)
         let description = row.text(.activityDescription)
         let payCode = row.upperText(.payCode)
-        let (category, ancillary) = classify(code: code, description: description, payCode: payCode)
+        let activity = classify(code: code, description: description, payCode: payCode)
         return .accepted(TimeEntry(
             row: RowRef(file: fileIndex, line: record.line), recordID: row.uniqueText(.recordId),
             staffID: staffID, staffName: row.text(.staffName), date: date,
             start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
             activityDescription: description, participantID: row.text(participant),
             program: row.text(.program), payCode: payCode, travelMinutes: travel,
-            category: category, ancillary: ancillary))
+            category: activity.category, ancillary: activity.ancillary, describedAs: activity.describedAs,
+            codeIsMapped: activity.codeIsMapped))
     }
 
     public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {

@@ -50,10 +50,16 @@ public struct TimeEntry: Sendable {
     /// Set when the row is read; consensus over its activity code may change it (`ConsensusClassification`).
     public internal(set) var category: ClaimingCategory
     public internal(set) var ancillary: Ancillary?
+    /// The category the description alone says (nil: no keyword or pattern matches it), decided
+    /// when the row is read, so that no rule classifies again (CARE002, REF002 compare the two).
+    public let describedAs: ClaimingCategory?
+    /// Whether the configured activity-code map holds the row's code (REF002 names the codes it lacks).
+    public let codeIsMapped: Bool
 
     public init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
                 minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
-                program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?) {
+                program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?,
+                describedAs: ClaimingCategory? = nil, codeIsMapped: Bool = false) {
         self.row = row
         self.recordID = recordID
         self.staffID = staffID
@@ -70,6 +76,8 @@ public struct TimeEntry: Sendable {
         self.payCode = payCode
         self.category = category
         self.ancillary = ancillary
+        self.describedAs = describedAs
+        self.codeIsMapped = codeIsMapped
     }
 
     public var start: Int? { startMinute.value }

@@ -97,7 +97,10 @@ public struct RuleExample: Sendable {
 /// frequency 1, Medi-Cal, place of service 11.
 public struct ExampleRow: Sendable {
     public let kind: InputKind
-    public let fields: [(name: String, value: String)]
+    let cells: [(field: Field, value: String)]
+
+    /// The cells by canonical field name.
+    public var fields: [(name: String, value: String)] { cells.map { ($0.field.name, $0.value) } }
 
     /// "program=CARE, pay_code=REG": how `explain` shows the row.
     public var text: String { fields.filter { !$0.value.isEmpty }.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
@@ -106,10 +109,10 @@ public struct ExampleRow: Sendable {
     public static func entry(_ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
                              minutes: String = "", code: String = "", activity: String, participant: String = "",
                              travel: String = "0", payCode: String = "REG", program: String = "CARE") -> ExampleRow {
-        ExampleRow(kind: .timesheet, fields: [
-            ("record_id", id), ("staff_id", staff), ("work_date", date), ("start_time", start), ("end_time", end),
-            ("minutes", minutes), ("activity_code", code), ("activity_description", activity), ("participant_id", participant),
-            ("travel_minutes", travel), ("pay_code", payCode), ("program", program),
+        ExampleRow(kind: .timesheet, cells: [
+            (.recordId, id), (.staffId, staff), (.workDate, date), (.startTime, start), (.endTime, end),
+            (.minutes, minutes), (.activityCode, code), (.activityDescription, activity), (.participantId, participant),
+            (.travelMinutes, travel), (.payCode, payCode), (.program, program),
         ])
     }
 
@@ -121,22 +124,22 @@ public struct ExampleRow: Sendable {
                             original: String = "", payer: String = "MEDI-CAL", place: String = "11",
                             taxonomy: String? = nil) -> ExampleRow {
         let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        return ExampleRow(kind: .billing, fields: [
-            ("claim_id", parts[0]), ("line_number", parts.count > 1 ? parts[1] : ""), ("participant_id", participant),
-            ("service_date", date), ("start_time", start), ("end_time", end), ("service_minutes", minutes),
-            ("procedure_code", code), ("modifier_1", modifier), ("units", units), ("rendering_staff_id", staff),
-            ("rendering_npi", npi), ("billed_amount", amount), ("claim_status", status), ("frequency_code", frequency),
-            ("original_claim_id", original), ("payer_type", payer), ("place_of_service", place),
-        ] + (taxonomy.map { [("rendering_taxonomy", $0)] } ?? []))
+        return ExampleRow(kind: .billing, cells: [
+            (.claimId, parts[0]), (.lineNumber, parts.count > 1 ? parts[1] : ""), (.participantId, participant),
+            (.serviceDate, date), (.startTime, start), (.endTime, end), (.serviceMinutes, minutes),
+            (.procedureCode, code), (.modifier1, modifier), (.units, units), (.renderingStaffId, staff),
+            (.renderingNpi, npi), (.billedAmount, amount), (.claimStatus, status), (.frequencyCode, frequency),
+            (.originalClaimId, original), (.payerType, payer), (.placeOfService, place),
+        ] + (taxonomy.map { [(.renderingTaxonomy, $0)] } ?? []))
     }
 
     /// A roster row.
     public static func member(_ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
                               issued: String = "", expires: String = "", status: String = "", initial: String = "") -> ExampleRow {
-        ExampleRow(kind: .roster, fields: [
-            ("staff_id", staff), ("npi", npi), ("staff_name", name), ("role", role), ("peer_cert_number", cert),
-            ("peer_cert_issued", issued), ("peer_cert_expires", expires), ("peer_cert_status", status),
-            ("peer_cert_initial", initial),
+        ExampleRow(kind: .roster, cells: [
+            (.staffId, staff), (.npi, npi), (.staffName, name), (.role, role), (.peerCertNumber, cert),
+            (.peerCertIssued, issued), (.peerCertExpires, expires), (.peerCertStatus, status),
+            (.peerCertInitial, initial),
         ])
     }
 }

@@ -14,12 +14,12 @@ struct HeaderMappingTests {
     func aliases() {
         let (mapping, problems) = map(["EMPLOYEE-ID", "apply date", "Time In", "time_out", "Pay Code", "Client  CIN", "Extra"], .timesheet)
         #expect(problems.isEmpty)
-        #expect(mapping.index(of: "staff_id") == 0)
-        #expect(mapping.index(of: "work_date") == 1)
-        #expect(mapping.index(of: "start_time") == 2)
-        #expect(mapping.index(of: "end_time") == 3)
-        #expect(mapping.index(of: "pay_code") == 4)
-        #expect(mapping.index(of: "participant_id") == 5)
+        #expect(mapping.index(of: .staffId) == 0)
+        #expect(mapping.index(of: .workDate) == 1)
+        #expect(mapping.index(of: .startTime) == 2)
+        #expect(mapping.index(of: .endTime) == 3)
+        #expect(mapping.index(of: .payCode) == 4)
+        #expect(mapping.index(of: .participantId) == 5)
         #expect(mapping.unmapped == [6])
     }
 
@@ -27,7 +27,7 @@ struct HeaderMappingTests {
     func billingNPI() {
         let (mapping, problems) = map(["Claim Number", "DOS", "HCPCS", "Units", "Rendering NPI"], .billing)
         #expect(problems.isEmpty)
-        #expect(mapping.index(of: "rendering_npi") == 4)
+        #expect(mapping.index(of: .renderingNpi) == 4)
     }
 
     @Test("a missing required column lists the headers found and the closest match")
@@ -63,6 +63,22 @@ struct HeaderMappingTests {
         let (mapping, problems) = map(["Clinician #", "Svc Day", "Hrs"], .timesheet,
                                       extra: ["Clinician #": "staff_id", "Svc Day": "work_date", "Hrs": "hours"])
         #expect(problems.isEmpty)
-        #expect(mapping.index(of: "staff_id") == 0)
+        #expect(mapping.index(of: .staffId) == 0)
+    }
+}
+
+@Suite("Field names")
+struct FieldNameTests {
+    @Test("every field's canonical name is its case name in snake case, and names it back")
+    func names() {
+        #expect(Field.recordId.name == "record_id")
+        #expect(Field.modifier1.name == "modifier_1")
+        #expect(Field.renderingNpi.name == "rendering_npi")
+        #expect(Field.peerCertInitial.name == "peer_cert_initial")
+        for field in Field.allCases { #expect(Field(name: field.name) == field) }
+        #expect(Set(Field.allCases.map(\.name)).count == Field.allCases.count)
+        // Every schema field is a Field, and every Field is in some schema.
+        let schemaNames = Set(InputKind.allCases.flatMap { InputSchema.of($0).fields.map(\.name) })
+        #expect(schemaNames == Set(Field.allCases.map(\.name)))
     }
 }

@@ -26,9 +26,7 @@ struct CARE001TravelOutsideOutreach: Rule {
                   entry.travelMinutes > 0 || entry.ancillary == .travel
             else { return nil }
             let minutes = entry.travelMinutes > 0 ? entry.travelMinutes : entry.minutes
-            return Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(entry.staffID)) recorded \(minutes) travel minutes with \(category.label) on \(entry.date); only outreach and engagement may claim travel",
+            return Finding(message: "\(context.staffLabel(entry.staffID)) recorded \(minutes) travel minutes with \(category.label) on \(entry.date); only outreach and engagement may claim travel",
                 records: [context.source(entry)], minutes: minutes, money: context.invoiceAdjustment([(entry, minutes)]),
                 staffID: context[entry.staffID], date: entry.date)
         }

@@ -27,17 +27,13 @@ struct CARE002ImplementationInvoiced: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let programs = Set(options.list("invoice_programs").map { $0.uppercased() })
-        // Descriptions and programs repeat: decide each distinct one once.
-        var descriptionCategory = IDMemo<ClaimingCategory?>()
+        // Programs repeat: decide each distinct one once.
         var invoiced = IDMemo<Bool>()
         return context.entries.compactMap { entry in
             let category = entry.category
             guard category.isCareClaimable || category == .careImplementation else { return nil }
-            let byDescription = descriptionCategory.value(.init(entry.activityDescription)) {
-                context.classifier.classify(description: context[entry.activityDescription])?.category
-            }
             let reason: String
-            if category.isCareClaimable && byDescription == .careImplementation {
+            if category.isCareClaimable && entry.describedAs == .careImplementation {
                 reason = "activity code \(context[entry.activityCode]) puts it on the invoice as \(category.label)"
             } else if category == .careImplementation
                         && invoiced.value(.init(entry.program), { programs.contains(context[entry.program].uppercased()) }) {
@@ -45,9 +41,7 @@ struct CARE002ImplementationInvoiced: Rule {
             } else {
                 return nil
             }
-            return Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(context[entry.activityDescription])\") on \(entry.date) and \(reason); implementation is not claimable",
+            return Finding(message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of CARE implementation work (\"\(context[entry.activityDescription])\") on \(entry.date) and \(reason); implementation is not claimable",
                 records: [context.source(entry)], minutes: entry.minutes, money: context.invoiceAdjustment([(entry, entry.minutes)]),
                 staffID: context[entry.staffID], date: entry.date, withheld: [context[entry.activityDescription]])
         }

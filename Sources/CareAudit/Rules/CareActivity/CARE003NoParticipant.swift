@@ -29,9 +29,7 @@ struct CARE003NoParticipant: Rule {
         context.entries.compactMap { entry in
             let category = entry.category
             guard category.isClientSpecific, entry.ancillary == nil, entry.participantID.isEmpty else { return nil }
-            return Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of \(category.label) on \(entry.date) with no participant id",
+            return Finding(message: "\(context.staffLabel(entry.staffID)) recorded \(context.describeTime(entry)) of \(category.label) on \(entry.date) with no participant id",
                 records: [context.source(entry)], minutes: entry.minutes, staffID: context[entry.staffID], date: entry.date)
         }
     }

@@ -84,9 +84,7 @@ struct DC001OverlappingTime: Rule {
                     let start = entryIntervals.map(\.lowerBound).min()!, end = entryIntervals.map(\.upperBound).max()!
                     claimed = "\(grouped(entries.count)) CARE entries between \(context.clock(start, on: key.day)) and \(context.clock(end, on: key.day)) on \(key.day)"
                 }
-                findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) claimed \(claimed) and \(services): \(overlap) minutes claimed twice",
+                findings.append(Finding(message: "\(context.staffLabel(key.staff)) claimed \(claimed) and \(services): \(overlap) minutes claimed twice",
                     records: entries.map(context.source) + lines.map(context.source),
                     minutes: overlap, money: context.invoiceAdjustment(removed), staffID: context[key.staff], date: key.day,
                     participantIDs: context.participants(entries.map(\.participantID))))

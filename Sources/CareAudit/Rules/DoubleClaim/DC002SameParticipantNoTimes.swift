@@ -77,8 +77,7 @@ struct DC002SameParticipantNoTimes: Rule {
                 } else {
                     message = "\(context.staffLabel(key.staff)) claimed \(grouped(pairedEntries.count)) CARE entries (\(grouped(entryMinutes)) minutes) on \(key.day) for participant \(context[participant]) and billed \(grouped(pairedLines.count)) services for the same participant (claims \(context.claimList(pairedLines))); without times on both, up to \(grouped(minutes)) minutes may be claimed twice"
                 }
-                findings.append(Finding(
-                    rule: description.id, message: message,
+                findings.append(Finding(message: message,
                     records: pairedEntries.map(context.source) + pairedLines.map(context.source), minutes: minutes,
                     money: context.pendingReview(context.spread(minutes, over: pairedEntries)),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(participant)))

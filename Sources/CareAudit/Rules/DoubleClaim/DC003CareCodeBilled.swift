@@ -25,9 +25,7 @@ struct DC003CareCodeBilled: Rule {
             let line = context.lines[index]
             guard line.isCareActivityCode else { return nil }
             let staff = context.lineStaffID(index)
-            return Finding(
-                rule: description.id,
-                message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
+            return Finding(message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]), a CARE activity code, to \(context.payerLabel(line)) on \(line.serviceDate)\(staff.map { " for \(context.staffLabel($0))" } ?? ""): CARE time is claimed on the CARE invoice, not billed",
                 records: [context.source(line)], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 staffID: staff, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }

@@ -90,9 +90,7 @@ struct DC004ClaimedExceedsWorked: Rule {
             let excess = claimed - worked
             let entries = context.entryIndexes(key).map { context.entries[$0] }
             let lines = context.lineIndexes(key).map { context.lines[$0] }.filter { $0.status != .denied }
-            findings.append(Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",
+            findings.append(Finding(message: "\(context.staffLabel(key.staff)) on \(key.day): \(care) CARE minutes + \(billed) billed minutes + \(other) other minutes = \(claimed) claimed, but the timesheet shows \(worked) minutes worked: \(excess) minutes more than worked",
                 records: entries.map(context.source) + lines.map(context.source), minutes: excess,
                 money: context.pendingReview(context.spread(min(excess, care), over: entries.filter(\.category.isCareClaimable).reversed())),
                 staffID: context[key.staff], date: key.day))

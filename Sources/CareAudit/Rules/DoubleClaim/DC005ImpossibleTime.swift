@@ -67,9 +67,7 @@ struct DC005ImpossibleTime: Rule {
                 }
                 let services = lines.prefix(5).map { "\(context.describe($0)) for participant \(context[$0.participantID]) (claim \(context[$0.claimID]))" }
                     .joined(separator: " and ") + (lines.count > 5 ? " and \(grouped(lines.count - 5)) more" : "")
-                findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) billed \(grouped(lines.count)) individual services at overlapping times on \(key.day): \(services): \(minutes) minutes in which one person cannot deliver them all",
+                findings.append(Finding(message: "\(context.staffLabel(key.staff)) billed \(grouped(lines.count)) individual services at overlapping times on \(key.day): \(services): \(minutes) minutes in which one person cannot deliver them all",
                     records: lines.map(context.source), minutes: minutes, money: context.billingExposure(atRisk),
                     staffID: context[key.staff], date: key.day,
                     participantIDs: context.participants(lines.map(\.participantID))))

@@ -89,9 +89,7 @@ struct DUP001ExactDuplicate: Rule {
             guard !involved.isEmpty else { return nil }
             let lines = involved.map { context.lines[$0] }.sorted { context.precedes($0.row, $1.row) }
             let first = lines[0]
-            return Finding(
-                rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) by \(context.staffLabel(context.lineStaffID(indexes[0]) ?? context[first.renderingNPI])) is billed \(lines.count) times with identical keys (claims \(context.claimList(lines)))",
+            return Finding(message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) by \(context.staffLabel(context.lineStaffID(indexes[0]) ?? context[first.renderingNPI])) is billed \(lines.count) times with identical keys (claims \(context.claimList(lines)))",
                 records: lines.map(context.source), minutes: lines.dropFirst().reduce(0) { $0 + context.minutesForComparison($1) },
                 money: context.billingExposure(lines.dropFirst().map { ($0, nil) }), staffID: context.lineStaffID(indexes[0]), date: first.serviceDate,
                 participantIDs: context.texts(first.participantID))

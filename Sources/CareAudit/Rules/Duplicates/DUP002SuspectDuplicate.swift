@@ -103,9 +103,7 @@ struct DUP002SuspectDuplicate: Rule {
             let first = lines[0]
             let sameStaff = Set(chosen.map { staffOf[$0] }).count == 1
             let keys = "same participant, code, date and " + (sameStaff ? "staff" : "overlapping times")
-            findings.append(Finding(
-                rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) (claims \(context.claimList(lines))): \(keys); \(Self.differences(lines, staff: chosen.map { staffOf[$0] }, context)): review for a duplicate",
+            findings.append(Finding(message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed \(lines.count) times to \(first.payerType.label) (claims \(context.claimList(lines))): \(keys); \(Self.differences(lines, staff: chosen.map { staffOf[$0] }, context)): review for a duplicate",
                 records: lines.map(context.source), minutes: nil,
                 date: first.serviceDate, participantIDs: context.texts(first.participantID)))
         }

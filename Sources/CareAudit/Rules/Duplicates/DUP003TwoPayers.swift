@@ -35,9 +35,7 @@ struct DUP003TwoPayers: Rule {
             involved.sort { context.precedes($0.row, $1.row) }
             let first = involved[0]
             let payers = Set(involved.map { context.payerLabel($0) }).sorted().joined(separator: " and ")
-            findings.append(Finding(
-                rule: description.id,
-                message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(context.claimList(involved)))",
+            findings.append(Finding(message: "\(context[first.procedureCode]) for participant \(context[first.participantID]) on \(first.serviceDate) is billed to \(payers) (claims \(context.claimList(involved)))",
                 records: involved.map(context.source), minutes: nil,
                 // All but the largest payment is paid twice.
                 money: context.billingExposure(involved.sorted { ($0.billedAmount ?? .zero) > ($1.billedAmount ?? .zero) }.dropFirst().map { ($0, nil) }),

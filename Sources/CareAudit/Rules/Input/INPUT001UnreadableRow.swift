@@ -23,7 +23,7 @@ struct INPUT001UnreadableRow: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         context.summaries.flatMap { summary in
             summary.problems.filter { $0.severity == .error }.map { problem in
-                Finding(rule: description.id, message: "\(problem.message) [\(problem.code.rawValue)]",
+                Finding(message: "\(problem.message) [\(problem.code.rawValue)]",
                         records: [SourceRef(file: problem.file, line: problem.line)], withheld: problem.quoted)
             }
         }

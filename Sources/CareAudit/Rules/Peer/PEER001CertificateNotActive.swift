@@ -101,9 +101,7 @@ struct PEER001CertificateNotActive: Rule {
                 continue
             }
             let member = context.staff[m]
-            findings.append(Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(member.staffID)) rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reasons[rows.firstIndex(of: m)!]!)",
+            findings.append(Finding(message: "\(context.staffLabel(member.staffID)) rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])) but their peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") \(reasons[rows.firstIndex(of: m)!]!)",
                 records: [context.source(line), member.source], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 staffID: member.staffID, date: line.serviceDate, participantIDs: context.texts(line.participantID)))
         }
@@ -111,9 +109,7 @@ struct PEER001CertificateNotActive: Rule {
             let member = context.staff[m]
             let lines = indexes.map { context.lines[$0] }
             let first = lines.map(\.serviceDate).min()!, last = lines.map(\.serviceDate).max()!
-            findings.append(Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(member.staffID))'s only peer certificate on the roster\(member.certNumber.isEmpty ? "" : ", \(member.certNumber),") was issued on \(member.certIssued!), inside the audit period, and \(grouped(lines.count)) peer services from \(first) to \(last) precede it (claims \(context.claimList(lines))): most likely a renewal. List the earlier certificate on a roster row of its own (one row per certificate period), or give the date of first certification (peer_cert_initial), and these services are checked against it",
+            findings.append(Finding(message: "\(context.staffLabel(member.staffID))'s only peer certificate on the roster\(member.certNumber.isEmpty ? "" : ", \(member.certNumber),") was issued on \(member.certIssued!), inside the audit period, and \(grouped(lines.count)) peer services from \(first) to \(last) precede it (claims \(context.claimList(lines))): most likely a renewal. List the earlier certificate on a roster row of its own (one row per certificate period), or give the date of first certification (peer_cert_initial), and these services are checked against it",
                 records: lines.map(context.source) + [member.source], minutes: lines.reduce(0) { $0 + (context.billedMinutes($1) ?? 0) },
                 money: context.billingExposure(lines.map { ($0, nil) }),
                 staffID: member.staffID, date: first,

@@ -29,9 +29,7 @@ struct PEER002NotCertified: Rule {
                   let m = context.memberIndex(staff: context.lineStaff[index]), !context.staff[m].isCertifiedPeer
             else { return nil }
             let member = context.staff[m]
-            return Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(member.staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])); only certified peer support specialists may bill it",
+            return Finding(message: "\(context.staffLabel(member.staffID)), role \(member.role.isEmpty ? "unknown" : member.role), rendered \(context[line.procedureCode]) on \(line.serviceDate) (claim \(context[line.claimID])); only certified peer support specialists may bill it",
                 records: [context.source(line), member.source], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 staffID: member.staffID, date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }

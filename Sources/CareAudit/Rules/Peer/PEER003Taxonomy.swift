@@ -27,9 +27,7 @@ struct PEER003Taxonomy: Rule {
             guard context.counted[index], context.isPeerCode(line.procedureCode),
                   line.hasTaxonomy, case let taxonomy = context[line.renderingTaxonomy], taxonomy != expected
             else { return nil }
-            return Finding(
-                rule: description.id,
-                message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
+            return Finding(message: "claim \(context[line.claimID]) bills \(context[line.procedureCode]) on \(line.serviceDate) with rendering taxonomy \(taxonomy.isEmpty ? "(empty)" : taxonomy), not \(expected) (Peer Specialist)",
                 records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate,
                 participantIDs: context.texts(line.participantID))
         }

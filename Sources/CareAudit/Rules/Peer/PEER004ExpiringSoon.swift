@@ -44,9 +44,7 @@ struct PEER004ExpiringSoon: Rule {
             let when = expires <= context.period.last
                 ? "during the audit period"
                 : "\(expires.number - context.period.last.number) days after the audit period"
-            return Finding(
-                rule: description.id,
-                message: "\(context.staffLabel(member.staffID))'s peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") expires on \(expires), \(when): renew it to keep billing peer services",
+            return Finding(message: "\(context.staffLabel(member.staffID))'s peer certificate\(member.certNumber.isEmpty ? "" : " \(member.certNumber)") expires on \(expires), \(when): renew it to keep billing peer services",
                 records: [member.source], staffID: member.staffID, date: expires)
         }
     }

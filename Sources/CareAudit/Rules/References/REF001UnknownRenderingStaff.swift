@@ -29,9 +29,7 @@ struct REF001UnknownRenderingStaff: Rule {
             if context.isOnRoster(staff: line.renderingStaffID, npi: line.renderingNPI) { return nil }
             let who = [line.renderingStaffID.isEmpty ? nil : "staff id \(context[line.renderingStaffID])",
                        line.renderingNPI.isEmpty ? nil : "NPI \(context[line.renderingNPI])"].compactMap { $0 }.joined(separator: " / ")
-            return Finding(
-                rule: description.id,
-                message: "claim \(context[line.claimID]) (\(context[line.procedureCode]) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
+            return Finding(message: "claim \(context[line.claimID]) (\(context[line.procedureCode]) on \(line.serviceDate)) is rendered by \(who), who is not on the roster",
                 records: [context.source(line)], minutes: context.billedMinutes(line), money: context.billingExposure([(line, nil)]),
                 date: line.serviceDate, participantIDs: context.texts(line.participantID))
         }

@@ -46,11 +46,9 @@ struct REF002UnclassifiedActivity: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         var groups: [Group: [TimeEntry]] = [:]
         let mapsCodes = context.classifier.mapsActivityCodes
-        var unmapped = IDMemo<Bool>()  // per distinct activity code
         for entry in context.entries {
             let code = entry.activityCode
-            let unmappedCode = mapsCodes && !code.isEmpty
-                && unmapped.value(.init(code)) { !context.classifier.isMapped(activityCode: context[code]) }
+            let unmappedCode = mapsCodes && !code.isEmpty && !entry.codeIsMapped
             guard entry.category == .unclassified || unmappedCode else { continue }
             groups[Group(code: context[code].uppercased(), description: context[entry.activityDescription]), default: []].append(entry)
         }
@@ -66,7 +64,7 @@ struct REF002UnclassifiedActivity: Rule {
         for entry in context.entries where !entry.activityCode.isEmpty && entry.category != .leave {
             let code = context[entry.activityCode].uppercased()
             guard let verdict = context.consensus[code],
-                  let own = context.classifier.classify(description: context[entry.activityDescription])?.category,
+                  let own = entry.describedAs,
                   own != verdict.category, own != .leave
             else { continue }
             rows[code, default: []].append(entry)
@@ -75,9 +73,7 @@ struct REF002UnclassifiedActivity: Rule {
             let verdict = context.consensus[code]!
             let sorted = entries.sorted { context.precedes($0.row, $1.row) }
             let examples = Array(Set(sorted.map { context[$0.activityDescription] })).sorted().prefix(3)
-            return Finding(
-                rule: description.id,
-                message: "activity code \(code) is \(verdict.category.label) by what \(grouped(verdict.agreeing)) of its \(grouped(verdict.rows)) rows say; \(counted(entries.count, "row")) say otherwise (\(examples.map { "\"\($0)\"" }.joined(separator: ", "))) and were counted as \(verdict.category.label): check them",
+            return Finding(message: "activity code \(code) is \(verdict.category.label) by what \(grouped(verdict.agreeing)) of its \(grouped(verdict.rows)) rows say; \(counted(entries.count, "row")) say otherwise (\(examples.map { "\"\($0)\"" }.joined(separator: ", "))) and were counted as \(verdict.category.label): check them",
                 records: sorted.map(context.source), minutes: entries.reduce(0) { $0 + $1.minutes }, withheld: Array(examples))
         }
     }
@@ -94,7 +90,7 @@ struct REF002UnclassifiedActivity: Rule {
         let message = category.category == .unclassified
             ? "activity \(activity.isEmpty ? "(blank)" : activity) matched no mapping: \(entries.count) entries, \(minutes) minutes are UNCLASSIFIED"
             : "activity code \(group.code) is not in classification.activity_codes: \(entries.count) entries, \(minutes) minutes; the description fallback chose \(category.category.rawValue) (\(category.matchedBy))"
-        return Finding(rule: description.id, message: message, records: sorted.map(context.source), minutes: minutes,
+        return Finding(message: message, records: sorted.map(context.source), minutes: minutes,
                        withheld: [group.description])
     }
 }

@@ -24,14 +24,12 @@ struct REF003OutsidePeriod: Rule {
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let period = context.period
         let entries = context.entries.filter { !period.contains($0.date) }.map { entry in
-            Finding(rule: description.id,
-                    message: "timesheet entry of \(context.staffLabel(entry.staffID)) dated \(entry.date) is outside the audit period \(period)",
+            Finding(message: "timesheet entry of \(context.staffLabel(entry.staffID)) dated \(entry.date) is outside the audit period \(period)",
                     records: [context.source(entry)], minutes: entry.minutes, staffID: context[entry.staffID], date: entry.date)
         }
         let lines = context.lines.indices.filter { !period.contains(context.lines[$0].serviceDate) }.map { index in
             let line = context.lines[index]
-            return Finding(rule: description.id,
-                           message: "claim \(context[line.claimID]) dated \(line.serviceDate) is outside the audit period \(period)",
+            return Finding(message: "claim \(context[line.claimID]) dated \(line.serviceDate) is outside the audit period \(period)",
                            records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate)
         }
         return entries + lines

@@ -73,8 +73,7 @@ struct TS001OverlappingEntries: Rule {
                     let start = entries.map { $0.start! }.min()!, end = entries.map { $0.end! }.max()!
                     message = "\(context.staffLabel(key.staff)) has \(grouped(entries.count)) overlapping entries on \(key.day) between \(context.clock(start, on: key.day)) and \(context.clock(end, on: key.day)): \(minutes) minutes recorded more than once"
                 }
-                findings.append(Finding(
-                    rule: description.id, message: message,
+                findings.append(Finding(message: message,
                     records: entries.map(context.source).sorted(), minutes: minutes,
                     money: context.invoiceAdjustment(removed),
                     staffID: context[key.staff], date: key.day))

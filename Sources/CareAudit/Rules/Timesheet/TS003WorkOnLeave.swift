@@ -53,9 +53,7 @@ struct TS003WorkOnLeave: Rule {
                 return interval.count - IntervalSweep.uncovered(interval, by: sortedLeave)
             }
             for entry in entries where entry.category.isCareClaimable && conflicts(entry.interval) {
-                findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.category.label) on \(key.day) while on leave (\(leave.map { context[$0.payCode] }.filter { !$0.isEmpty }.joined(separator: ", ")))",
+                findings.append(Finding(message: "\(context.staffLabel(key.staff)) claimed \(context.describeTime(entry)) as \(entry.category.label) on \(key.day) while on leave (\(leave.map { context[$0.payCode] }.filter { !$0.isEmpty }.joined(separator: ", ")))",
                     records: [context.source(entry)] + leaveSources, minutes: entry.minutes,
                     money: context.invoiceAdjustment([(entry, duringLeave(entry))]),
                     staffID: context[key.staff], date: key.day))
@@ -63,9 +61,7 @@ struct TS003WorkOnLeave: Rule {
             for lineIndex in context.lineIndexes(key) {
                 let line = context.lines[lineIndex]
                 guard conflicts(line.interval) else { continue }
-                findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) while on leave",
+                findings.append(Finding(message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) while on leave",
                     records: [context.source(line)] + leaveSources, minutes: context.billedMinutes(line),
                     money: context.billingExposure([(line, nil)]),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))

@@ -65,18 +65,14 @@ struct TS004BilledWithoutTimesheet: Rule {
                 guard missing > 0 else { continue }
                 if let session, context.sessionLines(session).count > 1 {
                     let members = context.sessionLines(session).map { context.lines[$0] }
-                    findings.append(Finding(
-                        rule: description.id,
-                        message: "\(context.staffLabel(key.staff)) rendered a group session \(context.describe(line)) on \(key.day) for \(members.count) participants (claims \(context.claimList(members))) but \(missing) minutes of it are on no timesheet entry",
+                    findings.append(Finding(message: "\(context.staffLabel(key.staff)) rendered a group session \(context.describe(line)) on \(key.day) for \(members.count) participants (claims \(context.claimList(members))) but \(missing) minutes of it are on no timesheet entry",
                         records: members.map(context.source), minutes: missing,
                         money: context.billingExposure(members.map { ($0, context.billedShare($0, minutes: missing)) }),
                         staffID: context[key.staff], date: key.day,
                         participantIDs: context.participants(members.map(\.participantID))))
                     continue
                 }
-                findings.append(Finding(
-                    rule: description.id,
-                    message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) but \(missing) minutes of it are on no timesheet entry",
+                findings.append(Finding(message: "\(context.staffLabel(key.staff)) rendered \(context.describe(line)) on \(key.day) (claim \(context[line.claimID])) but \(missing) minutes of it are on no timesheet entry",
                     records: [context.source(line)], minutes: missing,
                     money: context.billingExposure([(line, context.billedShare(line, minutes: missing))]),
                     staffID: context[key.staff], date: key.day, participantIDs: context.texts(line.participantID)))

@@ -52,9 +52,7 @@ struct UNIT001UnitsDisagreeWithMinutes: Rule {
             let expected = rule.units(forMinutes: minutes)
             guard expected != line.units else { return nil }
             let extra = line.units - expected
-            return Finding(
-                rule: description.id,
-                message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
+            return Finding(message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) for \(minutes) minutes on \(line.serviceDate); the \(rule.rawValue) rule gives \(expected)",
                 records: [context.source(line)], minutes: minutes,
                 // Over-billed: the excess units' share of the amount (too few units is no exposure).
                 money: extra > 0 ? context.billingExposure([(line, line.billedAmount?.share(extra, of: line.units))]) : nil,

@@ -23,9 +23,7 @@ struct UNIT002NoUnits: Rule {
         context.countedLines.compactMap { index in
             let line = context.lines[index]
             guard line.units <= 0 else { return nil }
-            return Finding(
-                rule: description.id,
-                message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
+            return Finding(message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
                 records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate,
                 participantIDs: context.texts(line.participantID))
         }

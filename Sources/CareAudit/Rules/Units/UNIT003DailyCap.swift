@@ -37,9 +37,7 @@ struct UNIT003DailyCap: Rule {
             let overCap = lines.map { line -> (BillingLine, Money?) in
                 (line, line.billedAmount?.share(units - cap, of: units) ?? .zero)
             }
-            return Finding(
-                rule: description.id,
-                message: "participant \(context[group.participantID]) has \(units) units of \(context[group.procedureCode]) on \(group.serviceDate), over the daily cap of \(cap)",
+            return Finding(message: "participant \(context[group.participantID]) has \(units) units of \(context[group.procedureCode]) on \(group.serviceDate), over the daily cap of \(cap)",
                 records: lines.map(context.source), money: context.billingExposure(overCap), date: group.serviceDate, participantIDs: context.texts(group.participantID))
         }
     }
