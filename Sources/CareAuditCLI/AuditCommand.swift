@@ -84,11 +84,11 @@ struct AuditCommand: ParsableCommand {
         let progress = ProgressBar.make(for: files.map(\.path), quiet: outputs.quiet)
         if let progress { loader.onBytes = { progress.advance(by: $0) } }
         loader.onPhase = phases.end
-        let loaded = loader.load(files)
+        let input = loader.load(files)
         progress?.finish()
         // A file that cannot be read, or whose header lacks required columns, cannot be trusted:
         // stop (exit 2) with its problems, the likely cause (a wrong delimiter) first.
-        for summary in loaded.summaries {
+        for summary in input.summaries {
             if let fatal = summary.fatal { throw fatal }
             let blocking = summary.blockingProblems
             if !blocking.isEmpty {
@@ -98,11 +98,11 @@ struct AuditCommand: ParsableCommand {
             }
         }
         // One root cause, one message: the same export twice, or a period the exports do not reach.
-        if let (first, again) = AuditEngine.sameFiles(loaded).first {
+        if let (first, again) = input.sameFiles.first {
             throw CommandFailure("\(again) is the same file as \(first) (same SHA-256): give each export once (two globs that overlap?); every minute would count twice")
         }
-        if let wanted = configuration.period, !AuditEngine.holdsRecords(loaded, in: wanted) {
-            let months = AuditEngine.months(loaded)
+        if let wanted = configuration.period, !input.holdsRecords(in: wanted) {
+            let months = input.months
             if !months.isEmpty {
                 let held = months.prefix(4).map { "\($0.month) (\(counted($0.records, "record")))" }.joined(separator: ", ")
                 throw CommandFailure("the period \(wanted) holds no record: the exports are dated \(held)\(months.count > 4 ? " and more" : ""); did you mean --period \(months[0].month)?")
@@ -112,7 +112,7 @@ struct AuditCommand: ParsableCommand {
         engine.excluded = try outputs.excludedRules()
         engine.onPhase = phases.end
         if outputs.timings { engine.onRuleTimes = { phases.ruleTimes = $0 } }
-        var result = engine.run(loaded, classifier: classifier, hasRoster: inputs.roster != nil)
+        var result = engine.run(input, classifier: classifier, hasRoster: inputs.roster != nil)
         if let path = outputs.writeBaseline {
             try OutputFile.write(Baseline.contents(for: result.findings), to: path)
             if !outputs.quiet { log("wrote \(result.findings.count) findings to the baseline \(path)") }

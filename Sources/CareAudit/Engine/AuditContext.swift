@@ -83,12 +83,12 @@ public final class AuditContext: Sendable {
     /// linear search beats hashing.
     private let peerCodes: [TextID]
 
-    public init(configuration: Configuration, period: Period, loaded: InputLoader.Loaded, classifier: Classifier,
+    public init(configuration: Configuration, period: Period, input: AuditInput, classifier: Classifier,
                 hasRoster: Bool) {
         self.configuration = configuration
         self.period = period
-        staff = loaded.staff
-        texts = loaded.texts
+        staff = input.staff
+        texts = input.texts
         self.classifier = classifier
         self.hasRoster = hasRoster
 
@@ -97,25 +97,25 @@ public final class AuditContext: Sendable {
         // texts fill the id space), and an array would span it all.
         var byStaff = IDMemo<Int>()
         var byNPI = IDMemo<Int>()
-        for (index, member) in loaded.staff.enumerated() {
+        for (index, member) in input.staff.enumerated() {
             if byID[member.staffID] == nil { byID[member.staffID] = member }
-            if let id = loaded.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
-            if !member.npi.isEmpty, let npi = loaded.texts.id(of: member.npi), byNPI[npi] == nil { byNPI[npi] = index }
+            if let id = input.texts.id(of: member.staffID), !id.isEmpty, byStaff[id] == nil { byStaff[id] = index }
+            if !member.npi.isEmpty, let npi = input.texts.id(of: member.npi), byNPI[npi] == nil { byNPI[npi] = index }
         }
         staffByID = byID
         memberByStaff = byStaff
         memberByNPI = byNPI
         // Staff ids not in the exports' texts (roster only) can be named by no line.
-        let staffIDs = loaded.staff.map { loaded.texts.id(of: $0.staffID) ?? .empty }
-        let resolved: [TextID] = loaded.billingLines.map { line in
+        let staffIDs = input.staff.map { input.texts.id(of: $0.staffID) ?? .empty }
+        let resolved: [TextID] = input.billingLines.map { line in
             if !line.renderingStaffID.isEmpty { return line.renderingStaffID }
             return byNPI[line.renderingNPI].map { staffIDs[$0] } ?? .empty
         }
-        let (isCounted, notes) = Self.net(loaded.billingLines) { loaded.texts[$0] }
-        var summaries = loaded.summaries
+        let (isCounted, notes) = Self.net(input.billingLines) { input.texts[$0] }
+        var summaries = input.summaries
         for note in notes {
-            let file = Int(loaded.billingLines[note.line].row.file)
-            summaries[file].add(InputProblem(file: summaries[file].path, line: Int(loaded.billingLines[note.line].row.line), column: 0,
+            let file = Int(input.billingLines[note.line].row.file)
+            summaries[file].add(InputProblem(file: summaries[file].path, line: Int(input.billingLines[note.line].row.line), column: 0,
                                              severity: .info, code: .unmatchedAdjustment, message: note.message),
                                 limit: ExportReader.defaultProblemLimit)
         }
@@ -123,9 +123,9 @@ public final class AuditContext: Sendable {
         lostStaffDays = summaries.reduce(into: Set<LostStaffDay>()) { $0.formUnion($1.lostStaffDays) }
         lineStaff = resolved
         counted = isCounted
-        let (timeline, lines) = Self.onOneTimeline(loaded.timeEntries, loaded.billingLines, lineStaff: resolved)
+        let (timeline, lines) = Self.onOneTimeline(input.timeEntries, input.billingLines, lineStaff: resolved)
         var entries = timeline
-        consensus = classifier.mapsActivityCodes ? [:] : ConsensusClassification.apply(&entries, texts: loaded.texts)
+        consensus = classifier.mapsActivityCodes ? [:] : ConsensusClassification.apply(&entries, texts: input.texts)
         self.entries = entries
         self.lines = lines
 
@@ -134,17 +134,17 @@ public final class AuditContext: Sendable {
         // Records of one staff member come in runs: look the rank up only when the id changes.
         var present = Set<TextID>()
         var previous = TextID.empty
-        for entry in loaded.timeEntries where entry.staffID != previous {
+        for entry in input.timeEntries where entry.staffID != previous {
             present.insert(entry.staffID)
             previous = entry.staffID
         }
         previous = .empty
-        for index in loaded.billingLines.indices where isCounted[index] && resolved[index] != previous {
+        for index in input.billingLines.indices where isCounted[index] && resolved[index] != previous {
             if !resolved[index].isEmpty { present.insert(resolved[index]) }
             previous = resolved[index]
         }
         // By UTF-8 bytes (any fixed order will do; comparing `String`s is many times slower).
-        let ranked = present.map { (id: $0, name: loaded.texts[$0]) }
+        let ranked = present.map { (id: $0, name: input.texts[$0]) }
             .sorted { $0.name.precedesByUTF8($1.name) }.map(\.id)
         var rank: [TextID: UInt32] = [:]
         for (order, id) in ranked.enumerated() { rank[id] = UInt32(order) }
@@ -186,14 +186,14 @@ public final class AuditContext: Sendable {
         var timesheetNames: [TextID: TextID] = [:]
         var named = TextID.empty  // entries come grouped by staff: look up only at a change
         for index in entryOrder.all {
-            let entry = loaded.timeEntries[index]
+            let entry = input.timeEntries[index]
             if entry.staffName.isEmpty || entry.staffID == named { continue }
             if timesheetNames[entry.staffID] == nil { timesheetNames[entry.staffID] = entry.staffName }
             named = entry.staffID
         }
         self.timesheetNames = timesheetNames
-        peerCodes = configuration.billing.peerCodes.compactMap { loaded.texts.id(of: $0) }
-        let groupCodes = Set(configuration.billing.groupCodes.compactMap { loaded.texts.id(of: $0) })
+        peerCodes = configuration.billing.peerCodes.compactMap { input.texts.id(of: $0) }
+        let groupCodes = Set(configuration.billing.groupCodes.compactMap { input.texts.id(of: $0) })
         let groupModifiers = Set(configuration.billing.groupModifiers)
         var modifierMemo = IDMemo<Bool>()
         let order = byLine.order
@@ -201,7 +201,7 @@ public final class AuditContext: Sendable {
             if !line.groupID.isEmpty || groupCodes.contains(line.procedureCode) { return true }
             guard !line.modifiers.isEmpty else { return false }
             return modifierMemo.value(.init(line.modifiers)) {
-                loaded.texts[line.modifiers].split(separator: "\u{1F}").contains { groupModifiers.contains(String($0)) }
+                input.texts[line.modifiers].split(separator: "\u{1F}").contains { groupModifiers.contains(String($0)) }
             }
         }
     }

@@ -16,63 +16,10 @@ public struct AuditEngine {
         self.rules = rules
     }
 
-    /// The audit period: the configured one, else the calendar month holding most records.
-    public static func period(configured: Period?, loaded: InputLoader.Loaded) -> Period? {
-        if let configured { return configured }
-        // Records come in runs of one day: count per day run, then add the runs up by month.
-        var byDay: [Day: Int] = [:]
-        func count(_ days: some Sequence<Day>) {
-            var current: Day?
-            var run = 0
-            for day in days {
-                if day != current {
-                    if let current { byDay[current, default: 0] += run }
-                    (current, run) = (day, 0)
-                }
-                run += 1
-            }
-            if let current { byDay[current, default: 0] += run }
-        }
-        count(loaded.timeEntries.lazy.map(\.date))
-        count(loaded.billingLines.lazy.map(\.serviceDate))
-        var counts: [Period: Int] = [:]
-        for (day, records) in byDay { counts[Period.month(of: day), default: 0] += records }
-        return counts.max { ($0.value, $1.key.first) < ($1.value, $0.key.first) }?.key
-    }
-
-    /// The calendar months the records are dated in, with how many each holds, most first.
-    public static func months(_ loaded: InputLoader.Loaded) -> [(month: Period, records: Int)] {
-        var counts: [Period: Int] = [:]
-        var last: (day: Day, month: Period)?
-        func count(_ day: Day) {
-            if last?.day != day { last = (day, Period.month(of: day)) }
-            counts[last!.month, default: 0] += 1
-        }
-        loaded.timeEntries.forEach { count($0.date) }
-        loaded.billingLines.forEach { count($0.serviceDate) }
-        return counts.map { ($0.key, $0.value) }.sorted { ($1.records, $0.month.first) < ($0.records, $1.month.first) }
-    }
-
-    /// Whether any record is dated in `period` (stops at the first: the usual answer is yes).
-    public static func holdsRecords(_ loaded: InputLoader.Loaded, in period: Period) -> Bool {
-        loaded.timeEntries.contains { period.contains($0.date) } || loaded.billingLines.contains { period.contains($0.serviceDate) }
-    }
-
-    /// Pairs of inputs that are the same bytes (same SHA-256): one export given twice (two globs
-    /// that overlap) would double every minute and pair each record with itself.
-    public static func sameFiles(_ loaded: InputLoader.Loaded) -> [(first: String, again: String)] {
-        var seen: [String: String] = [:]
-        var pairs: [(String, String)] = []
-        for summary in loaded.summaries where !summary.sha256.isEmpty && summary.rows > 0 {
-            if let first = seen[summary.sha256] { pairs.append((first, summary.path)) } else { seen[summary.sha256] = summary.path }
-        }
-        return pairs
-    }
-
-    public func run(_ loaded: InputLoader.Loaded, classifier: Classifier, hasRoster: Bool) -> AuditResult {
-        let period = Self.period(configured: configuration.period, loaded: loaded)
+    public func run(_ input: AuditInput, classifier: Classifier, hasRoster: Bool) -> AuditResult {
+        let period = input.period(configured: configuration.period)
             ?? Period.month(of: Day(year: 2000, month: 1, day: 1)!)
-        let context = AuditContext(configuration: configuration, period: period, loaded: loaded,
+        let context = AuditContext(configuration: configuration, period: period, input: input,
                                    classifier: classifier, hasRoster: hasRoster)
         onPhase?("context")
         var skipped: [AuditResult.SkippedRule] = []

@@ -23,14 +23,6 @@ public struct InputLoader {
 
     /// Everything read, with one summary per file (rows read = accepted + rejected). Records
     /// name their file by its position in `summaries` and their texts by id in `texts`.
-    public struct Loaded: Sendable {
-        public var timeEntries: [TimeEntry] = []
-        public var billingLines: [BillingLine] = []
-        public var staff: [StaffMember] = []
-        public var summaries: [ExportSummary] = []
-        public var texts = TextTable(TextInterner())
-    }
-
     /// The typed records of one file or part, and the texts they refer to (a struct of arrays,
     /// so the merge can move each array out without copying it).
     struct Records {
@@ -79,7 +71,7 @@ public struct InputLoader {
 
     /// Reads and types every file. With `keepRecords` false (validation) rows are typed and
     /// checked but not kept, so memory stays flat whatever the file size.
-    public func load(_ given: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> Loaded {
+    public func load(_ given: [(path: String, kind: InputKind?)], keepRecords: Bool = true) -> AuditInput {
         // Each input is opened once, and read from then on only through that descriptor.
         let pins = given.map { file in
             Result { () throws(InputError) in
@@ -174,14 +166,14 @@ public struct InputLoader {
             }
         }
         // The merge runs mostly on one core: the other hashes the files read in parts.
-        var (digests, loaded) = ParallelMap.pair(
+        var (digests, input) = ParallelMap.pair(
             { unhashed.map { (try? CSVReader.sha256(path: files[$0].openPath)) ?? "" } },
             { merge(&pieces, summaries: summaries) })
-        for (index, digest) in zip(unhashed, digests) { loaded.summaries[index].sha256 = digest }
-        Self.noteRepeatedRecordIDs(&loaded)
+        for (index, digest) in zip(unhashed, digests) { input.summaries[index].sha256 = digest }
+        Self.noteRepeatedRecordIDs(&input)
         for (index, file) in files.enumerated() {
             for note in file.notes {
-                loaded.summaries[index].add(InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
+                input.summaries[index].add(InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
                                             limit: ExportReader.defaultProblemLimit)
             }
         }
@@ -189,25 +181,25 @@ public struct InputLoader {
         for (index, pin) in pins.enumerated() {
             guard case .success(let pin) = pin, let change = pin.change() else { continue }
             let error = InputError(file: pin.name, code: .changedWhileRead, message: change)
-            loaded.summaries[index].fatal = error
-            loaded.summaries[index].add(InputProblem(file: pin.name, line: 1, column: 0, code: error.code, message: change),
+            input.summaries[index].fatal = error
+            input.summaries[index].add(InputProblem(file: pin.name, line: 1, column: 0, code: error.code, message: change),
                                         limit: ExportReader.defaultProblemLimit)
         }
         onPhase?("merge")
-        return loaded
+        return input
     }
 
     /// With several timesheet files, an entry id already used in another file is a warning on
     /// the later one (a re-export overlapping the last, or two systems numbering alike); the
     /// entries are still read, and TS001 names any overlap they make. O(n), only with two files.
-    static func noteRepeatedRecordIDs(_ loaded: inout Loaded) {
-        let timesheets = loaded.summaries.indices.filter { loaded.summaries[$0].kind == .timesheet }
+    static func noteRepeatedRecordIDs(_ input: inout AuditInput) {
+        let timesheets = input.summaries.indices.filter { input.summaries[$0].kind == .timesheet }
         guard timesheets.count > 1 else { return }
         // By text: each file's texts were interned apart, so one id may have two numbers.
         var firstFile: [String: (file: UInt32, line: UInt32)] = [:]
         var repeats: [Int: (count: Int, example: (id: TextID, line: UInt32, other: (file: UInt32, line: UInt32)))] = [:]
-        for entry in loaded.timeEntries where !entry.recordID.isEmpty {
-            let id = loaded.texts[entry.recordID]
+        for entry in input.timeEntries where !entry.recordID.isEmpty {
+            let id = input.texts[entry.recordID]
             guard let seen = firstFile[id] else {
                 firstFile[id] = (entry.row.file, entry.row.line)
                 continue
@@ -218,11 +210,11 @@ public struct InputLoader {
         }
         for (file, found) in repeats.sorted(by: { $0.key < $1.key }) {
             let (id, line, other) = found.example
-            let otherPath = loaded.summaries[Int(other.file)].path
-            loaded.summaries[file].add(InputProblem(
-                file: loaded.summaries[file].path, line: Int(line), column: 0, severity: .warning, code: .duplicateRecordID,
-                message: "\(counted(found.count, "entry id")) of this file \(found.count == 1 ? "is" : "are") already in \(otherPath) (first: \(loaded.texts[id]) at \(otherPath):\(other.line)): the same entries exported twice?",
-                quoted: [loaded.texts[id]]), limit: ExportReader.defaultProblemLimit)
+            let otherPath = input.summaries[Int(other.file)].path
+            input.summaries[file].add(InputProblem(
+                file: input.summaries[file].path, line: Int(line), column: 0, severity: .warning, code: .duplicateRecordID,
+                message: "\(counted(found.count, "entry id")) of this file \(found.count == 1 ? "is" : "are") already in \(otherPath) (first: \(input.texts[id]) at \(otherPath):\(other.line)): the same entries exported twice?",
+                quoted: [input.texts[id]]), limit: ExportReader.defaultProblemLimit)
         }
     }
 
@@ -273,14 +265,14 @@ public struct InputLoader {
     /// with the most interned texts is taken as it is (absorbing it would be the costliest step:
     /// each of its texts would be looked up); the others' texts are added to it in order. Then
     /// each piece's records are renumbered as they are put together.
-    private func merge(_ pieces: inout [Records], summaries: [ExportSummary]) -> Loaded {
-        var loaded = Loaded()
-        loaded.summaries = summaries
+    private func merge(_ pieces: inout [Records], summaries: [ExportSummary]) -> AuditInput {
+        var input = AuditInput()
+        input.summaries = summaries
         let withTexts = pieces.indices.filter { pieces[$0].texts != nil }
         guard let base = withTexts.max(by: { (pieces[$0].texts!.internedCount, $1) < (pieces[$1].texts!.internedCount, $0) })
         else {
-            loaded.staff = pieces.flatMap(\.staff)
-            return loaded
+            input.staff = pieces.flatMap(\.staff)
+            return input
         }
         var texts = pieces[base].texts!
         pieces[base].texts = nil  // held once, so absorbing grows it in place
@@ -299,15 +291,15 @@ public struct InputLoader {
             var entries: [TimeEntry] = [], lines: [BillingLine] = []
             swap(&entries, &pieces[index].entries)
             swap(&lines, &pieces[index].lines)
-            loaded.staff += pieces[index].staff
+            input.staff += pieces[index].staff
             entryPieces.append(Piece(records: entries, map: maps[index], lineOffset: pieces[index].lineOffset))
             linePieces.append(Piece(records: lines, map: maps[index], lineOffset: pieces[index].lineOffset))
         }
-        (loaded.timeEntries, loaded.billingLines) = ParallelMap.pair(
+        (input.timeEntries, input.billingLines) = ParallelMap.pair(
             { Self.joined(&entryPieces) { $0.merged(renumbering: $1, lines: $2) } },
             { Self.joined(&linePieces) { $0.merged(renumbering: $1, lines: $2) } })
-        loaded.texts = TextTable(texts)
-        return loaded
+        input.texts = TextTable(texts)
+        return input
     }
 
     /// One piece's records of one kind, and what merging does to them.

@@ -7,7 +7,7 @@ import Testing
 @Suite("Reading big files in parts")
 struct SplitReadingTests {
     /// Everything a read produced, as comparable text.
-    static func dump(_ loaded: InputLoader.Loaded) -> [String] {
+    static func dump(_ loaded: AuditInput) -> [String] {
         let t = loaded.texts
         var lines = loaded.summaries.map { s in
             "\(s.path) rows \(s.rows)=\(s.accepted)+\(s.rejected) lines \(s.lines) blank \(s.blankLines) bytes \(s.bytes) sha \(s.sha256) "
@@ -36,7 +36,7 @@ struct SplitReadingTests {
         return a.count == b.count ? nil : "\(a.count) lines vs \(b.count)"
     }
 
-    static func load(_ files: [(String, InputKind?)], parts: Int) -> InputLoader.Loaded {
+    static func load(_ files: [(String, InputKind?)], parts: Int) -> AuditInput {
         var loader = InputLoader(configuration: Configuration())
         loader.splitBytes = parts > 1 ? 1 : .max
         loader.parts = parts
