@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Output written as the work runs, to standard output or to a file. A file is written to a
 /// hidden temporary file beside it and renamed onto its path only when everything was written,

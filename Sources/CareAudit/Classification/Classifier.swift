@@ -16,7 +16,7 @@ public final class Classifier: @unchecked Sendable {
     private var descriptionCache: [String: Classification?] = [:]
     private let lock = NSLock()
 
-    public init(settings: ClassificationSettings, defaultAncillaryCategory: ClaimingCategory) {
+    package init(settings: ClassificationSettings, defaultAncillaryCategory: ClaimingCategory) {
         self.settings = settings
         self.defaultAncillaryCategory = defaultAncillaryCategory
         codes = Dictionary(settings.activityCodes.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -38,10 +38,10 @@ public final class Classifier: @unchecked Sendable {
     }
 
     /// Whether the configuration maps activity codes at all (REF002 then also flags unmapped codes).
-    public var mapsActivityCodes: Bool { !codes.isEmpty }
+    package var mapsActivityCodes: Bool { !codes.isEmpty }
 
     /// Whether `code` is in the activity code map.
-    public func isMapped(activityCode code: String) -> Bool { codes[code.uppercased()] != nil }
+    package func isMapped(activityCode code: String) -> Bool { codes[code.uppercased()] != nil }
 
     private struct ActivityKey: Hashable {
         let code: String
@@ -49,7 +49,7 @@ public final class Classifier: @unchecked Sendable {
         let payCode: String
     }
 
-    public func classify(activityCode: String, description: String, payCode: String) -> Classification {
+    package func classify(activityCode: String, description: String, payCode: String) -> Classification {
         memo(\.cache, ActivityKey(code: activityCode, description: description, payCode: payCode)) {
             compute(activityCode: activityCode, description: description, payCode: payCode)
         }
@@ -90,7 +90,7 @@ public final class Classifier: @unchecked Sendable {
 
     /// The description patterns alone (CARE002 compares them with the code's category; `init`
     /// proposes a category for a code with them). Cached like `classify`.
-    public func classify(description: String) -> Classification? {
+    package func classify(description: String) -> Classification? {
         memo(\.descriptionCache, description) { matchDescription(description) }
     }
 
@@ -137,7 +137,7 @@ public final class Classifier: @unchecked Sendable {
 
     /// A claim line's category from its procedure code: a CARE activity code billed to a payer
     /// is remembered for DC003; every other code is a direct service.
-    public func classify(procedureCode: String) -> (category: ClaimingCategory, isCareActivityCode: Bool) {
+    package func classify(procedureCode: String) -> (category: ClaimingCategory, isCareActivityCode: Bool) {
         if let care = careProcedureCodes[procedureCode.uppercased()] { return (care, true) }
         return (.directService, false)
     }

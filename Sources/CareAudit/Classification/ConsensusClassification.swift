@@ -3,14 +3,14 @@
 /// is not UNCLASSIFIED when forty rows of the same code say "Court report preparation". Rows on
 /// leave keep their category (a pay code decides those). `REF002` names the rows whose own
 /// description says something else. O(n) over the entries, one dictionary per code.
-public enum ConsensusClassification {
+package enum ConsensusClassification {
     /// What a code's rows say.
-    public struct Verdict: Sendable, Equatable {
-        public let category: ClaimingCategory
-        public let ancillary: Ancillary?
+    package struct Verdict: Sendable, Equatable {
+        package let category: ClaimingCategory
+        package let ancillary: Ancillary?
         /// Rows whose description says `category`, out of the code's rows (leave left out).
-        public let agreeing: Int
-        public let rows: Int
+        package let agreeing: Int
+        package let rows: Int
     }
 
     /// The verdict for each code (uppercased text) where more than half of its rows' descriptions

@@ -3,29 +3,29 @@ import Foundation
 /// `care-audit classify`: the timesheet rows written back with their claiming category, every
 /// original cell untouched, so a finance analyst can filter a month by category in a
 /// spreadsheet and see why each row landed where it did.
-public struct TimesheetClassification {
-    public let configuration: Configuration
-    public let classifier: Classifier
-    public var writer = CSVWriter()
+package struct TimesheetClassification {
+    package let configuration: Configuration
+    package let classifier: Classifier
+    package var writer = CSVWriter()
 
-    public static let addedColumns = ["category", "ancillary", "matched_by"]
+    package static let addedColumns = ["category", "ancillary", "matched_by"]
 
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         self.configuration = configuration
         classifier = Classifier(configuration: configuration)
     }
 
     /// A file whose header differs from the first file's: one output table cannot hold both.
-    public struct LayoutMismatch: Error, CustomStringConvertible {
-        public let file: String
-        public var description: String {
+    package struct LayoutMismatch: Error, CustomStringConvertible {
+        package let file: String
+        package var description: String {
             "\(file): its columns differ from the first timesheet's; classify one export layout at a time"
         }
     }
 
     /// Streams every well-formed row of `files` to `emit` as CSV; rows that cannot be read are
     /// counted as rejected in the summaries (with their problems), never silently dropped.
-    public func run(files: [String], emit: (String) throws -> Void) throws -> [ExportSummary] {
+    package func run(files: [String], emit: (String) throws -> Void) throws -> [ExportSummary] {
         var summaries: [ExportSummary] = []
         var firstHeader: [String]?
         for file in files {

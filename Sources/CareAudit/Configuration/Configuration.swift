@@ -3,57 +3,57 @@ import Foundation
 /// Everything a county can adjust, with the defaults in one place (`Configuration()`).
 /// Loaded from `care-audit.yml` (version 1); `care-audit config` prints the effective values.
 public struct Configuration: Sendable, Equatable {
-    public var version = 1
+    package var version = 1
     /// The file it was read from; nil: the built-in defaults (reports say which).
     public var source: String?
     /// The audit period; `--period` on the command line wins.
     public var period: Period?
-    public var input = InputSettings()
+    package var input = InputSettings()
     /// Per input kind: header as written in the export → canonical field.
-    public var columns: [InputKind: [String: String]] = [:]
-    public var care = CareSettings()
+    package var columns: [InputKind: [String: String]] = [:]
+    package var care = CareSettings()
     /// The county's time zone: durations and overlaps on the nights clocks change (DOMAIN.md §8).
-    public var localTime = LocalTime.losAngeles
-    public var classification = ClassificationSettings.defaults
-    public var billing = BillingSettings()
+    package var localTime = LocalTime.losAngeles
+    package var classification = ClassificationSettings.defaults
+    package var billing = BillingSettings()
     /// Per rule id: overrides of `enabled`, `severity` and options.
-    public var rules: [String: RuleSettings] = [:]
+    package var rules: [String: RuleSettings] = [:]
 
     public init() {}
 
-    public struct InputSettings: Sendable, Equatable {
+    package struct InputSettings: Sendable, Equatable {
         /// The delimiter of every file; nil: each file's is detected (`,` unless another splits
         /// its first records evenly).
-        public var delimiter: UInt8?
+        package var delimiter: UInt8?
         /// The encoding of every file; nil: each file's is detected (UTF-8, else Windows-1252).
-        public var encoding: TextEncoding?
+        package var encoding: TextEncoding?
         /// Choices for one file (`--encoding roster.csv=utf-8`), by its path as given or its name:
         /// they win over the settings for every file and over detection.
-        public var perFile: [String: FileDialect] = [:]
-        public var maxFieldBytes = 1 << 20
-        public var maxRecordBytes = 16 << 20
-        public var maxFields = 100_000
+        package var perFile: [String: FileDialect] = [:]
+        package var maxFieldBytes = 1 << 20
+        package var maxRecordBytes = 16 << 20
+        package var maxFields = 100_000
         /// Most bytes read from a pipe, FIFO or device (a file has its size; a stream could
         /// never end).
-        public var maxStreamBytes = 2 << 30
+        package var maxStreamBytes = 2 << 30
 
-        public struct FileDialect: Sendable, Equatable {
-            public var delimiter: UInt8?
-            public var encoding: TextEncoding?
-            public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
+        package struct FileDialect: Sendable, Equatable {
+            package var delimiter: UInt8?
+            package var encoding: TextEncoding?
+            package init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
                 self.delimiter = delimiter
                 self.encoding = encoding
             }
         }
 
         /// The dialect for files nothing was detected in: the settings, else `,` and UTF-8.
-        public var dialect: CSVDialect {
+        package var dialect: CSVDialect {
             CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), encoding: encoding ?? .utf8, maxFieldBytes: maxFieldBytes,
                        maxRecordBytes: maxRecordBytes, maxFields: maxFields)
         }
 
         /// What was chosen for `path`: its own entry, else the settings for every file.
-        public func chosen(for path: String) -> FileDialect {
+        package func chosen(for path: String) -> FileDialect {
             let own = perFile[path] ?? perFile[(path as NSString).lastPathComponent]
             return FileDialect(delimiter: own?.delimiter ?? delimiter, encoding: own?.encoding ?? encoding)
         }
@@ -68,47 +68,47 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
-    public struct CareSettings: Sendable, Equatable {
+    package struct CareSettings: Sendable, Equatable {
         /// DHCS's hourly rate for CARE administrative time. No value is published, so the default
         /// is 0.00 and reports then show minutes only (DOMAIN.md §1).
-        public var hourlyRate = Money.zero
+        package var hourlyRate = Money.zero
         /// The CARE activity that ancillary time (meetings, supervision, prep) is claimed under when
         /// its description names none.
-        public var defaultAncillaryCategory = ClaimingCategory.careCourtHearing
+        package var defaultAncillaryCategory = ClaimingCategory.careCourtHearing
     }
 
-    public struct BillingSettings: Sendable, Equatable {
+    package struct BillingSettings: Sendable, Equatable {
         /// Codes only certified peer support specialists may bill (H0038 peer services, H0025
         /// peer-led prevention education).
-        public var peerCodes = ["H0038", "H0025"]
+        package var peerCodes = ["H0038", "H0025"]
         /// How minutes become units, per procedure code; codes not listed are not checked.
-        public var unitRules: [String: UnitRule] = ["H0038": .per15, "H0025": .per15]
+        package var unitRules: [String: UnitRule] = ["H0038": .per15, "H0025": .per15]
         /// Most units per participant, code and day (none by default; one plan caps H0038 at 16).
-        public var dailyUnitCaps: [String: Int] = [:]
+        package var dailyUnitCaps: [String: Int] = [:]
         /// The peer specialist taxonomy (PEER003 compares against it).
-        public var peerTaxonomy = "175T00000X"
+        package var peerTaxonomy = "175T00000X"
         /// Modifiers that mark a group service (HQ: "group setting").
-        public var groupModifiers = ["HQ"]
+        package var groupModifiers = ["HQ"]
         /// Procedure codes that are group services (H0025 peer-led groups, 90853 group therapy).
-        public var groupCodes = ["H0025", "90853"]
+        package var groupCodes = ["H0025", "90853"]
         /// What a group line's minutes are: the session's (`full`, as SmartCare pushes them) or
         /// the session's share per participant (`prorated`, as older claiming systems divided
         /// them). No current DHCS source fixes it (DOMAIN.md §3).
-        public var groupMinutes = GroupMinutes.full
+        package var groupMinutes = GroupMinutes.full
     }
 
     /// How a group session's minutes appear on each participant's line.
-    public enum GroupMinutes: String, Sendable, CaseIterable {
+    package enum GroupMinutes: String, Sendable, CaseIterable {
         case full
         case prorated
     }
 
-    public struct RuleSettings: Sendable, Equatable {
-        public var enabled: Bool?
-        public var severity: Severity?
-        public var options: [String: String] = [:]
+    package struct RuleSettings: Sendable, Equatable {
+        package var enabled: Bool?
+        package var severity: Severity?
+        package var options: [String: String] = [:]
 
-        public init(enabled: Bool? = nil, severity: Severity? = nil, options: [String: String] = [:]) {
+        package init(enabled: Bool? = nil, severity: Severity? = nil, options: [String: String] = [:]) {
             self.enabled = enabled
             self.severity = severity
             self.options = options
@@ -117,13 +117,13 @@ public struct Configuration: Sendable, Equatable {
 }
 
 /// How billed minutes become units.
-public enum UnitRule: String, Sendable, CaseIterable, Equatable {
+package enum UnitRule: String, Sendable, CaseIterable, Equatable {
     /// SmartCare's "per 15 (7/7)": units = (minutes + 7) / 15; 7 minutes or less is 0 units.
     case per15 = "per15"
     /// One unit per encounter, whatever its length.
     case perEncounter = "per_encounter"
 
-    public func units(forMinutes minutes: Int) -> Int {
+    package func units(forMinutes minutes: Int) -> Int {
         switch self {
         case .per15: (minutes + 7) / 15
         case .perEncounter: minutes > 0 ? 1 : 0
@@ -132,37 +132,37 @@ public enum UnitRule: String, Sendable, CaseIterable, Equatable {
 }
 
 /// The mappings that turn an activity into a claiming category, in the order they are tried.
-public struct ClassificationSettings: Sendable, Equatable {
+package struct ClassificationSettings: Sendable, Equatable {
     /// Activity code → category (and ancillary); exact, case-insensitive.
-    public var activityCodes: [String: CodeMapping] = [:]
+    package var activityCodes: [String: CodeMapping] = [:]
     /// Description patterns, first match wins.
-    public var descriptions: [DescriptionPattern] = []
+    package var descriptions: [DescriptionPattern] = []
     /// Phrases that mark CARE ancillary time (a team meeting, supervision, preparation).
-    public var ancillary: [AncillaryPattern] = []
+    package var ancillary: [AncillaryPattern] = []
     /// Pay codes that mean paid time off.
-    public var leavePayCodes: [String] = ClassificationSettings.defaultLeavePayCodes
+    package var leavePayCodes: [String] = ClassificationSettings.defaultLeavePayCodes
     /// Procedure codes that are CARE activities (not billable services) when they appear on a
     /// claim line; the activity codes mapped to CARE categories count too.
-    public var careProcedureCodes: [String] = []
+    package var careProcedureCodes: [String] = []
 
-    public struct CodeMapping: Sendable, Equatable {
-        public var category: ClaimingCategory
-        public var ancillary: Ancillary?
+    package struct CodeMapping: Sendable, Equatable {
+        package var category: ClaimingCategory
+        package var ancillary: Ancillary?
 
-        public init(category: ClaimingCategory, ancillary: Ancillary? = nil) {
+        package init(category: ClaimingCategory, ancillary: Ancillary? = nil) {
             self.category = category
             self.ancillary = ancillary
         }
     }
 
     /// Keywords (any of them, case-insensitive, as whole words or phrases) or a regular expression.
-    public struct DescriptionPattern: Sendable, Equatable {
-        public var keywords: [String]
-        public var regex: String?
-        public var category: ClaimingCategory
-        public var ancillary: Ancillary?
+    package struct DescriptionPattern: Sendable, Equatable {
+        package var keywords: [String]
+        package var regex: String?
+        package var category: ClaimingCategory
+        package var ancillary: Ancillary?
 
-        public init(keywords: [String] = [], regex: String? = nil, category: ClaimingCategory, ancillary: Ancillary? = nil) {
+        package init(keywords: [String] = [], regex: String? = nil, category: ClaimingCategory, ancillary: Ancillary? = nil) {
             self.keywords = keywords
             self.regex = regex
             self.category = category
@@ -170,21 +170,21 @@ public struct ClassificationSettings: Sendable, Equatable {
         }
     }
 
-    public struct AncillaryPattern: Sendable, Equatable {
-        public var keywords: [String]
-        public var ancillary: Ancillary
+    package struct AncillaryPattern: Sendable, Equatable {
+        package var keywords: [String]
+        package var ancillary: Ancillary
     }
 
     /// Pay codes that mean paid time off, as county payroll systems (UKG/Kronos, Workday, ADP)
     /// name them; matched like headers, ignoring case, spaces and punctuation.
-    public static let defaultLeavePayCodes = [
+    package static let defaultLeavePayCodes = [
         "PTO", "SICK", "HOL", "VAC", "Vacation", "Holiday", "Floating Holiday", "Sick", "Sick Leave", "Paid Time Off",
         "Personal Leave", "Bereavement", "Jury Duty", "Administrative Leave", "Admin Leave", "Military Leave", "FMLA",
         "Family Leave", "Comp Time Taken",
     ]
 
     /// Plain-English defaults: what county timesheets usually say.
-    public static let defaults = ClassificationSettings(
+    package static let defaults = ClassificationSettings(
         activityCodes: [:],
         descriptions: [
             DescriptionPattern(keywords: ["court report", "report to the court", "report for court"], category: .careCourtReport),

@@ -1,14 +1,14 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// A configuration that cannot be used: names the file, the line and the key.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var key: String
-    public var message: String
+package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var key: String
+    package var message: String
 
-    public var description: String {
+    package var description: String {
         "\(file):\(line): error: \(key.isEmpty ? "" : "\(key): ")\(message)"
     }
 }
@@ -16,7 +16,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 /// Reads `care-audit.yml`. Every key is checked: an unknown key or a value of the wrong kind is
 /// an error naming the key and its line, never silently ignored.
 public enum ConfigurationLoader {
-    public static let currentVersion = 1
+    package static let currentVersion = 1
 
     public static func load(path: String) throws -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,22 +1,22 @@
 /// Writes a configuration as commented YAML that `ConfigurationLoader` reads back to the same
 /// value. Keys come in a fixed order and maps are sorted, so the output is stable.
-public enum ConfigurationWriter {
+package enum ConfigurationWriter {
     /// Comments `init` adds to what it proposes (REVIEW marks what a person should check).
-    public struct Notes {
+    package struct Notes {
         /// Comment lines under `columns.<kind>`.
-        public var columns: [InputKind: [String]] = [:]
+        package var columns: [InputKind: [String]] = [:]
         /// A comment after one column mapping (header → comment).
-        public var columnLines: [InputKind: [String: String]] = [:]
+        package var columnLines: [InputKind: [String: String]] = [:]
         /// A comment after an activity code's mapping.
-        public var activityCodes: [String: String] = [:]
+        package var activityCodes: [String: String] = [:]
         /// Comment lines opening the `classification` and `billing` sections.
-        public var classification: [String] = []
-        public var billing: [String] = []
+        package var classification: [String] = []
+        package var billing: [String] = []
 
-        public init() {}
+        package init() {}
     }
 
-    public static func yaml(_ configuration: Configuration, notes: Notes = Notes()) -> String {
+    package static func yaml(_ configuration: Configuration, notes: Notes = Notes()) -> String {
         let columnComments = notes.columns, activityCodeComments = notes.activityCodes
         var out = "# care-audit configuration. Every key is optional but version; `care-audit config` prints\n"
         out += "# the effective values (defaults merged with this file).\n"

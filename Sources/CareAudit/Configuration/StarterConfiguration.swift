@@ -5,16 +5,16 @@
 /// its rows' descriptions say (with counts and two examples), leave pay codes come from the pay
 /// codes present, and unit rules and CARE procedure codes from the billing codes present. What
 /// it wrote loads as it is; what needs a person's eye says REVIEW.
-public struct StarterConfiguration {
-    public let base: Configuration
+package struct StarterConfiguration {
+    package let base: Configuration
 
-    public init(base: Configuration = Configuration()) { self.base = base }
+    package init(base: Configuration = Configuration()) { self.base = base }
 
-    public struct Result {
-        public var yaml: String
-        public var summaries: [ExportSummary]
+    package struct Result {
+        package var yaml: String
+        package var summaries: [ExportSummary]
         /// Every proposal a person should check, in words (`init` counts and lists them).
-        public var review: [String]
+        package var review: [String]
     }
 
     /// Usual units of codes behavioral health bills (DHCS Medi-Cal billing manual conventions):
@@ -34,7 +34,7 @@ public struct StarterConfiguration {
         var examples: [String] = []
     }
 
-    public func make(_ files: [(path: String, kind: InputKind)]) throws -> Result {
+    package func make(_ files: [(path: String, kind: InputKind)]) throws -> Result {
         var configuration = base
         var notes = ConfigurationWriter.Notes()
         var review: [String] = []

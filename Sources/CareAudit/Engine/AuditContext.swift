@@ -1,22 +1,22 @@
 /// A staff member on a date (the unit in which time is claimed and compared) and where its
 /// records are: `entries` indexes `AuditContext.entryOrder`, `lines` indexes `lineOrder`.
-public struct StaffDay: Sendable {
-    public let staff: TextID
-    public let day: Day
+package struct StaffDay: Sendable {
+    package let staff: TextID
+    package let day: Day
     let entries: Range<Int>
     let lines: Range<Int>
 }
 
 /// Billing lines sharing participant, procedure code and date of service; `members` indexes
 /// `AuditContext.serviceOrder`.
-public struct ServiceGroup: Sendable {
+package struct ServiceGroup: Sendable {
     /// 32-bit bounds: groups come by the million, most of one line.
     private let first: UInt32, end: UInt32
 
     init(members: Range<Int>) { (first, end) = (UInt32(members.lowerBound), UInt32(members.upperBound)) }
 
     var members: Range<Int> { Int(first)..<Int(end) }
-    public var count: Int { Int(end - first) }
+    package var count: Int { Int(end - first) }
 }
 
 /// What every rule reads: the typed records, the audit period, and the indexes built once so
@@ -27,45 +27,45 @@ public struct ServiceGroup: Sendable {
 /// by a frequency-7 replacement do not count as billed. Time entries and counted lines are
 /// grouped by (staff, date) and sorted by start, so overlaps are found by one sweep per staff day.
 /// Grouping counts and sorts integers (`StaffOrder`): no string is hashed or compared per record.
-public final class AuditContext: Sendable {
-    public let configuration: Configuration
-    public let period: Period
-    public let entries: [TimeEntry]
-    public let lines: [BillingLine]
-    public let staff: [StaffMember]
-    public let texts: TextTable
-    public let classifier: Classifier
+package final class AuditContext: Sendable {
+    package let configuration: Configuration
+    package let period: Period
+    package let entries: [TimeEntry]
+    package let lines: [BillingLine]
+    package let staff: [StaffMember]
+    package let texts: TextTable
+    package let classifier: Classifier
     /// Input summaries (rows read, accepted, rejected, problems); records' `RowRef.file` indexes it.
-    public let summaries: [ExportSummary]
-    public let hasRoster: Bool
+    package let summaries: [ExportSummary]
+    package let hasRoster: Bool
 
-    public let staffByID: [String: StaffMember]
+    package let staffByID: [String: StaffMember]
     /// Roster members by staff id and by NPI, as text ids of the exports.
     private let memberByStaff: IDMemo<Int>
     private let memberByNPI: IDMemo<Int>
     /// Per billing line: the staff id it resolves to (empty: none).
-    public let lineStaff: [TextID]
+    package let lineStaff: [TextID]
     /// Per billing line: whether it counts as billed after netting voids and replacements.
-    public let counted: [Bool]
+    package let counted: [Bool]
     /// Activity codes (uppercased) classified by what most of their rows' descriptions say, when
     /// no code map is configured (`ConsensusClassification`).
-    public let consensus: [String: ConsensusClassification.Verdict]
+    package let consensus: [String: ConsensusClassification.Verdict]
 
     /// Staff days that lost a timesheet or billing row to a reading error (`ExportSummary`).
-    public let lostStaffDays: Set<LostStaffDay>
+    package let lostStaffDays: Set<LostStaffDay>
 
     /// Whether `day` lost a row: its minutes are not all known, so a rule adding them up (more
     /// claimed than worked, billed time on no entry) would report the missing row, not a problem.
-    public func lostRow(_ day: StaffDay) -> Bool {
+    package func lostRow(_ day: StaffDay) -> Bool {
         !lostStaffDays.isEmpty && lostStaffDays.contains(LostStaffDay(staffID: texts[day.staff], day: day.day))
     }
 
     /// The indexes of the lines that count as billed: a voided or replaced line is no longer
     /// billed, so the line rules look only at these.
-    public var countedLines: [Int] { lines.indices.filter { counted[$0] } }
+    package var countedLines: [Int] { lines.indices.filter { counted[$0] } }
     /// Staff days in a stable order (staff id, then date), each with its entries and its
     /// counted lines.
-    public let staffDays: [StaffDay]
+    package let staffDays: [StaffDay]
     /// Entry indexes grouped by staff day, each group sorted by start (then file and line).
     private let entryOrder: RecordOrder
     /// Counted billing line indexes grouped by staff day, sorted like `entryOrder`.
@@ -73,7 +73,7 @@ public final class AuditContext: Sendable {
     /// Counted, not denied, billing lines grouped by participant, procedure code and date of
     /// service: the unit the duplicate and daily-cap rules compare within. Built once for all of
     /// them; groups and their members in file order.
-    public let serviceGroups: [ServiceGroup]
+    package let serviceGroups: [ServiceGroup]
     private let serviceOrder: RecordOrder
     /// Group sessions: which lines are one session of one staff member (`GroupSessions`).
     let groupSessions: GroupSessions
@@ -83,7 +83,7 @@ public final class AuditContext: Sendable {
     /// linear search beats hashing.
     private let peerCodes: [TextID]
 
-    public init(configuration: Configuration, period: Period, input: AuditInput, classifier: Classifier,
+    package init(configuration: Configuration, period: Period, input: AuditInput, classifier: Classifier,
                 hasRoster: Bool) {
         self.configuration = configuration
         self.period = period
@@ -213,13 +213,13 @@ public final class AuditContext: Sendable {
     }
 
     /// The entries of a staff day (indexes into `entries`), sorted by start.
-    public func entryIndexes(_ day: StaffDay) -> RecordIndexes { entryOrder[day.entries] }
+    package func entryIndexes(_ day: StaffDay) -> RecordIndexes { entryOrder[day.entries] }
 
     /// The counted billing lines of a staff day (indexes into `lines`), sorted by start.
-    public func lineIndexes(_ day: StaffDay) -> RecordIndexes { lineOrder[day.lines] }
+    package func lineIndexes(_ day: StaffDay) -> RecordIndexes { lineOrder[day.lines] }
 
     /// The lines of a service group (indexes into `lines`), in file order.
-    public func lineIndexes(_ group: ServiceGroup) -> RecordIndexes { serviceOrder[group.members] }
+    package func lineIndexes(_ group: ServiceGroup) -> RecordIndexes { serviceOrder[group.members] }
 
     /// Counted, not denied lines grouped by participant, procedure code and date: sorts
     /// (participant, code; date, index) and cuts the runs. Groups in file order of their first line.
@@ -323,29 +323,29 @@ public final class AuditContext: Sendable {
     // MARK: - Helpers for rules and messages
 
     /// The text of an id.
-    public subscript(id: TextID) -> String { texts[id] }
+    package subscript(id: TextID) -> String { texts[id] }
 
     /// The texts of ids, empty ones left out (a finding's participants).
-    public func texts(_ ids: TextID...) -> [String] { ids.filter { !$0.isEmpty }.map { texts[$0] } }
+    package func texts(_ ids: TextID...) -> [String] { ids.filter { !$0.isEmpty }.map { texts[$0] } }
 
     /// The distinct participants of several records, sorted (for a finding that names them all).
-    public func participants(_ ids: [TextID]) -> [String] { Set(ids.filter { !$0.isEmpty }).map { texts[$0] }.sorted() }
+    package func participants(_ ids: [TextID]) -> [String] { Set(ids.filter { !$0.isEmpty }).map { texts[$0] }.sorted() }
 
     /// Where an entry came from.
-    public func source(_ entry: TimeEntry) -> SourceRef {
+    package func source(_ entry: TimeEntry) -> SourceRef {
         SourceRef(file: summaries[Int(entry.row.file)].path, line: Int(entry.row.line),
                   recordID: entry.recordID.isEmpty ? nil : texts[entry.recordID])
     }
 
     /// Where a line came from; its record id is the claim id and line number.
-    public func source(_ line: BillingLine) -> SourceRef {
+    package func source(_ line: BillingLine) -> SourceRef {
         let claim = texts[line.claimID]
         return SourceRef(file: summaries[Int(line.row.file)].path, line: Int(line.row.line),
                          recordID: line.lineNumber.isEmpty ? claim : claim + "/" + texts[line.lineNumber])
     }
 
     /// Source order (file name, then line), as `SourceRef` sorts, without building either.
-    public func precedes(_ a: RowRef, _ b: RowRef) -> Bool {
+    package func precedes(_ a: RowRef, _ b: RowRef) -> Bool {
         a.file == b.file ? a.line < b.line : (summaries[Int(a.file)].path, a.line) < (summaries[Int(b.file)].path, b.line)
     }
 
@@ -358,93 +358,93 @@ public final class AuditContext: Sendable {
     }
 
     /// Whether the roster has this staff id or this NPI (no member is copied).
-    public func isOnRoster(staff id: TextID, npi: TextID) -> Bool {
+    package func isOnRoster(staff id: TextID, npi: TextID) -> Bool {
         memberByStaff[id] != nil || memberByNPI[npi] != nil
     }
 
     /// The position in `staff` of the member with this staff id (read fields without copying one).
-    public func memberIndex(staff id: TextID) -> Int? { memberByStaff[id] }
+    package func memberIndex(staff id: TextID) -> Int? { memberByStaff[id] }
 
     /// The staff id line `index` resolves to, as text.
-    public func lineStaffID(_ index: Int) -> String? {
+    package func lineStaffID(_ index: Int) -> String? {
         lineStaff[index].isEmpty ? nil : texts[lineStaff[index]]
     }
 
     /// "Maria Lopez (E1001)", or the bare id when no name is known.
-    public func staffLabel(_ id: String) -> String {
+    package func staffLabel(_ id: String) -> String {
         staffName(id).map { "\($0) (\(id))" } ?? id
     }
 
     /// The staff member's name from the roster, else from the timesheet.
-    public func staffName(_ id: String) -> String? {
+    package func staffName(_ id: String) -> String? {
         if let name = staffByID[id]?.name, !name.isEmpty { return name }
         if let known = texts.id(of: id), let name = timesheetNames[known], !name.isEmpty { return texts[name] }
         return nil
     }
 
-    public func staffLabel(_ id: TextID) -> String { staffLabel(texts[id]) }
+    package func staffLabel(_ id: TextID) -> String { staffLabel(texts[id]) }
 
     /// Billable minutes of a line: its listed minutes, else its times, else nil.
-    public func billedMinutes(_ line: BillingLine) -> Int? {
+    package func billedMinutes(_ line: BillingLine) -> Int? {
         line.serviceMinutes ?? line.interval.map { $0.count }
     }
 
     /// The group session of line `index` (see `GroupSessions`), if it is a group line.
-    public func session(ofLine index: Int) -> Int? { groupSessions.session(of: index) }
+    package func session(ofLine index: Int) -> Int? { groupSessions.session(of: index) }
 
     /// The lines of group session `number`, in file order.
-    public func sessionLines(_ number: Int) -> [Int] { groupSessions.sessions[number] }
+    package func sessionLines(_ number: Int) -> [Int] { groupSessions.sessions[number] }
 
     /// The distinct participants of group session `number`.
-    public func sessionParticipants(_ number: Int) -> Int { groupSessions.participants(number, in: lines) }
+    package func sessionParticipants(_ number: Int) -> Int { groupSessions.participants(number, in: lines) }
 
     /// Minutes a line stands for when only its units are known (per-15 codes: 15 a unit).
-    public func minutesForComparison(_ line: BillingLine) -> Int {
+    package func minutesForComparison(_ line: BillingLine) -> Int {
         billedMinutes(line) ?? line.units * 15
     }
 
     /// "H0038 10:30–11:15", or "H0038" without times.
-    public func describe(_ line: BillingLine) -> String {
+    package func describe(_ line: BillingLine) -> String {
         let code = texts[line.procedureCode]
         guard let start = line.start, let end = line.end else { return code }
         return "\(code) \(clock(start, on: line.timelineDay))–\(clock(end, on: line.timelineDay))"
     }
 
     /// The clock time ("01:30") `minutes` after midnight of `day`, in the county's time zone.
-    public func clock(_ minutes: Int, on day: Day) -> String { configuration.localTime.clock(minutes, on: day) }
+    package func clock(_ minutes: Int, on day: Day) -> String { configuration.localTime.clock(minutes, on: day) }
 
     /// The lines' claim ids, sorted: "B1, B2, B3", at most ten and then "and 99,990 more" (the
     /// finding's records list them all; a message stays readable).
-    public func claimList(_ lines: [BillingLine]) -> String {
+    package func claimList(_ lines: [BillingLine]) -> String {
         let claims = lines.map { texts[$0.claimID] }.sorted()
         return claims.prefix(10).joined(separator: ", ") + (claims.count > 10 ? " and \(grouped(claims.count - 10)) more" : "")
     }
 
     /// "10:00–11:00", or "90 minutes" without times.
-    public func describeTime(_ entry: TimeEntry) -> String {
+    package func describeTime(_ entry: TimeEntry) -> String {
         guard let start = entry.start, let end = entry.end else { return "\(entry.minutes) minutes" }
         return "\(clock(start, on: entry.timelineDay))–\(clock(end, on: entry.timelineDay))"
     }
 
     /// The payer as people say it: "Medi-Cal", or the payer's own name.
-    public func payerLabel(_ line: BillingLine) -> String {
+    package func payerLabel(_ line: BillingLine) -> String {
         line.payerType == .other && !line.payerName.isEmpty ? texts[line.payerName] : line.payerType.label
     }
 
     /// CARE minutes at the configured hourly rate (zero when no rate is set).
-    public func careAmount(minutes: Int) -> Money {
+    package func careAmount(minutes: Int) -> Money {
         Money.forMinutes(minutes, atHourlyRate: configuration.care.hourlyRate)
     }
 
     /// The share of a line's billed amount that `minutes` of it represent.
-    public func billedShare(_ line: BillingLine, minutes: Int) -> Money {
+    package func billedShare(_ line: BillingLine, minutes: Int) -> Money {
         guard let amount = line.billedAmount else { return .zero }
         let whole = minutesForComparison(line)
         return whole > 0 ? amount.share(min(minutes, whole), of: whole) : amount
     }
 
     /// Is the line's procedure code one only certified peers may bill?
-    public func isPeerCode(_ code: TextID) -> Bool {
+    package func isPeerCode(_ code: TextID) -> Bool {
         peerCodes.contains(code)
     }
 }

@@ -2,16 +2,22 @@
 /// does not depend on which finishes first), applies configured severities, and totals the
 /// month for the report.
 public struct AuditEngine {
-    public let configuration: Configuration
-    public let rules: [any Rule]
+    package let configuration: Configuration
+    package let rules: [any Rule]
     /// Called as each phase ends ("context", "rules"), for `--timings`.
-    public var onPhase: ((String) -> Void)?
+    package var onPhase: ((String) -> Void)?
     /// Rules not to run, with the reason the report gives (`--select`, `--ignore`).
-    public var excluded: [String: String] = [:]
+    package var excluded: [String: String] = [:]
     /// Called after the rules with the time each took (on its thread), for `--timings`.
-    public var onRuleTimes: (([(rule: String, time: Duration)]) -> Void)?
+    package var onRuleTimes: (([(rule: String, time: Duration)]) -> Void)?
 
-    public init(configuration: Configuration, rules: [any Rule] = RuleRegistry.all) {
+    /// An engine that runs every rule of the catalogue.
+    public init(configuration: Configuration) {
+        self.init(configuration: configuration, rules: RuleRegistry.all)
+    }
+
+    /// An engine that runs `rules` (tests and rule examples run one).
+    package init(configuration: Configuration, rules: [any Rule]) {
         self.configuration = configuration
         self.rules = rules
     }

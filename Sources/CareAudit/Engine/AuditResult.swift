@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// The audit's outcome: findings in report order, the rules that could not run and why, the
@@ -6,59 +6,59 @@ import Foundation
 public struct AuditResult: Sendable {
     public let period: Period
     /// True when no period was given and the audit chose the month holding most records.
-    public let periodInferred: Bool
+    package let periodInferred: Bool
     public let inputs: [ExportSummary]
     public private(set) var findings: [Finding]
-    public let skipped: [SkippedRule]
-    public let ranRules: [String]
+    package let skipped: [SkippedRule]
+    package let ranRules: [String]
     /// Every rule the engine was built with (run or not), in catalogue order: all a reporter
     /// reads about rules, so an engine with other rules reports them rightly.
-    public let rules: [RuleDescription]
+    package let rules: [RuleDescription]
     private let rulesByID: [String: RuleDescription]
-    public private(set) var totals: Totals
+    package private(set) var totals: Totals
     /// The invoice worksheet, billing exposure and pending review, from every finding (the
     /// baseline hides findings from the list, not from the money).
-    public private(set) var invoice: Invoice
+    package private(set) var invoice: Invoice
     /// SHA-256 of the configuration in effect, as `care-audit config` prints it: two reports
     /// with the same hash were audited under the same settings.
-    public let configurationHash: String
+    package let configurationHash: String
     /// Names of the staff the findings or the minutes name (roster, else timesheet), by staff id.
-    public let staffNames: [String: String]
+    package let staffNames: [String: String]
     /// Roster roles, by staff id.
-    public let staffRoles: [String: String]
+    package let staffRoles: [String: String]
     /// Review decisions attached by `reviewed(by:)`, by fingerprint.
-    public internal(set) var decisions: [String: ReviewDecision] = [:]
+    package internal(set) var decisions: [String: ReviewDecision] = [:]
     /// Findings decided `false_positive` or `accepted`: listed apart, not driving the exit code.
-    public internal(set) var setAside: [Finding] = []
+    package internal(set) var setAside: [Finding] = []
     /// Decisions whose finding no longer occurs (fixed at the source, or changed).
-    public internal(set) var staleDecisions: [ReviewDecision] = []
+    package internal(set) var staleDecisions: [ReviewDecision] = []
     /// Every finding the rules made: the money comes from these, whatever a baseline hides.
     private let moneyFindings: [Finding]
     /// The configuration file the audit ran under; nil: the built-in defaults.
-    public let configurationSource: String?
+    package let configurationSource: String?
     /// Staff days in the period that lost a row to a reading error: `DC004` and `TS004` left them
     /// alone (their minutes are not all known), and the reports list them as not checked.
-    public let uncheckedDays: [LostStaffDay]
+    package let uncheckedDays: [LostStaffDay]
     /// Findings left out because the baseline already knew them.
-    public private(set) var suppressedByBaseline = 0
+    package private(set) var suppressedByBaseline = 0
 
-    public struct SkippedRule: Sendable, Equatable {
-        public let rule: String
-        public let reason: String
+    package struct SkippedRule: Sendable, Equatable {
+        package let rule: String
+        package let reason: String
     }
 
 
     /// Minutes by category (all accepted entries dated in the period), per month and per staff
     /// member, and the findings counted.
-    public struct Totals: Sendable {
-        public var minutesByCategory: [ClaimingCategory: Int] = [:]
+    package struct Totals: Sendable {
+        package var minutesByCategory: [ClaimingCategory: Int] = [:]
         /// Staff id → minutes by category.
-        public var minutesByStaff: [String: [ClaimingCategory: Int]] = [:]
+        package var minutesByStaff: [String: [ClaimingCategory: Int]] = [:]
         /// Minutes by category in each month of the period (`Period.months`, in order).
-        public var minutesByMonth: [[ClaimingCategory: Int]] = []
-        public var findingsByRule: [String: Int] = [:]
-        public var findingsBySeverity: [Severity: Int] = [:]
-        public var hourlyRate = Money.zero
+        package var minutesByMonth: [[ClaimingCategory: Int]] = []
+        package var findingsByRule: [String: Int] = [:]
+        package var findingsBySeverity: [Severity: Int] = [:]
+        package var hourlyRate = Money.zero
 
         /// The minutes of `context`'s entries in the period, by staff and category (the totals
         /// that come from findings are added by `AuditResult`). Runs beside the rules.
@@ -151,7 +151,7 @@ public struct AuditResult: Sendable {
     }
 
     /// The same result with the findings a baseline already holds left out (and counted).
-    public func excluding(_ baseline: Baseline) -> AuditResult {
+    package func excluding(_ baseline: Baseline) -> AuditResult {
         var copy = self
         var remaining = baseline.counts
         var suppressed = Invoice.Suppressed()
@@ -186,7 +186,7 @@ public struct AuditResult: Sendable {
     }
 
     /// The same result with every participant id replaced by `redactor`'s keyed hash.
-    public func redacted(by redactor: Redactor) -> AuditResult {
+    package func redacted(by redactor: Redactor) -> AuditResult {
         var copy = self
         copy.findings = findings.map(redactor.redact)
         copy.setAside = setAside.map(redactor.redact)
@@ -200,17 +200,17 @@ public struct AuditResult: Sendable {
 
     /// Timesheet and billing inputs that lost more than 1% of their rows to reading errors: the
     /// audit does not cover those rows, and every report says so first.
-    public var incompleteInputs: [ExportSummary] {
+    package var incompleteInputs: [ExportSummary] {
         inputs.filter { ($0.kind == .timesheet || $0.kind == .billing) && $0.rejected * 100 > $0.rows }
     }
 
     /// The claim lines (`claim/line`) among a finding's records: those from billing exports.
-    public func claimIDs(_ finding: Finding) -> [String] {
+    package func claimIDs(_ finding: Finding) -> [String] {
         finding.records.filter { record in inputs.contains { $0.kind == .billing && $0.path == record.file } }.compactMap(\.recordID)
     }
 
     /// The description of rule `id`, if the engine had it.
-    public func rule(_ id: String) -> RuleDescription? { rulesByID[id] }
+    package func rule(_ id: String) -> RuleDescription? { rulesByID[id] }
 
     /// The exit status the findings call for: 1 when any is at or above `failOn`.
     public func hasFindings(atOrAbove failOn: Severity) -> Bool {

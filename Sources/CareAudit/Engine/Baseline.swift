@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// Findings already known and accepted, so month-over-month work shows only what is new.
 ///
@@ -6,20 +6,20 @@ import Crypto
 /// staff, dates, times, claims and codes) and the records' export ids. A re-export with shifted
 /// lines still matches; a changed claim does not. The file is one sorted line per finding, so it
 /// diffs cleanly in version control.
-public struct Baseline: Sendable, Equatable {
+package struct Baseline: Sendable, Equatable {
     /// Fingerprint → how many findings carry it.
-    public let counts: [String: Int]
+    package let counts: [String: Int]
     /// The fingerprint the file was written with (see `fingerprint(_:version:)`).
-    public let version: Int
+    package let version: Int
 
-    public static let header = "# care-audit baseline v2: one finding per line (fingerprint rule); edit by deleting lines"
+    package static let header = "# care-audit baseline v2: one finding per line (fingerprint rule); edit by deleting lines"
 
-    public init(findings: [Finding]) {
+    package init(findings: [Finding]) {
         counts = findings.reduce(into: [:]) { $0[Self.fingerprint($1), default: 0] += 1 }
         version = 2
     }
 
-    public init(contents: String, file: String) throws {
+    package init(contents: String, file: String) throws {
         var counts: [String: Int] = [:]
         var version = 1
         for (index, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -37,7 +37,7 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// The file: a header and one sorted line per finding.
-    public static func contents(for findings: [Finding]) -> String {
+    package static func contents(for findings: [Finding]) -> String {
         let lines = findings.map { "\(fingerprint($0)) \($0.rule)" }.sorted()
         return ([header] + lines).joined(separator: "\n") + "\n"
     }
@@ -46,7 +46,7 @@ public struct Baseline: Sendable, Equatable {
     /// free text out of the message it hashes: the baseline file travels with redacted reports,
     /// and an unkeyed hash of a message holding an id gave the id back by brute force. Version 1
     /// (the message as it is) is still read, so older baseline files keep working.
-    public static func fingerprint(_ finding: Finding, version: Int = 2) -> String {
+    package static func fingerprint(_ finding: Finding, version: Int = 2) -> String {
         var message = finding.message
         if version >= 2 {
             for id in Set(finding.participantIDs).sorted(by: { ($0.count, $0) > ($1.count, $1) }) where !id.isEmpty {

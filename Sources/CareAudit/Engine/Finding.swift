@@ -12,17 +12,17 @@ public struct Finding: Sendable, Equatable {
     public var date: Day?
     /// Participant ids named in the message (protected health information: `--redact` hides them);
     /// empty ids are dropped.
-    public var participantIDs: [String]
+    package var participantIDs: [String]
     /// Free text and file cells the message quotes (an activity description, a bad value):
     /// `--redact` withholds them, since they may hold a participant id.
-    public var withheld: [String]
+    package var withheld: [String]
     /// Which money total the finding feeds and by how much, record by record (nil: none; its
     /// `amount` is then nil too). See `MoneyEffect`.
-    public var money: MoneyEffect?
+    package var money: MoneyEffect?
     /// The money at stake, in the total `money` names.
     public var amount: Money? { money?.amount }
 
-    public init(rule: String = "", message: String, records: [SourceRef], minutes: Int? = nil,
+    package init(rule: String = "", message: String, records: [SourceRef], minutes: Int? = nil,
                 money: MoneyEffect? = nil, staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [],
                 withheld: [String] = [], severity: Severity = .error) {
         self.withheld = withheld
@@ -39,7 +39,7 @@ public struct Finding: Sendable, Equatable {
 
     /// Reports list findings worst first, then by rule, file and line: the same input always
     /// gives the same order, whatever order its rows came in.
-    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+    package static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.rule != b.rule { return a.rule < b.rule }
         let ra = a.records.first, rb = b.records.first

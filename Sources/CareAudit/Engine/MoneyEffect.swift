@@ -2,8 +2,8 @@
 /// mix: CARE minutes that must come off the invoice, claim-line dollars that may have to be voided
 /// or corrected, and CARE minutes that may have to come off once a person has looked. Each part
 /// names one record, so `Invoice` can count a record once however many findings name it.
-public struct MoneyEffect: Sendable, Equatable {
-    public enum Total: String, Sendable, CaseIterable {
+package struct MoneyEffect: Sendable, Equatable {
+    package enum Total: String, Sendable, CaseIterable {
         /// CARE minutes (and dollars at the rate) deducted from the invoice.
         case invoiceAdjustment = "invoice_adjustment"
         /// Billed dollars of claim lines that may have to be voided or corrected.
@@ -11,7 +11,7 @@ public struct MoneyEffect: Sendable, Equatable {
         /// CARE minutes that may have to come off the invoice after review; not deducted.
         case pendingReview = "pending_review"
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .invoiceAdjustment: "invoice adjustment"
             case .billingExposure: "billing exposure"
@@ -21,26 +21,26 @@ public struct MoneyEffect: Sendable, Equatable {
     }
 
     /// The finding's effect on one record.
-    public struct Part: Sendable, Equatable {
-        public let record: SourceRef
+    package struct Part: Sendable, Equatable {
+        package let record: SourceRef
         /// The staff member the record's time is for (the per-staff worksheet).
-        public let staffID: String?
-        public let day: Day
+        package let staffID: String?
+        package let day: Day
         /// A timesheet entry's category; nil for a claim line.
-        public let category: ClaimingCategory?
+        package let category: ClaimingCategory?
         /// CARE minutes affected (invoice and pending review), or the line's billed minutes.
-        public let minutes: Int
+        package let minutes: Int
         /// All of the record's own minutes: no total takes more than this from it.
-        public let recordMinutes: Int
+        package let recordMinutes: Int
         /// The minutes at the CARE rate, or the line's dollars at stake.
-        public let amount: Money
+        package let amount: Money
     }
 
-    public var total: Total
-    public var parts: [Part]
+    package var total: Total
+    package var parts: [Part]
 
-    public var minutes: Int { parts.reduce(0) { $0 + $1.minutes } }
-    public var amount: Money { parts.reduce(.zero) { $0 + $1.amount } }
+    package var minutes: Int { parts.reduce(0) { $0 + $1.minutes } }
+    package var amount: Money { parts.reduce(.zero) { $0 + $1.amount } }
 }
 
 extension AuditContext {

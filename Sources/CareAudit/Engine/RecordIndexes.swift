@@ -4,17 +4,17 @@
 /// A view into a `RecordOrder` its context owns, so valid while the context lives (rules use it
 /// inside `check`). An array slice would retain and release its array for every staff day; with
 /// rules on both cores sharing that reference count, it was a third of the busiest rules' time.
-public struct RecordIndexes: RandomAccessCollection, @unchecked Sendable {
+package struct RecordIndexes: RandomAccessCollection, @unchecked Sendable {
     private let base: UnsafePointer<UInt32>
-    public let startIndex: Int
-    public let endIndex: Int
+    package let startIndex: Int
+    package let endIndex: Int
 
     fileprivate init(base: UnsafePointer<UInt32>, _ range: Range<Int>) {
         self.base = base
         (startIndex, endIndex) = (range.lowerBound, range.upperBound)
     }
 
-    public subscript(position: Int) -> Int {
+    package subscript(position: Int) -> Int {
         precondition(position >= startIndex && position < endIndex, "record index out of range")
         return Int(base[position])
     }

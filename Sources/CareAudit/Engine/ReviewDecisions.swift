@@ -1,8 +1,8 @@
 /// What a reviewer decided about a finding, as audit work papers keep it: the disposition, a
 /// note and who decided. Findings are matched by their content fingerprint (the baseline's:
 /// rule, message and the records' export ids, so it survives lines shifting in a re-export).
-public struct ReviewDecision: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct ReviewDecision: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// The finding is right; it stays a finding until the export is fixed.
         case confirmed
         /// The source was corrected; it stays a finding until the next export shows it gone.
@@ -13,31 +13,31 @@ public struct ReviewDecision: Sendable, Equatable {
         case accepted
 
         /// Whether the finding is set aside (listed apart, not driving the exit code).
-        public var setsAside: Bool { self == .falsePositive || self == .accepted }
+        package var setsAside: Bool { self == .falsePositive || self == .accepted }
     }
 
-    public let fingerprint: String
-    public let kind: Kind
-    public let note: String
-    public let reviewer: String
+    package let fingerprint: String
+    package let kind: Kind
+    package let note: String
+    package let reviewer: String
     /// Where the decision was read (`review.csv:12`), for messages.
-    public let source: SourceRef
+    package let source: SourceRef
     /// For a stale decision: the finding's rule and message as the review file had them.
-    public let rule: String
-    public let message: String
+    package let rule: String
+    package let message: String
 }
 
 /// A review file: the Findings CSV (or sheet saved as CSV) with `decision`, `note` and
 /// `reviewer` filled in; any CSV with at least `fingerprint` and `decision` columns.
-public struct ReviewDecisions: Sendable {
-    public let decisions: [String: ReviewDecision]
+package struct ReviewDecisions: Sendable {
+    package let decisions: [String: ReviewDecision]
 
-    public init(_ decisions: [ReviewDecision]) {
+    package init(_ decisions: [ReviewDecision]) {
         self.decisions = Dictionary(decisions.map { ($0.fingerprint, $0) }, uniquingKeysWith: { _, later in later })
     }
 
     /// Reads `path`; a row with an unknown decision is an error naming file, line and column.
-    public static func load(path: String, configuration: Configuration = Configuration()) throws -> ReviewDecisions {
+    package static func load(path: String, configuration: Configuration = Configuration()) throws -> ReviewDecisions {
         var decisions: [ReviewDecision] = []
         var failure: ConfigurationError?
         try PinnedInput.reading(path, kind: nil, configuration: configuration) { reader in
@@ -79,7 +79,7 @@ extension AuditResult {
     /// `accepted` move to `setAside` (listed apart, no longer driving the exit code; a false
     /// positive no longer counts in the money), and decisions whose finding no longer occurs
     /// are `staleDecisions` (what was fixed).
-    public func reviewed(by review: ReviewDecisions) -> AuditResult {
+    package func reviewed(by review: ReviewDecisions) -> AuditResult {
         var copy = self
         var used: Set<String> = []
         var kept: [Finding] = [], aside: [Finding] = []
@@ -99,7 +99,7 @@ extension AuditResult {
     }
 
     /// The decision recorded for `finding`, if any.
-    public func decision(for finding: Finding) -> ReviewDecision? {
+    package func decision(for finding: Finding) -> ReviewDecision? {
         decisions.isEmpty ? nil : decisions[Baseline.fingerprint(finding)]
     }
 }

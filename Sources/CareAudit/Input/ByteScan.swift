@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Byte searches for the reader's hot path: sixteen bytes per step with SIMD comparisons (or
 /// eight with a bit trick, to count bytes), so scanning costs far less than parsing.

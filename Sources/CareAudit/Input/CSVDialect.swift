@@ -1,18 +1,18 @@
 /// How an export is written: its delimiter, its text encoding and the size limits that keep a
 /// hostile file from exhausting memory.
-public struct CSVDialect: Sendable, Equatable {
+package struct CSVDialect: Sendable, Equatable {
     /// The field separator byte (`,` by default; `;` or TAB for some Excel locales).
-    public var delimiter: UInt8
+    package var delimiter: UInt8
     /// The encoding of the file's bytes; everything is UTF-8 once read.
-    public var encoding: TextEncoding
+    package var encoding: TextEncoding
     /// Largest field accepted, in bytes; a larger field rejects its row.
-    public var maxFieldBytes: Int
+    package var maxFieldBytes: Int
     /// Largest record accepted, in bytes; a larger record rejects its row.
-    public var maxRecordBytes: Int
+    package var maxRecordBytes: Int
     /// Most fields in one record; more rejects the row.
-    public var maxFields: Int
+    package var maxFields: Int
 
-    public init(
+    package init(
         delimiter: UInt8 = UInt8(ascii: ","),
         encoding: TextEncoding = .utf8,
         maxFieldBytes: Int = 1 << 20,
@@ -27,7 +27,7 @@ public struct CSVDialect: Sendable, Equatable {
     }
 
     /// Parses the spelling users type: `,`, `;`, `|`, `tab` or `\t`.
-    public static func delimiter(named name: String) -> UInt8? {
+    package static func delimiter(named name: String) -> UInt8? {
         switch name.lowercased() {
         case "tab", "\\t", "\t": return 0x09
         case "comma": return UInt8(ascii: ",")
@@ -43,18 +43,18 @@ public struct CSVDialect: Sendable, Equatable {
     }
 
     /// The delimiter as users write it back (`tab` for TAB).
-    public var delimiterName: String {
+    package var delimiterName: String {
         delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
     }
 }
 
 /// The byte encodings an export may come in.
-public enum TextEncoding: String, Sendable, CaseIterable, Codable {
+package enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
     /// Excel's "CSV (Comma delimited)" on Windows writes this code page.
     case windows1252 = "windows-1252"
 
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "utf-8", "utf8": self = .utf8
         case "windows-1252", "cp1252", "win1252", "latin1", "iso-8859-1": self = .windows1252

@@ -1,11 +1,7 @@
-import CLibCSV
-import Crypto
+internal import CLibCSV
+internal import Crypto
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Streams the records of one CSV file through libcsv, the only code in the package that touches
 /// the C API.
@@ -19,51 +15,51 @@ import Darwin
 /// ends a record (`CSV_REPALL_NL` shows each one), line breaks inside quoted fields are counted in
 /// the field bytes, and a per-chunk table of line starts turns a line number into a byte offset or
 /// a parse error's byte offset into a line.
-public struct CSVReader {
-    public let path: String
-    public let dialect: CSVDialect
+package struct CSVReader {
+    package let path: String
+    package let dialect: CSVDialect
     /// Bytes read from the file per `read(2)`.
-    public var chunkSize = 1 << 20
+    package var chunkSize = 1 << 20
     /// Called after each chunk with its size in bytes (progress display).
-    public var onChunk: (@Sendable (Int) -> Void)?
+    package var onChunk: (@Sendable (Int) -> Void)?
     /// The bytes to read; nil reads the whole file. A range that starts past 0 must start a
     /// line outside quotes (see `SplitPoints`): big files are read as parts on both cores.
     /// Lines are counted from the start of the range.
-    public var range: Range<Int>?
+    package var range: Range<Int>?
     /// Whether to compute SHA-256 while reading (the parts of a split file are hashed apart).
-    public var computesHash = true
+    package var computesHash = true
     /// The path opened, when it is not `path` (the loader reads a pinned descriptor, see
     /// `PinnedInput`); `path` still names the file in errors.
-    public var openPath: String?
+    package var openPath: String?
 
-    public init(path: String, dialect: CSVDialect = CSVDialect()) {
+    package init(path: String, dialect: CSVDialect = CSVDialect()) {
         self.path = path
         self.dialect = dialect
     }
 
     /// Totals for one read; rows are never dropped without being counted here.
-    public struct Summary: Sendable, Equatable {
+    package struct Summary: Sendable, Equatable {
         /// Bytes in the file.
-        public var bytes = 0
+        package var bytes = 0
         /// SHA-256 of the file's bytes, hex, computed while reading.
-        public var sha256 = ""
+        package var sha256 = ""
         /// Non-blank records, the header included.
-        public var records = 0
+        package var records = 0
         /// Blank lines (and rows of empty cells) skipped.
-        public var blankLines = 0
+        package var blankLines = 0
         /// Records delivered with a defect.
-        public var defectiveRecords = 0
+        package var defectiveRecords = 0
         /// Physical lines in the file.
-        public var lines = 0
+        package var lines = 0
         /// Whether the file began with a UTF-8 byte-order mark.
-        public var hadBOM = false
+        package var hadBOM = false
         /// Whether the read ended between records, as the next part of a split file assumes.
-        public var endedAtRecordStart = true
+        package var endedAtRecordStart = true
     }
 
     /// Reads the whole file, calling `body` once per record (blank lines included, flagged) in
     /// file order.
-    public func read(_ body: (CSVRecord) throws -> Void) throws -> Summary {
+    package func read(_ body: (CSVRecord) throws -> Void) throws -> Summary {
         let fd = open(openPath ?? path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(file: path, code: .unreadableFile,
@@ -219,7 +215,7 @@ public struct CSVReader {
     }
 
     /// SHA-256 of a whole file, hex (for files read in parts).
-    public static func sha256(path: String) throws -> String {
+    package static func sha256(path: String) throws -> String {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(file: path, code: .unreadableFile, message: "cannot open: \(String(cString: strerror(errno)))")

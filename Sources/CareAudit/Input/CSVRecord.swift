@@ -1,47 +1,47 @@
 /// One record as the reader delivers it: where it starts, its fields as raw UTF-8 bytes, and
 /// what (if anything) made it unreadable. It points into the reader's buffer, so it is valid
 /// only inside the callback that receives it; copy out what must outlive that call.
-public struct CSVRecord {
+package struct CSVRecord {
     /// 1-based count of non-blank records, the header included.
-    public let number: Int
+    package let number: Int
     /// The physical line on which the record starts (quoted line breaks make this differ
     /// from `number`).
-    public let line: Int
+    package let line: Int
     /// Byte offset of the record's first byte (in the decoded stream for transcoded input).
-    public let byteOffset: Int
+    package let byteOffset: Int
     /// A blank line (or a row of empty cells), counted but holding no data.
-    public let isBlank: Bool
+    package let isBlank: Bool
     /// Why the record cannot be trusted, if it cannot.
-    public let defect: CSVDefect?
+    package let defect: CSVDefect?
     /// Line breaks inside its quoted fields (0 for a record on one line).
-    public let lineBreaks: Int
+    package let lineBreaks: Int
 
     let base: UnsafePointer<UInt8>
     let ends: UnsafeBufferPointer<Int>
     let start: Int
 
     /// The number of fields.
-    public var count: Int { ends.count }
+    package var count: Int { ends.count }
 
     /// The raw UTF-8 bytes of field `index`.
     @inline(__always)
-    public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let from = index == 0 ? start : ends[index - 1]
         return UnsafeBufferPointer(start: base + from, count: ends[index] - from)
     }
 
     /// Field `index` decoded as a `String` (invalid UTF-8 becomes U+FFFD).
-    public func string(_ index: Int) -> String {
+    package func string(_ index: Int) -> String {
         String(decoding: bytes(index), as: UTF8.self)
     }
 
     /// Every field decoded; for headers and error messages, never for the hot path.
-    public var strings: [String] { (0..<count).map(string) }
+    package var strings: [String] { (0..<count).map(string) }
 }
 
 /// What made a record unreadable. Columns are 1-based field positions (column C = 3), the way a
 /// spreadsheet user finds a cell; lines are physical lines of the file.
-public enum CSVDefect: Equatable, Sendable {
+package enum CSVDefect: Equatable, Sendable {
     /// A quote inside an unquoted field, or text right after a closing quote.
     case strayQuote(line: Int, column: Int)
     /// A quoted field still open at the end of the file.
@@ -57,7 +57,7 @@ public enum CSVDefect: Equatable, Sendable {
     /// A record with more fields than the configured limit (a line of commas).
     case tooManyFields(line: Int, limit: Int)
 
-    public var line: Int {
+    package var line: Int {
         switch self {
         case .strayQuote(let l, _), .unterminatedQuote(let l, _), .invalidUTF8(let l, _),
              .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _), .tooManyFields(let l, _):
@@ -65,7 +65,7 @@ public enum CSVDefect: Equatable, Sendable {
         }
     }
 
-    public var column: Int {
+    package var column: Int {
         switch self {
         case .strayQuote(_, let c), .unterminatedQuote(_, let c), .invalidUTF8(_, let c),
              .nulByte(_, let c), .fieldTooLarge(_, let c, _):
@@ -91,7 +91,7 @@ public enum CSVDefect: Equatable, Sendable {
     }
 
     /// The stable problem code.
-    public var code: ProblemCode {
+    package var code: ProblemCode {
         switch self {
         case .strayQuote: .strayQuote
         case .unterminatedQuote: .unterminatedQuote
@@ -103,7 +103,7 @@ public enum CSVDefect: Equatable, Sendable {
         }
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .strayQuote:
             "stray quote: a '\"' inside an unquoted field, or text after a closing quote; the row is skipped up to the next line"

@@ -3,22 +3,22 @@ import Foundation
 /// Reads one export as a table: finds the header, maps it for the input kind, checks every row's
 /// shape, and hands the well-formed rows on. Every row read ends up accepted or rejected, and
 /// the summary says how many of each, so no row disappears unnoticed.
-public struct ExportReader {
-    public let path: String
+package struct ExportReader {
+    package let path: String
     /// `nil` checks structure only (no header mapping).
-    public let kind: InputKind?
-    public var dialect: CSVDialect
+    package let kind: InputKind?
+    package var dialect: CSVDialect
     /// Header as written → canonical field, from the configuration.
-    public var extraAliases: [String: String]
+    package var extraAliases: [String: String]
     /// Problems kept per file; the rest are counted, not stored.
-    public var problemLimit = ExportReader.defaultProblemLimit
-    public static let defaultProblemLimit = 10_000
+    package var problemLimit = ExportReader.defaultProblemLimit
+    package static let defaultProblemLimit = 10_000
     /// Called as bytes are read (progress display).
-    public var onBytes: (@Sendable (Int) -> Void)?
+    package var onBytes: (@Sendable (Int) -> Void)?
     /// The path opened, when it is not `path` (see `CSVReader.openPath`).
-    public var openPath: String?
+    package var openPath: String?
 
-    public init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
+    package init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
                 extraAliases: [String: String] = [:]) {
         self.path = path
         self.kind = kind
@@ -29,17 +29,17 @@ public struct ExportReader {
     /// A byte range of the file to read on its own (see `SplitPoints`). Its lines are counted
     /// from 1 (the loader shifts them). Parts after the first start past the header, so they
     /// are given its fields.
-    public struct Part: Sendable {
-        public var range: Range<Int>
+    package struct Part: Sendable {
+        package var range: Range<Int>
         /// The header's fields, for parts after the first; nil for the first part.
-        public var header: [String]?
+        package var header: [String]?
     }
 
     /// Reads the file, or one part of it. `onHeader` sees the mapping before any row (only when a
     /// header was found and it has no missing columns); `onRow` types a well-formed row and
     /// returns its problems (an error rejects it; warnings are noted and it is accepted). A
     /// part's summary is not finished (`ExportSummary.finish`): the parts are merged first.
-    public func read(
+    package func read(
         part: Part? = nil,
         onHeader: (HeaderMapping) throws -> Void = { _ in },
         onRow: (CSVRecord) throws -> [InputProblem] = { _ in [] }
@@ -199,7 +199,7 @@ public struct ExportReader {
 
     /// The header's fields, without reading further than its record; nil when the file has no
     /// readable header (it is then read in one piece, which reports why).
-    public func headerFields() -> [String]? {
+    package func headerFields() -> [String]? {
         struct Found: Error { let fields: [String]? }
         var reader = CSVReader(path: path, dialect: dialect)
         reader.openPath = openPath
@@ -273,22 +273,22 @@ public struct ExportSummary: Sendable {
     public var accepted = 0
     public var rejected = 0
     /// Staff days (staff id as written, date) that a rejected row belonged to.
-    public var lostStaffDays: Set<LostStaffDay> = []
-    public var columns = 0
+    package var lostStaffDays: Set<LostStaffDay> = []
+    package var columns = 0
     /// The canonical fields its header holds (rules that need an optional one say when it is absent).
-    public var fields: Set<String> = []
-    public var blankLines = 0
-    public var lines = 0
+    package var fields: Set<String> = []
+    package var blankLines = 0
+    package var lines = 0
     /// Problems kept, in file order.
     public var problems: [InputProblem] = []
     /// Problems found past the kept limit.
-    public var problemsNotKept = 0
+    package var problemsNotKept = 0
     /// Problem counts by severity, including those not kept.
-    public var counts: [Severity: Int] = [:]
+    package var counts: [Severity: Int] = [:]
     /// Set when the file could not be read at all.
     public var fatal: InputError?
 
-    public init(path: String, kind: InputKind?) {
+    package init(path: String, kind: InputKind?) {
         self.path = path
         self.kind = kind
     }
@@ -349,7 +349,7 @@ public struct ExportSummary: Sendable {
     }
 
     /// The worst severity found, if any problem was.
-    public var worstSeverity: Severity? {
+    package var worstSeverity: Severity? {
         Severity.allCases.reversed().first { (counts[$0] ?? 0) > 0 }
     }
 
@@ -373,13 +373,13 @@ public struct ExportSummary: Sendable {
     }
 
     /// rows = accepted + rejected: checked after every read.
-    public var countsAddUp: Bool { rows == accepted + rejected }
+    package var countsAddUp: Bool { rows == accepted + rejected }
 }
 
 /// A staff member's day that lost a row to a reading error: its minutes are not all known.
-public struct LostStaffDay: Hashable, Sendable, Comparable {
-    public let staffID: String
-    public let day: Day
+package struct LostStaffDay: Hashable, Sendable, Comparable {
+    package let staffID: String
+    package let day: Day
 
-    public static func < (a: LostStaffDay, b: LostStaffDay) -> Bool { (a.staffID, a.day) < (b.staffID, b.day) }
+    package static func < (a: LostStaffDay, b: LostStaffDay) -> Bool { (a.staffID, a.day) < (b.staffID, b.day) }
 }

@@ -3,12 +3,12 @@ import Foundation
 /// Parsers for the value formats exports use (DOMAIN.md §5). They work on a field's raw UTF-8
 /// bytes, so typing a million rows makes no intermediate strings; each returns nil when the
 /// text is not a valid value, and the caller names file, line and column.
-public enum FieldParser {
-    public typealias Bytes = UnsafeBufferPointer<UInt8>
+package enum FieldParser {
+    package typealias Bytes = UnsafeBufferPointer<UInt8>
 
     /// Formats accepted, for error messages.
-    public static let dateFormats = "YYYY-MM-DD, MM/DD/YYYY or M/D/YY"
-    public static let timeFormats = "HH:MM, H:MM AM/PM or HHMM"
+    package static let dateFormats = "YYYY-MM-DD, MM/DD/YYYY or M/D/YY"
+    package static let timeFormats = "HH:MM, H:MM AM/PM or HHMM"
 
     /// Strips spaces and TABs at both ends.
     @inline(__always)
@@ -36,7 +36,7 @@ public enum FieldParser {
 
     /// `2026-10-05`, `10/05/2026`, `10/5/26` (two-digit years are 20YY); an Excel-style
     /// `10/5/2026 0:00` time part is ignored.
-    public static func day(_ raw: Bytes) -> Day? {
+    package static func day(_ raw: Bytes) -> Day? {
         let b = trimmed(raw)
         var i = 0
         guard let first = digits(b, &i, max: 4), i < b.count else { return nil }
@@ -69,7 +69,7 @@ public enum FieldParser {
 
     /// Minutes after midnight: `14:30`, `14:30:00`, `2:30 PM`, `2:30pm`, `1430`, `9:05 a.m.`.
     /// `24:00` is accepted as the end of the day.
-    public static func timeOfDay(_ raw: Bytes) -> Int? {
+    package static func timeOfDay(_ raw: Bytes) -> Int? {
         let b = trimmed(raw)
         var i = 0
         guard let lead = digits(b, &i, max: 4) else { return nil }
@@ -147,20 +147,20 @@ public enum FieldParser {
     }
 
     /// A whole number, optionally signed; `1.0` is 1, `1.5` and `1e9` are not whole numbers.
-    public static func integer(_ raw: Bytes) -> Int? {
+    package static func integer(_ raw: Bytes) -> Int? {
         guard let tenths = scaled(raw, scale: 1), tenths % 10 == 0 else { return nil }
         return tenths / 10
     }
 
     /// Minutes as written in a minutes column: whole minutes (`45`, `45.0`), never negative.
-    public static func minutes(_ raw: Bytes) -> Int? {
+    package static func minutes(_ raw: Bytes) -> Int? {
         guard let value = integer(raw), value >= 0, value <= 7 * 24 * 60 else { return nil }
         return value
     }
 
     /// Decimal hours (`1.50`, `.75`) or `H:MM` (`1:30`), as whole minutes (rounded to the
     /// nearest minute: 0.33 h = 20 min).
-    public static func hoursAsMinutes(_ raw: Bytes) -> Int? {
+    package static func hoursAsMinutes(_ raw: Bytes) -> Int? {
         let b = trimmed(raw)
         if let colon = b.firstIndex(of: UInt8(ascii: ":")) {
             var i = 0
@@ -175,7 +175,7 @@ public enum FieldParser {
     }
 
     /// `123.45`, `$1,234.50`, `(12.00)` (negative), `-12`, `$-12.00`: exact cents.
-    public static func money(_ raw: Bytes) -> Money? {
+    package static func money(_ raw: Bytes) -> Money? {
         let b = trimmed(raw)
         guard !b.isEmpty else { return nil }
         // The usual form, "115.50": read in place, without the copy below.
@@ -234,12 +234,12 @@ public enum FieldParser {
     }
 
     // String conveniences, for configuration and tests.
-    public static func day(_ text: String) -> Day? { withBytes(text, day) }
-    public static func timeOfDay(_ text: String) -> Int? { withBytes(text, timeOfDay) }
-    public static func money(_ text: String) -> Money? { withBytes(text, money) }
-    public static func hoursAsMinutes(_ text: String) -> Int? { withBytes(text, hoursAsMinutes) }
-    public static func minutes(_ text: String) -> Int? { withBytes(text, minutes) }
-    public static func integer(_ text: String) -> Int? { withBytes(text, integer) }
+    package static func day(_ text: String) -> Day? { withBytes(text, day) }
+    package static func timeOfDay(_ text: String) -> Int? { withBytes(text, timeOfDay) }
+    package static func money(_ text: String) -> Money? { withBytes(text, money) }
+    package static func hoursAsMinutes(_ text: String) -> Int? { withBytes(text, hoursAsMinutes) }
+    package static func minutes(_ text: String) -> Int? { withBytes(text, minutes) }
+    package static func integer(_ text: String) -> Int? { withBytes(text, integer) }
 
     static func withBytes<T>(_ text: String, _ body: (Bytes) -> T?) -> T? {
         var copy = text
@@ -247,7 +247,7 @@ public enum FieldParser {
     }
 
     /// `14:30` from minutes after midnight (values past 24:00 wrap, for entries past midnight).
-    public static func clock(_ minutes: Int) -> String {
+    package static func clock(_ minutes: Int) -> String {
         let m = ((minutes % 1440) + 1440) % 1440
         return "\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
     }

@@ -5,19 +5,19 @@ import Foundation
 /// Headers match canonical names and aliases ignoring case, spaces and punctuation
 /// ("Employee ID", "employee_id" and "EMPLOYEE-ID" are one name). Columns nobody asked for are
 /// kept and ignored.
-public struct HeaderMapping: Sendable, Equatable {
+package struct HeaderMapping: Sendable, Equatable {
     /// Canonical field name → 0-based column index.
-    public private(set) var columns: [String: Int] = [:]
+    package private(set) var columns: [String: Int] = [:]
     /// The header cells as written.
-    public let headers: [String]
+    package let headers: [String]
     /// Indexes of columns that matched no field.
-    public private(set) var unmapped: [Int] = []
+    package private(set) var unmapped: [Int] = []
 
     func index(of field: Field) -> Int? { columns[field.name] }
 
     /// Lowercase letters and digits only: the form headers (and code values such as payer types
     /// and statuses) are compared in. ASCII text, the usual case, takes a byte-level fast path.
-    public static func normalize(_ header: String) -> String {
+    package static func normalize(_ header: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(header.utf8.count)
         for byte in header.utf8 {
@@ -36,7 +36,7 @@ public struct HeaderMapping: Sendable, Equatable {
     /// Maps `headers` for `schema`. `extraAliases` (header as written → canonical field) come from
     /// the configuration and win over the built-in aliases. Problems are reported at `line` of
     /// `file`.
-    public init(headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
+    package init(headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
                 file: String, line: Int, problems: inout [InputProblem], checksRequirements: Bool = true) {
         self.headers = headers
         var lookup: [String: String] = [:]

@@ -5,16 +5,16 @@ import Foundation
 /// `SplitPoints`) read concurrently too. Results are merged in the order given, parts in file
 /// order, so the output never depends on thread timing.
 public struct InputLoader {
-    public let configuration: Configuration
-    public let classifier: Classifier
+    package let configuration: Configuration
+    package let classifier: Classifier
     /// Called as bytes are read, from the reading threads (progress display).
     public var onBytes: (@Sendable (Int) -> Void)?
     /// Called as each phase ends ("read", then "merge"), for `--timings`.
-    public var onPhase: ((String) -> Void)?
+    package var onPhase: ((String) -> Void)?
     /// Only files at least this big are read in parts.
-    public var splitBytes = 16 << 20
+    package var splitBytes = 16 << 20
     /// Parts per big file; nil lets `PartPlan` choose (tests force a number).
-    public var parts: Int?
+    package var parts: Int?
 
     public init(configuration: Configuration, classifier: Classifier? = nil) {
         self.configuration = configuration

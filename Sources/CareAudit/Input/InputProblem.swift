@@ -42,7 +42,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case duplicateRecordID = "duplicate-record-id"
 
     /// Problems with the file's shape (as opposed to a value in a well-formed row).
-    public var isStructural: Bool {
+    package var isStructural: Bool {
         switch self {
         case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue, .unmatchedAdjustment,
              .detectedDialect, .duplicateRecordID: false
@@ -67,17 +67,17 @@ public struct InputProblem: Sendable, Equatable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
-    public var severity: Severity
+    package var severity: Severity
     public var code: ProblemCode
     public var message: String
     /// Texts of the file that the message quotes (a bad cell's value, header cells, which in a
     /// headerless export are a data row): `--redact` withholds them, since any cell may hold a
     /// participant id. Not part of the problem's JSON.
-    public var quoted: [String]
+    package var quoted: [String]
 
     private enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message }
 
-    public init(file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String,
+    package init(file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String,
                 quoted: [String] = []) {
         self.file = file
         self.line = line
@@ -97,7 +97,7 @@ public struct InputProblem: Sendable, Equatable, Codable {
     }
 
     /// The same problem with every quoted text of the file withheld (`--redact`).
-    public var withQuotesWithheld: InputProblem {
+    package var withQuotesWithheld: InputProblem {
         var copy = self
         copy.message = Redactor.withholding(quoted, in: message)
         copy.quoted = []
@@ -113,9 +113,9 @@ public struct InputProblem: Sendable, Equatable, Codable {
 /// Why a file could not be read at all. The audit stops (exit 2); `validate` reports it as an
 /// error for that file and goes on with the others.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var code: ProblemCode
-    public var message: String
+    package var file: String
+    package var code: ProblemCode
+    package var message: String
 
     public var description: String { "\(file.printableText): error: \(message.printableText) [\(code.rawValue)]" }
 }

@@ -5,7 +5,7 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
     case roster
 
     /// The command-line option that gives a file of this kind.
-    public var option: String {
+    package var option: String {
         switch self {
         case .timesheet: "timesheets"
         case .billing: "billing"
@@ -15,9 +15,9 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A canonical field and the header spellings different systems use for it (DOMAIN.md §5).
-public struct FieldSpec: Sendable {
+package struct FieldSpec: Sendable {
     let field: Field
-    public let aliases: [String]
+    package let aliases: [String]
 
     init(_ field: Field, aliases: [String]) {
         self.field = field
@@ -25,17 +25,17 @@ public struct FieldSpec: Sendable {
     }
 
     /// The canonical name, as configuration files and messages write it.
-    public var name: String { field.name }
+    package var name: String { field.name }
 }
 
 /// The canonical fields of one input kind and which of them must be present.
-public struct InputSchema: Sendable {
-    public let kind: InputKind
-    public let fields: [FieldSpec]
+package struct InputSchema: Sendable {
+    package let kind: InputKind
+    package let fields: [FieldSpec]
     /// Each requirement is met when all fields of any one of its alternatives are present.
     let requirements: [[[Field]]]
 
-    public static func of(_ kind: InputKind) -> InputSchema {
+    package static func of(_ kind: InputKind) -> InputSchema {
         switch kind {
         case .timesheet: timesheet
         case .billing: billing
@@ -55,7 +55,7 @@ public struct InputSchema: Sendable {
     static let staffIDAliases = ["Employee ID", "Person Number", "Worker ID", "Staff ID", "Employee Number", "Emp ID",
                                  "Associate ID", "File Number", "Payroll ID", "Person ID"]
 
-    public static let timesheet = InputSchema(
+    package static let timesheet = InputSchema(
         kind: .timesheet,
         fields: [
             FieldSpec(.recordId, aliases: ["Entry ID", "Record ID", "Timesheet ID"]),
@@ -87,7 +87,7 @@ public struct InputSchema: Sendable {
         ]
     )
 
-    public static let billing = InputSchema(
+    package static let billing = InputSchema(
         kind: .billing,
         fields: [
             FieldSpec(.claimId, aliases: ["Claim Number", "Claim ID", "Claim No", "Claim #", "ICN", "Claim Control Number"]),
@@ -133,7 +133,7 @@ public struct InputSchema: Sendable {
         ]
     )
 
-    public static let roster = InputSchema(
+    package static let roster = InputSchema(
         kind: .roster,
         fields: [
             FieldSpec(.staffId, aliases: staffIDAliases),

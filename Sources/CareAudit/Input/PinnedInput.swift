@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// An input opened once, before anything reads it, and read only through that descriptor.
 ///

@@ -1,7 +1,7 @@
 /// Turns well-formed rows into typed records. A value that cannot be read rejects its row with a
 /// problem naming file, line and column (the field position) and the value; the caller counts the
 /// row as rejected and reads on.
-public final class RecordTyper {
+package final class RecordTyper {
     let file: String
     /// The file's position among the audit's inputs (records name it in `RowRef`).
     let fileIndex: Int
@@ -28,7 +28,7 @@ public final class RecordTyper {
     /// every row, where reading an array property of a class costs a retain and a release.
     private let columns: UnsafeMutableBufferPointer<Int>
 
-    public init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true,
+    package init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true,
                 localTime: LocalTime = .losAngeles) {
         self.localTime = localTime
         self.file = file
@@ -234,7 +234,7 @@ public final class RecordTyper {
         statuses = IDMemo()
     }
 
-    public func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
+    package func timeEntry(_ record: CSVRecord) -> RowResult<TimeEntry> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         let participant = row.prefetch(.participantId)  // looked up last
@@ -285,7 +285,7 @@ public final class RecordTyper {
             codeIsMapped: activity.codeIsMapped))
     }
 
-    public func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
+    package func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         // Claim numbers and participants are the costly lookups: started now, made last.
@@ -371,7 +371,7 @@ public final class RecordTyper {
 
     private static let modifierFields: [Field] = [.modifier1, .modifier2, .modifier3, .modifier4]
 
-    public func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
+    package func staffMember(_ record: CSVRecord) -> RowResult<StaffMember> {
         var row = Row(record: record, typer: self)
         let staffID = row.string(.staffId)
         if staffID.isEmpty { row.failMissing(.staffId) }
@@ -397,7 +397,7 @@ public final class RecordTyper {
 }
 
 /// A typed row, or the problems that reject it.
-public enum RowResult<T> {
+package enum RowResult<T> {
     /// The record, and warnings about it that do not reject it.
     case accepted(T, warnings: [InputProblem] = [])
     case rejected([InputProblem])

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where a big CSV file can be cut into parts that parse independently, so both cores read it:
 /// right after a line feed with an even number of quotes before it (outside any quoted field).

@@ -1,4 +1,4 @@
-import CLibCSV
+internal import CLibCSV
 import Foundation
 
 /// Turns field bytes into `TextID`s: the same id for bytes seen before, a new one otherwise.

@@ -6,18 +6,18 @@
 /// A record counts at most once in each total, whatever number of findings name it: a timesheet
 /// entry loses each of its minutes once (rules in `adjustingRules` order claim them), a claim
 /// line is exposed for the largest amount any finding puts on it.
-public struct Invoice: Sendable {
+package struct Invoice: Sendable {
     /// Rules whose findings take CARE minutes off the invoice, in the order they claim an entry's
     /// minutes: reasons that disqualify the whole entry come first, so a minute removed as
     /// implementation is not removed again as an overlap.
-    public static let adjustingRules = ["CARE002", "TS003", "TS001", "DC001", "CARE001"]
+    package static let adjustingRules = ["CARE002", "TS003", "TS001", "DC001", "CARE001"]
     /// Rules whose findings may take CARE minutes off after review; not deducted.
-    public static let pendingRules = ["DC002", "DC004"]
+    package static let pendingRules = ["DC002", "DC004"]
     /// Rules whose findings put billed dollars at risk.
-    public static let exposureRules = ["DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003"]
+    package static let exposureRules = ["DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003"]
 
     /// What a rule's findings do to the money, in words (`care-audit explain`, docs/MONEY.md).
-    public static func effect(ofRule id: String) -> String {
+    package static func effect(ofRule id: String) -> String {
         switch id {
         case "CARE002": "invoice adjustment: the entry's minutes come off the CARE invoice (the first claim on an entry's minutes)"
         case "TS003": "invoice adjustment: CARE minutes inside the leave (all of them on a day of leave); billing exposure: a line rendered during leave, its whole amount"
@@ -37,11 +37,11 @@ public struct Invoice: Sendable {
     }
 
     /// Minutes of one cell (a month and category, or a total): gross, removed by rule, net.
-    public struct Minutes: Sendable, Equatable {
-        public var gross = 0
-        public var removed: [String: Int] = [:]
-        public var removedTotal: Int { removed.values.reduce(0, +) }
-        public var net: Int { gross - removedTotal }
+    package struct Minutes: Sendable, Equatable {
+        package var gross = 0
+        package var removed: [String: Int] = [:]
+        package var removedTotal: Int { removed.values.reduce(0, +) }
+        package var net: Int { gross - removedTotal }
 
         static func + (a: Minutes, b: Minutes) -> Minutes {
             Minutes(gross: a.gross + b.gross, removed: a.removed.merging(b.removed, uniquingKeysWith: +))
@@ -49,88 +49,88 @@ public struct Invoice: Sendable {
     }
 
     /// One month (cut to the period) or the whole period.
-    public struct Month: Sendable {
-        public let period: Period
+    package struct Month: Sendable {
+        package let period: Period
         /// The five claimable categories, all present.
-        public var byCategory: [ClaimingCategory: Minutes]
-        public var total: Minutes {
+        package var byCategory: [ClaimingCategory: Minutes]
+        package var total: Minutes {
             ClaimingCategory.claimable.reduce(Minutes()) { $0 + (byCategory[$1] ?? Minutes()) }
         }
     }
 
     /// One staff member's minutes in one claimable category.
-    public struct StaffLine: Sendable {
-        public let staffID: String
-        public let name: String?
-        public let category: ClaimingCategory
-        public var minutes: Minutes
+    package struct StaffLine: Sendable {
+        package let staffID: String
+        package let name: String?
+        package let category: ClaimingCategory
+        package var minutes: Minutes
     }
 
     /// One row of the ledger (or of pending review): which finding took how many minutes of which
     /// entry, and why.
-    public struct Adjustment: Sendable {
-        public let rule: String
-        public let severity: Severity
-        public let record: SourceRef
-        public let staffID: String?
-        public let day: Day
-        public let category: ClaimingCategory
-        public let minutes: Int
-        public let amount: Money
+    package struct Adjustment: Sendable {
+        package let rule: String
+        package let severity: Severity
+        package let record: SourceRef
+        package let staffID: String?
+        package let day: Day
+        package let category: ClaimingCategory
+        package let minutes: Int
+        package let amount: Money
         /// The finding's own claim, when the record had less left to give ("30 of 60 min: the
         /// rest already removed by CARE002"), or the other rules that name it.
-        public let note: String?
+        package let note: String?
     }
 
     /// One claim line at risk, once, with every rule that names it.
-    public struct Exposure: Sendable {
+    package struct Exposure: Sendable {
         /// The rule behind the amount (the largest claim on the line).
-        public let rule: String
-        public let rules: [String]
+        package let rule: String
+        package let rules: [String]
         /// The most serious finding naming the line.
-        public let severity: Severity
-        public let record: SourceRef
-        public let day: Day
-        public let amount: Money
+        package let severity: Severity
+        package let record: SourceRef
+        package let day: Day
+        package let amount: Money
     }
 
     /// What suppression (the baseline) hid from the findings list. Suppressed findings still
     /// count in every total: a report must not look cleaner than the exports are.
-    public struct Suppressed: Sendable {
-        public var findings = 0
-        public var invoiceMinutes = 0
-        public var exposure = Money.zero
-        public var pendingMinutes = 0
+    package struct Suppressed: Sendable {
+        package var findings = 0
+        package var invoiceMinutes = 0
+        package var exposure = Money.zero
+        package var pendingMinutes = 0
     }
 
-    public let period: Period
-    public let hourlyRate: Money
-    public private(set) var months: [Month]
-    public private(set) var staff: [StaffLine] = []
-    public private(set) var ledger: [Adjustment] = []
-    public private(set) var pending: [Adjustment] = []
-    public private(set) var exposure: [Exposure] = []
-    public internal(set) var suppressed = Suppressed()
+    package let period: Period
+    package let hourlyRate: Money
+    package private(set) var months: [Month]
+    package private(set) var staff: [StaffLine] = []
+    package private(set) var ledger: [Adjustment] = []
+    package private(set) var pending: [Adjustment] = []
+    package private(set) var exposure: [Exposure] = []
+    package internal(set) var suppressed = Suppressed()
 
     /// The whole period, month by month added up.
-    public var whole: Month {
+    package var whole: Month {
         Month(period: period, byCategory: Dictionary(uniqueKeysWithValues: ClaimingCategory.claimable.map { category in
             (category, months.reduce(Minutes()) { $0 + ($1.byCategory[category] ?? Minutes()) })
         }))
     }
 
     /// One row of the worksheet: a month (or the period) and a category (nil: the total).
-    public struct Row: Sendable {
-        public let period: Period
+    package struct Row: Sendable {
+        package let period: Period
         /// The period's rows after the months' (only when it spans more than one month, or asked).
-        public let isPeriod: Bool
-        public let category: ClaimingCategory?
-        public let minutes: Minutes
+        package let isPeriod: Bool
+        package let category: ClaimingCategory?
+        package let minutes: Minutes
     }
 
     /// The worksheet in the order every report prints it: each month's five categories and its
     /// total, then the period's when it has several months (or `period` always).
-    public func rows(periodAlways: Bool = false) -> [Row] {
+    package func rows(periodAlways: Bool = false) -> [Row] {
         let whole = periodAlways || months.count > 1 ? [(self.whole, true)] : []
         return (months.map { ($0, false) } + whole).flatMap { month, isPeriod in
             ClaimingCategory.claimable.map { Row(period: month.period, isPeriod: isPeriod, category: $0, minutes: month.byCategory[$0]!) }
@@ -139,27 +139,27 @@ public struct Invoice: Sendable {
     }
 
     /// `minutes` at the hourly rate, rounded half up to the cent (each figure from its own minutes).
-    public func amount(_ minutes: Int) -> Money { Money.forMinutes(minutes, atHourlyRate: hourlyRate) }
+    package func amount(_ minutes: Int) -> Money { Money.forMinutes(minutes, atHourlyRate: hourlyRate) }
 
     /// The rules with a removed minute somewhere, in `adjustingRules` order (the worksheet's
     /// reason columns; other rules after them, by id).
-    public var reasons: [String] {
+    package var reasons: [String] {
         let used = Set(ledger.filter { $0.minutes > 0 }.map(\.rule))
         return Self.adjustingRules.filter(used.contains) + used.subtracting(Self.adjustingRules).sorted()
     }
 
     /// Minutes removed, by the severity of the finding that removed them.
-    public var removedBySeverity: [Severity: Int] {
+    package var removedBySeverity: [Severity: Int] {
         ledger.reduce(into: [:]) { $0[$1.severity, default: 0] += $1.minutes }
     }
 
-    public var exposureTotal: Money { exposure.reduce(.zero) { $0 + $1.amount } }
+    package var exposureTotal: Money { exposure.reduce(.zero) { $0 + $1.amount } }
 
-    public var exposureBySeverity: [Severity: Money] {
+    package var exposureBySeverity: [Severity: Money] {
         exposure.reduce(into: [:]) { $0[$1.severity, default: .zero] += $1.amount }
     }
 
-    public var pendingMinutes: Int { pending.reduce(0) { $0 + $1.minutes } }
+    package var pendingMinutes: Int { pending.reduce(0) { $0 + $1.minutes } }
 
     /// Builds the worksheet from the period's gross minutes (`totals`) and the findings' money
     /// effects; `name` gives a staff member's name.
@@ -258,5 +258,5 @@ public struct Invoice: Sendable {
 
 extension ClaimingCategory {
     /// The five categories the CARE invoice may claim, in catalogue order.
-    public static let claimable = allCases.filter(\.isCareClaimable)
+    package static let claimable = allCases.filter(\.isCareClaimable)
 }

@@ -3,14 +3,14 @@
 /// makes it; the commands check it for root causes (below) and the engine audits it. Nothing in
 /// it refers back to a reader, so it outlives the files.
 public struct AuditInput: Sendable {
-    public var timeEntries: [TimeEntry] = []
-    public var billingLines: [BillingLine] = []
-    public var staff: [StaffMember] = []
+    package var timeEntries: [TimeEntry] = []
+    package var billingLines: [BillingLine] = []
+    package var staff: [StaffMember] = []
     /// One per file given, in the order given.
     public var summaries: [ExportSummary] = []
-    public var texts = TextTable(TextInterner())
+    package var texts = TextTable(TextInterner())
 
-    public init() {}
+    package init() {}
 
     /// The problems that stop every command, of every file (`ExportSummary.blockingProblems`).
     public var blockingProblems: [InputProblem] { summaries.flatMap(\.blockingProblems) }
@@ -40,7 +40,7 @@ public struct AuditInput: Sendable {
     }
 
     /// The calendar months the records are dated in, with how many each holds, most first.
-    public var months: [(month: Period, records: Int)] {
+    package var months: [(month: Period, records: Int)] {
         var counts: [Period: Int] = [:]
         var last: (day: Day, month: Period)?
         func count(_ day: Day) {
@@ -53,13 +53,13 @@ public struct AuditInput: Sendable {
     }
 
     /// Whether any record is dated in `period` (stops at the first: the usual answer is yes).
-    public func holdsRecords(in period: Period) -> Bool {
+    package func holdsRecords(in period: Period) -> Bool {
         timeEntries.contains { period.contains($0.date) } || billingLines.contains { period.contains($0.serviceDate) }
     }
 
     /// Pairs of inputs that are the same bytes (same SHA-256): one export given twice (two globs
     /// that overlap) would double every minute and pair each record with itself.
-    public var sameFiles: [(first: String, again: String)] {
+    package var sameFiles: [(first: String, again: String)] {
         var seen: [String: String] = [:]
         var pairs: [(String, String)] = []
         for summary in summaries where !summary.sha256.isEmpty && summary.rows > 0 {

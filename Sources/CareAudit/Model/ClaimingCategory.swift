@@ -1,6 +1,6 @@
 /// Where an activity's time may be claimed (DOMAIN.md §2). The raw values are part of the
 /// interface: reports, configuration and CI filters use them.
-public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparable {
+package enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparable {
     case careCourtHearing = "CARE_COURT_HEARING"
     case careCourtReport = "CARE_COURT_REPORT"
     case careOutreach = "CARE_OUTREACH"
@@ -13,7 +13,7 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
     case unclassified = "UNCLASSIFIED"
 
     /// The five activities DHCS reimburses on the CARE invoice.
-    public var isCareClaimable: Bool {
+    package var isCareClaimable: Bool {
         switch self {
         case .careCourtHearing, .careCourtReport, .careOutreach, .careNotice, .careDataReporting: true
         default: false
@@ -21,7 +21,7 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
     }
 
     /// CARE work that concerns one participant, so it should name one (CARE003).
-    public var isClientSpecific: Bool {
+    package var isClientSpecific: Bool {
         switch self {
         case .careCourtHearing, .careCourtReport, .careNotice, .careOutreach: true
         default: false
@@ -30,7 +30,7 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
 
     /// Plain words for reports.
     /// A column heading: "hearing", "report", "outreach", "notice", "data".
-    public var shortLabel: String {
+    package var shortLabel: String {
         switch self {
         case .careCourtHearing: "hearing"
         case .careCourtReport: "report"
@@ -41,7 +41,7 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
         }
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .careCourtHearing: "CARE court hearing"
         case .careCourtReport: "CARE court report"
@@ -56,14 +56,14 @@ public enum ClaimingCategory: String, Sendable, Codable, CaseIterable, Comparabl
         }
     }
 
-    public static func < (lhs: ClaimingCategory, rhs: ClaimingCategory) -> Bool {
+    package static func < (lhs: ClaimingCategory, rhs: ClaimingCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// Time that serves one of the five CARE activities without being it: claimable as part of
 /// that activity (DOMAIN.md §2, "ancillary time").
-public enum Ancillary: String, Sendable, Codable, CaseIterable {
+package enum Ancillary: String, Sendable, Codable, CaseIterable {
     case prep
     case internalMeeting = "internal_meeting"
     case supervision

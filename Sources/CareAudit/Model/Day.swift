@@ -3,9 +3,9 @@ import Foundation
 /// A calendar date as a day number (days since 1970-01-01): compact, fast to compare and to
 /// group by, and always a real date (2026-02-30 never becomes one).
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let number: Int32
+    package let number: Int32
 
-    public init(number: Int32) { self.number = number }
+    package init(number: Int32) { self.number = number }
 
     /// nil unless year-month-day is a real date in 1900...9999.
     public init?(year: Int, month: Int, day: Int) {
@@ -23,7 +23,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         number = Int32(era * 146_097 + doe - 719_468)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -50,7 +50,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
-    public func adding(days: Int) -> Day { Day(number: number + Int32(days)) }
+    package func adding(days: Int) -> Day { Day(number: number + Int32(days)) }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.number < rhs.number }
 }
@@ -60,19 +60,19 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     public let first: Day
     public let last: Day
 
-    public init(first: Day, last: Day) {
+    package init(first: Day, last: Day) {
         self.first = first
         self.last = last
     }
 
     /// The calendar month holding `day`.
-    public static func month(of day: Day) -> Period {
+    package static func month(of day: Day) -> Period {
         let (y, m, _) = day.components
         return Period(first: Day(year: y, month: m, day: 1)!, last: Day(year: y, month: m, day: Day.daysIn(month: m, year: y))!)
     }
 
     /// The calendar quarter holding `day` (Q1 is January to March).
-    public static func quarter(of day: Day) -> Period {
+    package static func quarter(of day: Day) -> Period {
         let (y, m, _) = day.components
         let first = (m - 1) / 3 * 3 + 1
         return Period(first: Day(year: y, month: first, day: 1)!, last: Day(year: y, month: first + 2, day: Day.daysIn(month: first + 2, year: y))!)
@@ -100,7 +100,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     /// The calendar months the period touches, each cut to the period (a range from the 15th
     /// starts with half a month): the invoice worksheet's rows.
-    public var months: [Period] {
+    package var months: [Period] {
         var months: [Period] = []
         var day = first
         while day <= last {

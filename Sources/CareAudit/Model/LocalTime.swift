@@ -9,7 +9,7 @@ import Foundation
 /// hour the clock jumped; an ambiguous time of the repeated hour is read as its first pass, a
 /// time of the skipped hour as written. `clock(_:on:)` turns elapsed minutes back into the clock
 /// time for messages.
-public struct LocalTime: Sendable, Equatable {
+package struct LocalTime: Sendable, Equatable {
     /// A change of the clock on a day: at clock time `at` (minutes after midnight, in the time
     /// before the change) the clock moved by `jump` minutes (-60 fall back, +60 spring forward).
     struct Transition: Sendable {
@@ -17,12 +17,12 @@ public struct LocalTime: Sendable, Equatable {
         let jump: Int
     }
 
-    public let identifier: String
+    package let identifier: String
     /// Transition days by day number, for the years 1970–2199.
     private let transitions: [Int32: Transition]
 
     /// nil when `identifier` is not a time zone Foundation knows.
-    public init?(identifier: String) {
+    package init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         var found: [Int32: Transition] = [:]
@@ -39,13 +39,13 @@ public struct LocalTime: Sendable, Equatable {
         transitions = found
     }
 
-    public static let losAngeles = LocalTime(identifier: "America/Los_Angeles")!
+    package static let losAngeles = LocalTime(identifier: "America/Los_Angeles")!
 
-    public static func == (a: LocalTime, b: LocalTime) -> Bool { a.identifier == b.identifier }
+    package static func == (a: LocalTime, b: LocalTime) -> Bool { a.identifier == b.identifier }
 
     /// Minutes elapsed from midnight of `day` to clock time `minutes` (minutes after that
     /// midnight; 1440 and more are clock times of the days after).
-    public func elapsed(_ minutes: Int, on day: Day) -> Int {
+    package func elapsed(_ minutes: Int, on day: Day) -> Int {
         guard !transitions.isEmpty else { return minutes }
         var total = minutes
         var offset = 0
@@ -62,7 +62,7 @@ public struct LocalTime: Sendable, Equatable {
     }
 
     /// The clock time ("01:30") of `elapsed` minutes after midnight of `day`.
-    public func clock(_ elapsed: Int, on day: Day) -> String {
+    package func clock(_ elapsed: Int, on day: Day) -> String {
         guard !transitions.isEmpty else { return FieldParser.clock(elapsed) }
         var clock = elapsed
         var offset = 0
@@ -76,5 +76,5 @@ public struct LocalTime: Sendable, Equatable {
     }
 
     /// Whether `day` holds a change of the clock.
-    public func isTransition(_ day: Day) -> Bool { transitions[day.number] != nil }
+    package func isTransition(_ day: Day) -> Bool { transitions[day.number] != nil }
 }

@@ -1,10 +1,10 @@
 /// Where a typed row came from: its input (position in the audit's file list) and physical
 /// line. `AuditContext.source` turns it into a `SourceRef` for findings.
-public struct RowRef: Hashable, Sendable {
-    public let file: UInt32
-    public let line: UInt32
+package struct RowRef: Hashable, Sendable {
+    package let file: UInt32
+    package let line: UInt32
 
-    public init(file: Int, line: Int) {
+    package init(file: Int, line: Int) {
         self.file = UInt32(file)
         self.line = UInt32(clamping: line)
     }
@@ -31,32 +31,32 @@ struct PackedMinutes: Sendable, Hashable {
 /// One timesheet entry, typed and compact (64 bytes): texts are `TextID`s into the audit's
 /// `TextTable`, times are minutes after midnight of `date`; an entry that ends past midnight
 /// has `end` > 1440 rather than a wrong negative length.
-public struct TimeEntry: Sendable {
-    public private(set) var row: RowRef
+package struct TimeEntry: Sendable {
+    package private(set) var row: RowRef
     /// The export's own id for the row (Entry ID), if any.
-    public private(set) var recordID: TextID
-    public private(set) var staffID: TextID
-    public private(set) var staffName: TextID
-    public let date: Day
+    package private(set) var recordID: TextID
+    package private(set) var staffID: TextID
+    package private(set) var staffName: TextID
+    package let date: Day
     private var startMinute: PackedMinutes
     private var endMinute: PackedMinutes
     private let storedMinutes: Int32
     private let storedTravel: Int32
-    public private(set) var activityCode: TextID
-    public private(set) var activityDescription: TextID
-    public private(set) var participantID: TextID
-    public private(set) var program: TextID
-    public private(set) var payCode: TextID
+    package private(set) var activityCode: TextID
+    package private(set) var activityDescription: TextID
+    package private(set) var participantID: TextID
+    package private(set) var program: TextID
+    package private(set) var payCode: TextID
     /// Set when the row is read; consensus over its activity code may change it (`ConsensusClassification`).
-    public internal(set) var category: ClaimingCategory
-    public internal(set) var ancillary: Ancillary?
+    package internal(set) var category: ClaimingCategory
+    package internal(set) var ancillary: Ancillary?
     /// The category the description alone says (nil: no keyword or pattern matches it), decided
     /// when the row is read, so that no rule classifies again (CARE002, REF002 compare the two).
-    public let describedAs: ClaimingCategory?
+    package let describedAs: ClaimingCategory?
     /// Whether the configured activity-code map holds the row's code (REF002 names the codes it lacks).
-    public let codeIsMapped: Bool
+    package let codeIsMapped: Bool
 
-    public init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
+    package init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
                 minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
                 program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?,
                 describedAs: ClaimingCategory? = nil, codeIsMapped: Bool = false) {
@@ -80,14 +80,14 @@ public struct TimeEntry: Sendable {
         self.codeIsMapped = codeIsMapped
     }
 
-    public var start: Int? { startMinute.value }
-    public var end: Int? { endMinute.value }
-    public var minutes: Int { Int(storedMinutes) }
-    public var travelMinutes: Int { Int(storedTravel) }
+    package var start: Int? { startMinute.value }
+    package var end: Int? { endMinute.value }
+    package var minutes: Int { Int(storedMinutes) }
+    package var travelMinutes: Int { Int(storedTravel) }
 
     /// The staff day the entry is counted in: its date, or the day before when it lies inside an
     /// overnight shift that started then (`onPreviousDay`).
-    public var timelineDay: Day { (start ?? 0) >= 1440 ? date.adding(days: -1) : date }
+    package var timelineDay: Day { (start ?? 0) >= 1440 ? date.adding(days: -1) : date }
 
     /// The entry on the previous day's timeline, its times 24 hours later (DOMAIN.md §8: an
     /// overnight shift belongs to the day it started, with what falls inside it).
@@ -98,7 +98,7 @@ public struct TimeEntry: Sendable {
     }
 
     /// The interval `[start, end)` when the export gave times.
-    public var interval: Range<Int>? {
+    package var interval: Range<Int>? {
         guard let start, let end else { return nil }
         return start..<end
     }
@@ -121,14 +121,14 @@ extension Array where Element == TextID {
 }
 
 /// Payers as billing exports name them.
-public enum PayerType: String, Sendable, CaseIterable, Codable {
+package enum PayerType: String, Sendable, CaseIterable, Codable {
     case mediCal = "MEDI-CAL"
     case commercial = "COMMERCIAL"
     case medicare = "MEDICARE"
     case other = "OTHER"
 
     /// Reads `MEDI-CAL`, `Medi-Cal`, `MEDICAL`, `Medi Cal`, …; falls back to the payer's name.
-    public init(type: String, payerName: String) {
+    package init(type: String, payerName: String) {
         let key = HeaderMapping.normalize(type.isEmpty ? payerName : type)
         if key.contains("medical") || key.contains("medicaid") {
             self = .mediCal
@@ -147,7 +147,7 @@ public enum PayerType: String, Sendable, CaseIterable, Codable {
         ["other", "otherpayer", "oth"].contains(HeaderMapping.normalize(type))
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .mediCal: "Medi-Cal"
         case .commercial: "commercial"
@@ -158,13 +158,13 @@ public enum PayerType: String, Sendable, CaseIterable, Codable {
 }
 
 /// Claim line status; a VOID line never counts as billed.
-public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
+package enum ClaimStatus: String, Sendable, CaseIterable, Codable {
     case billed = "BILLED"
     case paid = "PAID"
     case denied = "DENIED"
     case void = "VOID"
 
-    public init?(text: String) {
+    package init?(text: String) {
         // Exports spell these in capitals almost always: skip normalising then.
         switch text {
         case "PAID": self = .paid; return
@@ -184,47 +184,47 @@ public enum ClaimStatus: String, Sendable, CaseIterable, Codable {
 }
 
 /// Claim frequency: 1 original, 7 replacement, 8 void.
-public enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
+package enum ClaimFrequency: Int, Sendable, CaseIterable, Codable {
     case original = 1
     case replacement = 7
     case void = 8
 }
 
 /// One billing claim line, typed and compact (like `TimeEntry`).
-public struct BillingLine: Sendable {
-    public private(set) var row: RowRef
-    public private(set) var claimID: TextID
-    public private(set) var lineNumber: TextID
-    public private(set) var participantID: TextID
-    public let serviceDate: Day
+package struct BillingLine: Sendable {
+    package private(set) var row: RowRef
+    package private(set) var claimID: TextID
+    package private(set) var lineNumber: TextID
+    package private(set) var participantID: TextID
+    package let serviceDate: Day
     private var startMinute: PackedMinutes
     private var endMinute: PackedMinutes
     private let listedMinutes: PackedMinutes
     private let storedUnits: Int32
-    public private(set) var procedureCode: TextID
+    package private(set) var procedureCode: TextID
     /// Modifiers, upper-cased, joined by U+001F (only compared, never split).
-    public private(set) var modifiers: TextID
-    public private(set) var placeOfService: TextID
-    public private(set) var payerName: TextID
-    public private(set) var renderingStaffID: TextID
-    public private(set) var renderingNPI: TextID
+    package private(set) var modifiers: TextID
+    package private(set) var placeOfService: TextID
+    package private(set) var payerName: TextID
+    package private(set) var renderingStaffID: TextID
+    package private(set) var renderingNPI: TextID
     /// Empty when the export has no taxonomy column (`hasTaxonomy` false) or the cell is empty.
-    public private(set) var renderingTaxonomy: TextID
-    public private(set) var originalClaimID: TextID
+    package private(set) var renderingTaxonomy: TextID
+    package private(set) var originalClaimID: TextID
     /// The export's group session id, when it has the column (empty otherwise).
-    public private(set) var groupID: TextID
+    package private(set) var groupID: TextID
     private let amountCents: Int64
-    public let payerType: PayerType
-    public let status: ClaimStatus
-    public let frequency: ClaimFrequency
-    public let category: ClaimingCategory
+    package let payerType: PayerType
+    package let status: ClaimStatus
+    package let frequency: ClaimFrequency
+    package let category: ClaimingCategory
     /// The procedure code is a CARE activity code: CARE time billed to a payer (DC003).
-    public let isCareActivityCode: Bool
+    package let isCareActivityCode: Bool
     /// The export has a rendering taxonomy column.
-    public let hasTaxonomy: Bool
+    package let hasTaxonomy: Bool
     private let hasAmount: Bool
 
-    public init(row: RowRef, claimID: TextID, lineNumber: TextID, participantID: TextID, serviceDate: Day,
+    package init(row: RowRef, claimID: TextID, lineNumber: TextID, participantID: TextID, serviceDate: Day,
                 start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: TextID, modifiers: TextID,
                 units: Int, placeOfService: TextID, payerName: TextID, payerType: PayerType,
                 renderingStaffID: TextID, renderingNPI: TextID, renderingTaxonomy: TextID, hasTaxonomy: Bool,
@@ -258,21 +258,21 @@ public struct BillingLine: Sendable {
         self.isCareActivityCode = isCareActivityCode
     }
 
-    public var start: Int? { startMinute.value }
-    public var end: Int? { endMinute.value }
-    public var serviceMinutes: Int? { listedMinutes.value }
-    public var units: Int { Int(storedUnits) }
-    public var billedAmount: Money? { hasAmount ? Money(cents: amountCents) : nil }
+    package var start: Int? { startMinute.value }
+    package var end: Int? { endMinute.value }
+    package var serviceMinutes: Int? { listedMinutes.value }
+    package var units: Int { Int(storedUnits) }
+    package var billedAmount: Money? { hasAmount ? Money(cents: amountCents) : nil }
 
     /// The interval `[start, end)` when the export gave times.
-    public var interval: Range<Int>? {
+    package var interval: Range<Int>? {
         guard let start, let end else { return nil }
         return start..<end
     }
 
     /// The staff day the line is counted in (see `TimeEntry.timelineDay`); `serviceDate` stays
     /// the claim's date of service.
-    public var timelineDay: Day { (start ?? 0) >= 1440 ? serviceDate.adding(days: -1) : serviceDate }
+    package var timelineDay: Day { (start ?? 0) >= 1440 ? serviceDate.adding(days: -1) : serviceDate }
 
     /// The line on the previous day's timeline, its times 24 hours later.
     func onPreviousDay() -> BillingLine {
@@ -282,19 +282,19 @@ public struct BillingLine: Sendable {
     }
 
     /// A VOID line or a frequency-8 void: it reverses billing rather than bills.
-    public var isVoid: Bool { status == .void || frequency == .void }
+    package var isVoid: Bool { status == .void || frequency == .void }
 
     /// Could this line and `other` be one session? Not when both have times that do not
     /// overlap: payers' duplicate keys carry no times, but when the export does, a morning and
     /// an afternoon session are two services.
-    public func mayBeSameSession(with other: BillingLine) -> Bool {
+    package func mayBeSameSession(with other: BillingLine) -> Bool {
         guard let mine = clockInterval, let theirs = other.clockInterval else { return true }
         return mine.overlaps(theirs)
     }
 
     /// The interval on its date of service's own clock (a line moved onto an overnight shift's
     /// timeline has its times 24 hours later): what lines of one date are compared by.
-    public var clockInterval: Range<Int>? {
+    package var clockInterval: Range<Int>? {
         guard let interval else { return nil }
         return interval.lowerBound >= 1440 ? (interval.lowerBound - 1440)..<(interval.upperBound - 1440) : interval
     }
@@ -314,28 +314,28 @@ public struct BillingLine: Sendable {
 }
 
 /// One staff member from the roster.
-public struct StaffMember: Sendable, Equatable {
-    public var source: SourceRef
-    public var staffID: String
-    public var npi: String
-    public var name: String
-    public var role: String
-    public var taxonomy: String
-    public var certNumber: String
-    public var certIssued: Day?
-    public var certExpires: Day?
-    public var certStatus: String
+package struct StaffMember: Sendable, Equatable {
+    package var source: SourceRef
+    package var staffID: String
+    package var npi: String
+    package var name: String
+    package var role: String
+    package var taxonomy: String
+    package var certNumber: String
+    package var certIssued: Day?
+    package var certExpires: Day?
+    package var certStatus: String
     /// The date of first certification, when the roster gives it: certified since then, the
     /// certificate renewed every two years up to `certExpires`.
-    public var certInitial: Day?
-    public var specializations: String
-    public var employmentStart: Day?
-    public var employmentEnd: Day?
+    package var certInitial: Day?
+    package var specializations: String
+    package var employmentStart: Day?
+    package var employmentEnd: Day?
 
     /// Role CERTIFIED_PEER (or a peer certificate number on file).
-    public var isCertifiedPeer: Bool
+    package var isCertifiedPeer: Bool
 
-    public init(source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
+    package init(source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
                 certNumber: String, certIssued: Day?, certExpires: Day?, certStatus: String, specializations: String,
                 employmentStart: Day?, employmentEnd: Day?, certInitial: Day? = nil) {
         self.certInitial = certInitial

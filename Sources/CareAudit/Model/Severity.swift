@@ -5,7 +5,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case error
 
     /// 0 info, 1 warning, 2 error: the order reports sort by.
-    public var rank: Int {
+    package var rank: Int {
         switch self {
         case .info: 0
         case .warning: 1

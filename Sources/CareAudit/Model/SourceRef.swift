@@ -5,7 +5,7 @@ public struct SourceRef: Hashable, Sendable, Comparable, Codable {
     /// The export's own id for the row (Entry ID, claim number and line), when it has one.
     public var recordID: String?
 
-    public init(file: String, line: Int, recordID: String? = nil) {
+    package init(file: String, line: Int, recordID: String? = nil) {
         self.file = file
         self.line = line
         self.recordID = recordID

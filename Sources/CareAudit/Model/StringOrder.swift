@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension String {
     /// Order by UTF-8 bytes (what JSON's sorted keys use, and a fixed order for staff ids),

@@ -4,35 +4,35 @@
 ///
 /// Id 0 is the empty text. Row-unique texts (entry ids) are stored without interning, so two
 /// of those with the same text may have different ids: compare them as text, not by id.
-public struct TextID: Hashable, Comparable, Sendable {
-    public let raw: UInt32
+package struct TextID: Hashable, Comparable, Sendable {
+    package let raw: UInt32
 
-    public static let empty = TextID(raw: 0)
+    package static let empty = TextID(raw: 0)
 
-    public init(raw: UInt32) { self.raw = raw }
+    package init(raw: UInt32) { self.raw = raw }
 
-    public var isEmpty: Bool { raw == 0 }
+    package var isEmpty: Bool { raw == 0 }
 
-    public static func < (lhs: TextID, rhs: TextID) -> Bool { lhs.raw < rhs.raw }
+    package static func < (lhs: TextID, rhs: TextID) -> Bool { lhs.raw < rhs.raw }
 }
 
 extension DefaultStringInterpolation {
     /// Interpolating an id would print its number where the text was meant: `context[id]` gives
     /// the text. Unavailable, so the mistake does not compile.
     @available(*, unavailable, message: "interpolate the text: context[id] or table[id]")
-    public mutating func appendInterpolation(_ value: TextID) {}
+    package mutating func appendInterpolation(_ value: TextID) {}
 }
 
 /// The texts of one audit, read-only once loading is done (so rules on several threads share it).
-public final class TextTable: Sendable {
+package final class TextTable: Sendable {
     let storage: TextInterner
 
     init(_ storage: TextInterner) { self.storage = storage }
 
-    public subscript(id: TextID) -> String { storage.string(id) }
+    package subscript(id: TextID) -> String { storage.string(id) }
 
     /// The id of `text` when it occurs in the exports (interned values only).
-    public func id(of text: String) -> TextID? { storage.find(text) }
+    package func id(of text: String) -> TextID? { storage.find(text) }
 
-    public var count: Int { storage.count }
+    package var count: Int { storage.count }
 }

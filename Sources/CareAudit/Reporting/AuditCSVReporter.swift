@@ -5,21 +5,21 @@ private func hoursWithoutGrouping(_ minutes: Int) -> String {
 
 /// Findings (or totals) as CSV that opens safely in a spreadsheet and pipes into `qsv` or
 /// `duckdb`: RFC 4180 quoting, formula-looking cells neutralised (numbers exempt), optional BOM.
-public struct AuditCSVReporter: AuditReporter {
-    public var table: CSVTable
-    public var bom: Bool
+package struct AuditCSVReporter: AuditReporter {
+    package var table: CSVTable
+    package var bom: Bool
     private let writer = CSVWriter()
 
     /// The findings table's header (a review file needs `fingerprint` and `decision` of them).
-    public static let findingColumns = ["rule", "severity", "staff_id", "staff_name", "date", "participant", "claim_ids", "minutes", "amount",
+    package static let findingColumns = ["rule", "severity", "staff_id", "staff_name", "date", "participant", "claim_ids", "minutes", "amount",
                                         "money", "file", "line", "records", "message", "fingerprint", "decision", "note", "reviewer"]
 
-    public init(table: CSVTable = .findings, bom: Bool = false) {
+    package init(table: CSVTable = .findings, bom: Bool = false) {
         self.table = table
         self.bom = bom
     }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         var out = bom ? CSVWriter.byteOrderMark : ""
         switch table {
         case .findings:

@@ -1,10 +1,10 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…::message` annotations on the export
 /// files, at most ten per severity (GitHub shows no more per step), then one notice with the
 /// count not shown.
-public struct AuditGitHubReporter: AuditReporter {
-    public var maxPerSeverity = 10
+package struct AuditGitHubReporter: AuditReporter {
+    package var maxPerSeverity = 10
 
-    public init() {}
+    package init() {}
 
     static func command(_ severity: Severity) -> String {
         switch severity {
@@ -24,7 +24,7 @@ public struct AuditGitHubReporter: AuditReporter {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         var out = ""
         var hidden = 0
         for severity in Severity.allCases.reversed() {

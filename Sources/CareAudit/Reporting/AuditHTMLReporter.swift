@@ -5,19 +5,19 @@ import Foundation
 /// ledger, the exposure, the findings (filter by severity, rule and staff id or name; sort by any
 /// column), and a sign-off block for the printed copy. No network, no external assets; readable
 /// at phone width; printed, headings stay with their tables and the filter in force is shown.
-public struct AuditHTMLReporter: AuditReporter {
+package struct AuditHTMLReporter: AuditReporter {
     /// When the run started (`SOURCE_DATE_EPOCH` fixes it); nil leaves the time out.
-    public var invocation: Invocation?
+    package var invocation: Invocation?
     /// Rows of the ledger, exposure and pending review tables shown before an honest count.
-    public var maxRows = 500
+    package var maxRows = 500
 
-    public init(invocation: Invocation? = nil) {
+    package init(invocation: Invocation? = nil) {
         self.invocation = invocation
     }
 
     private let e = ReportText.xml
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let invoice = result.invoice
         let totals = result.totals
         let headline = InvoiceText.headline(result)

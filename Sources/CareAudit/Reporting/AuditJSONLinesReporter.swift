@@ -2,10 +2,10 @@ import Foundation
 
 /// One finding per line (the same keys as a finding in the JSON report), for `jq`, log
 /// shippers and other streaming tools.
-public struct AuditJSONLinesReporter: AuditReporter {
-    public init() {}
+package struct AuditJSONLinesReporter: AuditReporter {
+    package init() {}
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let encoder = SortedJSONEncoder(pretty: false)
         return result.findings.map { finding in
             ((try? encoder.encode(AuditJSONReporter.FindingJSON(finding, decision: result.decision(for: finding)))) ?? "{}") + "\n"

@@ -2,8 +2,8 @@
 /// money is a string with two decimals, so the output is byte-stable and exact. Version 2
 /// replaced `care_invoice_precheck`, `double_claimed_minutes` and `amount_at_risk` with the
 /// invoice worksheet and the three money totals (docs/MONEY.md).
-public struct AuditJSONReporter: AuditReporter {
-    public init() {}
+package struct AuditJSONReporter: AuditReporter {
+    package init() {}
 
     struct Document: Encodable {
         let schema = "care-audit/report@2"
@@ -296,7 +296,7 @@ public struct AuditJSONReporter: AuditReporter {
         }
     }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let totals = result.totals
         let invoice = result.invoice
         let document = Document(

@@ -1,12 +1,12 @@
 /// JUnit XML so CI dashboards show the audit as tests: one test case per rule, failing with its
 /// findings listed when any is at or above `failOn` (the run's `--fail-on`), passing with the
 /// others listed as output; rules that could not run are skipped with the reason.
-public struct AuditJUnitReporter: AuditReporter {
-    public var failOn: Severity?
+package struct AuditJUnitReporter: AuditReporter {
+    package var failOn: Severity?
 
-    public init(failOn: Severity? = .error) { self.failOn = failOn }
+    package init(failOn: Severity? = .error) { self.failOn = failOn }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let byRule = Dictionary(grouping: result.findings, by: \.rule)
         let skipped = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.rule, $0.reason) })
         func fails(_ findings: [Finding]) -> Bool { failOn.map { threshold in findings.contains { $0.severity >= threshold } } ?? false }

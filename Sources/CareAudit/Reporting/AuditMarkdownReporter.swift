@@ -1,18 +1,18 @@
 /// A summary and a findings table in GitHub-flavoured Markdown, sized for
 /// `$GITHUB_STEP_SUMMARY` (which accepts 1 MiB): rows are capped with an honest count.
-public struct AuditMarkdownReporter: AuditReporter {
+package struct AuditMarkdownReporter: AuditReporter {
     /// Findings listed before the table is cut.
-    public var maxRows = 500
+    package var maxRows = 500
     /// Hard ceiling on the output, under GitHub's 1 MiB step-summary limit.
-    public var maxBytes = 900_000
+    package var maxBytes = 900_000
 
-    public init() {}
+    package init() {}
 
     private func cell(_ text: String) -> String {
         ReportText.markdownCell(text)
     }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let totals = result.totals
         var out = "## care-audit: \(result.period)\n\n"
         out += InvoiceText.headline(result).map { "**\(cell($0.trimmingCharacters(in: .whitespaces)))**" }.joined(separator: "<br>\n") + "\n\n"

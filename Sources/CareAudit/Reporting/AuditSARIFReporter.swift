@@ -5,11 +5,11 @@ import Foundation
 /// a content fingerprint (the baseline's, stable when lines shift) so a dashboard tracks a
 /// finding across runs, every rule in `tool.driver.rules` with its help, and the invocation.
 /// Results are capped below 25,000 (GitHub's limit), worst first, with a note saying how many.
-public struct AuditSARIFReporter: AuditReporter {
-    public var maxResults = 24_999
-    public var invocation: Invocation?
+package struct AuditSARIFReporter: AuditReporter {
+    package var maxResults = 24_999
+    package var invocation: Invocation?
 
-    public init(invocation: Invocation? = nil) { self.invocation = invocation }
+    package init(invocation: Invocation? = nil) { self.invocation = invocation }
 
     static func location(_ record: SourceRef) -> [String: Any] {
         ["physicalLocation": [
@@ -18,7 +18,7 @@ public struct AuditSARIFReporter: AuditReporter {
         ]]
     }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         let rules = result.rules
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let findings = result.findings.prefix(maxResults)

@@ -1,12 +1,12 @@
 /// The audit for a person reading top to bottom: what was read, the month's totals and the
 /// CARE invoice net of the findings and its worksheet, then the findings grouped by rule with their `file:line` references.
-public struct AuditTextReporter: AuditReporter {
+package struct AuditTextReporter: AuditReporter {
     /// Findings shown per rule; the rest are counted, with a pointer to the complete formats.
-    public var maxPerRule: Int
+    package var maxPerRule: Int
     /// ANSI colors for severities and headings.
-    public var color: Bool
+    package var color: Bool
 
-    public init(maxPerRule: Int = 25, color: Bool = false) {
+    package init(maxPerRule: Int = 25, color: Bool = false) {
         self.maxPerRule = maxPerRule
         self.color = color
     }
@@ -23,7 +23,7 @@ public struct AuditTextReporter: AuditReporter {
 
     private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
-    public func render(_ result: AuditResult) -> String {
+    package func render(_ result: AuditResult) -> String {
         var out = "care-audit \(CareAuditVersion.current): CARE Act claiming audit for \(result.period)"
         out += result.periodInferred ? " (no period given: the month holding most records)\n" : "\n"
         out += "configuration: \(ReportText.configuration(result))\n"

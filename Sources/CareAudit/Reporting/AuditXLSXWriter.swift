@@ -7,17 +7,17 @@ import Foundation
 /// cells: ids as text, dates as dates, amounts as currency; frozen header, filter, a decision
 /// drop-down), *Staff*, *Invoice*, *Ledger* and *Rules*. Every text is written as a string
 /// cell, never a formula, so `=HYPERLINK(...)` from an export stays text.
-public struct AuditXLSXWriter {
+package struct AuditXLSXWriter {
     /// When the run started: the workbook's creation time (`SOURCE_DATE_EPOCH` fixes it).
-    public var invocation: Invocation?
+    package var invocation: Invocation?
 
-    public init(invocation: Invocation? = nil) { self.invocation = invocation }
+    package init(invocation: Invocation? = nil) { self.invocation = invocation }
 
     /// The decisions a reviewer picks from (`--review`).
-    public static let decisions = ReviewDecision.Kind.allCases.map(\.rawValue)
+    package static let decisions = ReviewDecision.Kind.allCases.map(\.rawValue)
 
     /// The workbook's bytes (written to a temporary file, read back and removed).
-    public func render(_ result: AuditResult) throws -> [UInt8] {
+    package func render(_ result: AuditResult) throws -> [UInt8] {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let path = "\(folder)/care-audit-\(getpid())-\(UUID().uuidString).xlsx"
         defer { unlink(path) }
@@ -289,7 +289,7 @@ public struct AuditXLSXWriter {
     }
 }
 
-public struct XLSXError: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { "cannot write the workbook: \(message)" }
+package struct XLSXError: Error, CustomStringConvertible {
+    package let message: String
+    package var description: String { "cannot write the workbook: \(message)" }
 }

@@ -6,22 +6,22 @@ import Foundation
 /// `spreadsheetSafe`, a cell that Excel would run as a formula (it starts, after any spaces, with
 /// `=`, `+`, `-`, `@`, TAB or CR: OWASP "CSV injection", CWE-1236) gets a leading `'`, except a
 /// plain number such as `-12.50`, which billing adjustments need to stay a number.
-public struct CSVWriter {
-    public var delimiter: UInt8 = UInt8(ascii: ",")
-    public var spreadsheetSafe: Bool
+package struct CSVWriter {
+    package var delimiter: UInt8 = UInt8(ascii: ",")
+    package var spreadsheetSafe: Bool
     /// Line ending between records; RFC 4180 says CRLF, which every spreadsheet reads.
-    public var lineEnding: String
+    package var lineEnding: String
 
-    public init(spreadsheetSafe: Bool = true, lineEnding: String = "\r\n") {
+    package init(spreadsheetSafe: Bool = true, lineEnding: String = "\r\n") {
         self.spreadsheetSafe = spreadsheetSafe
         self.lineEnding = lineEnding
     }
 
     /// The UTF-8 byte-order mark Excel needs to read UTF-8 correctly (`--bom`).
-    public static let byteOrderMark = "\u{FEFF}"
+    package static let byteOrderMark = "\u{FEFF}"
 
     /// One record, with its line ending.
-    public func record(_ fields: [String]) -> String {
+    package func record(_ fields: [String]) -> String {
         var out = ""
         for (index, field) in fields.enumerated() {
             if index > 0 { out.unicodeScalars.append(UnicodeScalar(delimiter)) }
@@ -31,7 +31,7 @@ public struct CSVWriter {
     }
 
     /// One field, neutralised if need be and quoted if need be.
-    public func escape(_ field: String) -> String {
+    package func escape(_ field: String) -> String {
         var value = field
         if spreadsheetSafe && Self.looksLikeFormula(value) { value = "'" + value }
         let needsQuotes = value.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
@@ -41,7 +41,7 @@ public struct CSVWriter {
 
     /// True for cells a spreadsheet would evaluate: `=`, `+`, `-`, `@`, TAB or CR first (after
     /// leading spaces), unless the cell is a plain number.
-    public static func looksLikeFormula(_ value: String) -> Bool {
+    package static func looksLikeFormula(_ value: String) -> Bool {
         let trimmed = value.drop { $0 == " " }
         guard let first = trimmed.unicodeScalars.first else { return false }
         switch first {

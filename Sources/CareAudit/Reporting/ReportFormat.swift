@@ -44,7 +44,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case xlsx
 
     /// Whether the format is bytes for a file rather than text.
-    public var isBinary: Bool { self == .xlsx }
+    package var isBinary: Bool { self == .xlsx }
 
     /// The report's bytes: the text reporter's, or the workbook.
     public func render(_ result: AuditResult, _ settings: ReportSettings = ReportSettings()) throws -> [UInt8] {
@@ -53,7 +53,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// The reporter that writes an audit report in this format.
-    public func auditReporter(_ settings: ReportSettings = ReportSettings()) -> any AuditReporter {
+    package func auditReporter(_ settings: ReportSettings = ReportSettings()) -> any AuditReporter {
         switch self {
         case .text: AuditTextReporter(maxPerRule: settings.maxPerRule, color: settings.color)
         case .json: AuditJSONReporter()
@@ -70,7 +70,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// The reporter for `care-audit validate`, where the format applies to it.
-    public var validationReporter: (any ValidationReporter)? {
+    package var validationReporter: (any ValidationReporter)? {
         switch self {
         case .text: ValidationTextReporter()
         case .json: ValidationJSONReporter()
@@ -88,32 +88,32 @@ public struct ReportSettings: Sendable {
     /// Findings shown per rule in the text report.
     public var maxPerRule = 25
     /// Start CSV with a UTF-8 byte-order mark, for Excel.
-    public var bom = false
-    public var csvTable = CSVTable.findings
+    package var bom = false
+    package var csvTable = CSVTable.findings
     /// The lowest severity that fails the run (`--fail-on`; nil: nothing does). JUnit fails a
     /// rule's test case only for findings at or above it.
     public var failOn: Severity? = .error
     /// How the run was invoked, for SARIF's `invocations` and the HTML page's generation time (nil: not said).
-    public var invocation: Invocation?
+    package var invocation: Invocation?
 
     public init() {}
 }
 
 /// The run as SARIF describes it: the command line (paths and options only; exports' contents
 /// never appear in arguments), its exit code, and when it started and ended.
-public struct Invocation: Sendable {
-    public var commandLine: String
-    public var exitCode: Int32
-    public var start: Date
-    public var end: Date
+package struct Invocation: Sendable {
+    package var commandLine: String
+    package var exitCode: Int32
+    package var start: Date
+    package var end: Date
 
-    public init(commandLine: String, exitCode: Int32, start: Date, end: Date) {
+    package init(commandLine: String, exitCode: Int32, start: Date, end: Date) {
         (self.commandLine, self.exitCode, self.start, self.end) = (commandLine, exitCode, start, end)
     }
 }
 
 /// What the CSV report holds.
-public enum CSVTable: String, Sendable, CaseIterable {
+package enum CSVTable: String, Sendable, CaseIterable {
     /// One row per finding.
     case findings
     /// Minutes per claiming category and per staff member.
@@ -125,17 +125,17 @@ public enum CSVTable: String, Sendable, CaseIterable {
 }
 
 /// Renders the result of `care-audit audit`.
-public protocol AuditReporter {
+package protocol AuditReporter {
     func render(_ result: AuditResult) -> String
 }
 
 /// Renders the result of `care-audit validate`.
-public protocol ValidationReporter {
+package protocol ValidationReporter {
     func render(_ report: ValidationReport) -> String
 }
 
 /// `1234567` → `1,234,567`: counts a finance analyst reads at a glance.
-public func grouped(_ value: Int) -> String {
+package func grouped(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var out = ""
     for (index, digit) in digits.enumerated() {
@@ -152,6 +152,6 @@ func hoursText(_ minutes: Int) -> String {
 }
 
 /// "1 error", "2 warnings".
-public func counted(_ count: Int, _ noun: String) -> String {
+package func counted(_ count: Int, _ noun: String) -> String {
     "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -2,10 +2,10 @@ import Foundation
 
 /// `validate --format github`: each problem as a GitHub Actions annotation on its file and line
 /// (`::error file=…,line=…,col=…::message`), then a notice with the totals.
-public struct ValidationGitHubReporter: ValidationReporter {
-    public init() {}
+package struct ValidationGitHubReporter: ValidationReporter {
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         var out = ""
         for file in report.files {
             for problem in file.problems {
@@ -26,10 +26,10 @@ public struct ValidationGitHubReporter: ValidationReporter {
 
 /// `validate --format sarif`: each problem as a SARIF 2.1.0 result located at its file, line and
 /// column, with the problem code as the rule.
-public struct ValidationSARIFReporter: ValidationReporter {
-    public init() {}
+package struct ValidationSARIFReporter: ValidationReporter {
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         let codes = ProblemCode.allCases.map(\.rawValue)
         let results: [[String: Any]] = report.files.flatMap(\.problems).map { problem in
             var region: [String: Any] = ["startLine": max(problem.line, 1)]

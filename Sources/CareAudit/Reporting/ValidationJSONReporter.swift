@@ -2,8 +2,8 @@ import Foundation
 
 /// `validate --format json`: the same facts as the text report, for scripts. Keys are sorted so
 /// the output is byte-stable.
-public struct ValidationJSONReporter: ValidationReporter {
-    public init() {}
+package struct ValidationJSONReporter: ValidationReporter {
+    package init() {}
 
     struct Document: Encodable {
         let schema = "care-audit/validation@1"
@@ -35,7 +35,7 @@ public struct ValidationJSONReporter: ValidationReporter {
         let infos: Int
     }
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         let counts = report.counts
         let document = Document(
             files: report.files.map { file in
@@ -58,6 +58,6 @@ struct ToolJSON: Encodable {
 }
 
 /// Pretty, key-sorted, slash-unescaped JSON with a final newline: diffable and stable.
-public func encodeJSON<T: Encodable>(_ value: T) -> String {
+package func encodeJSON<T: Encodable>(_ value: T) -> String {
     ((try? SortedJSONEncoder().encode(value)) ?? "{}") + "\n"
 }

@@ -1,9 +1,9 @@
 /// `validate` for people and CI logs: a line of facts per file, then its problems in the
 /// compiler-style `file:line:column: severity: message [code]` form editors and CI understand.
-public struct ValidationTextReporter: ValidationReporter {
-    public init() {}
+package struct ValidationTextReporter: ValidationReporter {
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         var out = ""
         for file in report.files {
             let kind = file.kind?.rawValue ?? "structure only"

@@ -2,14 +2,14 @@ import Foundation
 
 /// A rule is data plus one check: its description (id, severity, rationale, options, examples)
 /// and a function from the audit context to findings.
-public protocol Rule: Sendable {
+package protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding]
 }
 
 /// What a rule needs that an audit may lack; a rule whose need is not met is reported as
 /// skipped with the reason, never silently passed.
-public enum RuleRequirement: String, Sendable, CaseIterable {
+package enum RuleRequirement: String, Sendable, CaseIterable {
     case roster
     case timesheets
     case timesheetTimes
@@ -20,7 +20,7 @@ public enum RuleRequirement: String, Sendable, CaseIterable {
     case unitCaps
 
     /// Why the rule was skipped when this is missing.
-    public var missingReason: String {
+    package var missingReason: String {
         switch self {
         case .roster: "no roster given (--roster): staff and NPIs cannot be checked"
         case .timesheets: "no timesheet export given (--timesheets): billed time has no time worked to be compared with"
@@ -35,12 +35,12 @@ public enum RuleRequirement: String, Sendable, CaseIterable {
 }
 
 /// A setting of one rule, with its default (the configuration key is `rules.<ID>.<name>`).
-public struct RuleOption: Sendable {
-    public let name: String
-    public let defaultValue: String
-    public let help: String
+package struct RuleOption: Sendable {
+    package let name: String
+    package let defaultValue: String
+    package let help: String
 
-    public init(_ name: String, default defaultValue: String, help: String) {
+    package init(_ name: String, default defaultValue: String, help: String) {
         self.name = name
         self.defaultValue = defaultValue
         self.help = help
@@ -49,22 +49,22 @@ public struct RuleOption: Sendable {
 
 /// A tiny month that must (or must not) make the rule fire. Rows are CSV without the header;
 /// the standard headers below are added.
-public struct RuleExample: Sendable {
-    public let title: String
+package struct RuleExample: Sendable {
+    package let title: String
     /// The records, written by field name (`ExampleRow.entry`, `.line`, `.member`).
-    public let rows: [ExampleRow]
+    package let rows: [ExampleRow]
     /// How many findings of this rule the example must produce (0: must not trigger).
-    public let findings: Int
+    package let findings: Int
     /// The export ids of the records the findings name, together (entries by id, lines as
     /// `claim/line`, roster rows by staff id; a row without an id as `timesheet.csv:2`): what
     /// the example is about, not only a count.
-    public let expects: [String]
+    package let expects: [String]
     /// Extra configuration YAML (without `version`).
-    public let configuration: String
+    package let configuration: String
     /// Whether a roster is given (any roster row): rules that need one are skipped without it.
-    public let hasRoster: Bool
+    package let hasRoster: Bool
 
-    public init(_ title: String, _ rows: [ExampleRow], findings: Int, expects: [String] = [], configuration: String = "") {
+    package init(_ title: String, _ rows: [ExampleRow], findings: Int, expects: [String] = [], configuration: String = "") {
         self.title = title
         self.rows = rows
         self.findings = findings
@@ -75,7 +75,7 @@ public struct RuleExample: Sendable {
 
     /// The rows of one export kind as CSV: a header of every field the rows use (in the order
     /// they first appear), then one line per row.
-    public func csv(_ kind: InputKind) -> String {
+    package func csv(_ kind: InputKind) -> String {
         let rows = self.rows.filter { $0.kind == kind }
         var names: [String] = []
         // An export with no rows still has its header (as a county's empty export would).
@@ -95,18 +95,18 @@ public struct RuleExample: Sendable {
 /// One record of a rule example by field name (DOMAIN.md §5's canonical names), with the
 /// values most examples share as defaults: staff E1, pay code REG, program CARE; a line PAID,
 /// frequency 1, Medi-Cal, place of service 11.
-public struct ExampleRow: Sendable {
-    public let kind: InputKind
+package struct ExampleRow: Sendable {
+    package let kind: InputKind
     let cells: [(field: Field, value: String)]
 
     /// The cells by canonical field name.
-    public var fields: [(name: String, value: String)] { cells.map { ($0.field.name, $0.value) } }
+    package var fields: [(name: String, value: String)] { cells.map { ($0.field.name, $0.value) } }
 
     /// "program=CARE, pay_code=REG": how `explain` shows the row.
-    public var text: String { fields.filter { !$0.value.isEmpty }.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
+    package var text: String { fields.filter { !$0.value.isEmpty }.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
 
     /// A timesheet entry.
-    public static func entry(_ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
+    package static func entry(_ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
                              minutes: String = "", code: String = "", activity: String, participant: String = "",
                              travel: String = "0", payCode: String = "REG", program: String = "CARE") -> ExampleRow {
         ExampleRow(kind: .timesheet, cells: [
@@ -118,7 +118,7 @@ public struct ExampleRow: Sendable {
 
     /// A claim line; `id` is "claim/line". A taxonomy column is written only when given (rules
     /// that need one are skipped without it).
-    public static func line(_ id: String, participant: String = "", date: String, start: String = "", end: String = "",
+    package static func line(_ id: String, participant: String = "", date: String, start: String = "", end: String = "",
                             minutes: String = "", code: String, modifier: String = "", units: String, staff: String = "E1",
                             npi: String = "", amount: String = "", status: String = "PAID", frequency: String = "1",
                             original: String = "", payer: String = "MEDI-CAL", place: String = "11",
@@ -134,7 +134,7 @@ public struct ExampleRow: Sendable {
     }
 
     /// A roster row.
-    public static func member(_ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
+    package static func member(_ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
                               issued: String = "", expires: String = "", status: String = "", initial: String = "") -> ExampleRow {
         ExampleRow(kind: .roster, cells: [
             (.staffId, staff), (.npi, npi), (.staffName, name), (.role, role), (.peerCertNumber, cert),
@@ -146,19 +146,19 @@ public struct ExampleRow: Sendable {
 
 /// Everything known about a rule that is not its check: the catalogue entry users read with
 /// `care-audit rules` and `care-audit explain`.
-public struct RuleDescription: Sendable {
+package struct RuleDescription: Sendable {
     /// The DOMAIN.md §4 id; also the configuration key.
-    public let id: String
-    public let name: String
-    public let summary: String
+    package let id: String
+    package let name: String
+    package let summary: String
     /// Why an auditor cares, with the source fact.
-    public let rationale: String
-    public let severity: Severity
-    public let options: [RuleOption]
-    public let requires: [RuleRequirement]
-    public let examples: [RuleExample]
+    package let rationale: String
+    package let severity: Severity
+    package let options: [RuleOption]
+    package let requires: [RuleRequirement]
+    package let examples: [RuleExample]
 
-    public init(id: String, name: String, summary: String, rationale: String, severity: Severity,
+    package init(id: String, name: String, summary: String, rationale: String, severity: Severity,
                 options: [RuleOption] = [], requires: [RuleRequirement] = [], examples: [RuleExample]) {
         self.id = id
         self.name = name
@@ -172,19 +172,19 @@ public struct RuleDescription: Sendable {
 }
 
 /// A rule's option values: configured ones over the defaults.
-public struct RuleOptions: Sendable {
+package struct RuleOptions: Sendable {
     let values: [String: String]
 
-    public init(description: RuleDescription, configured: [String: String]) {
+    package init(description: RuleDescription, configured: [String: String]) {
         var values: [String: String] = [:]
         for option in description.options { values[option.name] = option.defaultValue }
         values.merge(configured) { $1 }
         self.values = values
     }
 
-    public func int(_ name: String) -> Int { Int(values[name] ?? "") ?? 0 }
+    package func int(_ name: String) -> Int { Int(values[name] ?? "") ?? 0 }
 
-    public func list(_ name: String) -> [String] {
+    package func list(_ name: String) -> [String] {
         (values[name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

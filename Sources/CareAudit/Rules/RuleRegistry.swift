@@ -2,8 +2,8 @@ import Foundation
 
 /// Every rule, registered explicitly and sorted by id: `care-audit rules` lists them in this
 /// order and the registry test checks it matches DOMAIN.md §4's catalogue.
-public enum RuleRegistry {
-    public static let all: [any Rule] = [
+package enum RuleRegistry {
+    package static let all: [any Rule] = [
         CARE001TravelOutsideOutreach(),
         CARE002ImplementationInvoiced(),
         CARE003NoParticipant(),
@@ -31,9 +31,9 @@ public enum RuleRegistry {
         UNIT003DailyCap(),
     ]
 
-    public static var ids: [String] { all.map(\.description.id) }
+    package static var ids: [String] { all.map(\.description.id) }
 
-    public static func rule(id: String) -> (any Rule)? {
+    package static func rule(id: String) -> (any Rule)? {
         all.first { $0.description.id.caseInsensitiveCompare(id) == .orderedSame }
     }
 }

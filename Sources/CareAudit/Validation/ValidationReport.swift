@@ -1,14 +1,14 @@
 /// The result of `care-audit validate`: one summary per file, in the order given.
-public struct ValidationReport: Sendable {
-    public var files: [ExportSummary]
+package struct ValidationReport: Sendable {
+    package var files: [ExportSummary]
 
-    public init(files: [ExportSummary]) { self.files = files }
+    package init(files: [ExportSummary]) { self.files = files }
 
     /// The worst severity across all files.
-    public var worstSeverity: Severity? { files.compactMap(\.worstSeverity).max() }
+    package var worstSeverity: Severity? { files.compactMap(\.worstSeverity).max() }
 
     /// Problem counts by severity across all files.
-    public var counts: [Severity: Int] {
+    package var counts: [Severity: Int] {
         files.reduce(into: [:]) { total, file in
             for (severity, count) in file.counts { total[severity, default: 0] += count }
         }
@@ -18,14 +18,14 @@ public struct ValidationReport: Sendable {
 /// Validates exports: structure, headers, and (for files of a known kind) every value, so a CI
 /// job learns about a bad date before the audit does. Files of unknown kind are checked for
 /// structure only. Records are typed and dropped, never kept: memory stays flat.
-public struct ExportValidator {
-    public var configuration: Configuration
+package struct ExportValidator {
+    package var configuration: Configuration
 
-    public init(configuration: Configuration = Configuration()) {
+    package init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }
 
-    public func validate(_ inputs: [(path: String, kind: InputKind?)]) -> ValidationReport {
+    package func validate(_ inputs: [(path: String, kind: InputKind?)]) -> ValidationReport {
         ValidationReport(files: InputLoader(configuration: configuration).load(inputs, keepRecords: false).summaries)
     }
 }
