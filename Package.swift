@@ -3,7 +3,7 @@ import PackageDescription
 
 /// One set of compiler settings for every target, so the whole package builds the same way.
 let swiftSettings: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
+    .swiftLanguageMode(.v6)
 ]
 
 let package = Package(

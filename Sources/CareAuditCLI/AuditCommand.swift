@@ -8,35 +8,35 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Audit a month of timesheets and billing for double-claimed time and compliance problems.",
         discussion: """
-        Reads and validates the exports, classifies every timesheet entry into a claiming \
-        category, runs every enabled rule (`care-audit rules` lists them, `care-audit explain ID` \
-        explains one) and reports: first the CARE invoice net of the findings, the billing \
-        exposure and the minutes pending review (docs/MONEY.md); the inputs with rows read, \
-        accepted and rejected; minutes by category; the invoice worksheet by month and \
-        category with the ledger of every minute removed; then every finding with the file and \
-        line of each record involved.
+            Reads and validates the exports, classifies every timesheet entry into a claiming \
+            category, runs every enabled rule (`care-audit rules` lists them, `care-audit explain ID` \
+            explains one) and reports: first the CARE invoice net of the findings, the billing \
+            exposure and the minutes pending review (docs/MONEY.md); the inputs with rows read, \
+            accepted and rejected; minutes by category; the invoice worksheet by month and \
+            category with the ledger of every minute removed; then every finding with the file and \
+            line of each record involved.
 
-        A quarter is one run: --period 2026-Q4 with the three months' exports.
+            A quarter is one run: --period 2026-Q4 with the three months' exports.
 
-        Without --period the audit covers the calendar month holding most records, and says so. \
-        A rule that lacks the data it needs (no roster, no times) is listed as not run, with the \
-        reason. Findings are sorted by severity, rule, file and line, so the same exports always \
-        give the same report.
+            Without --period the audit covers the calendar month holding most records, and says so. \
+            A rule that lacks the data it needs (no roster, no times) is listed as not run, with the \
+            reason. Findings are sorted by severity, rule, file and line, so the same exports always \
+            give the same report.
 
-        Several reports in one run: --report csv=findings.csv --report sarif=audit.sarif (the audit \
-        runs once). Month over month: --write-baseline known.txt stores today's findings; \
-        --baseline known.txt then reports only new ones and says how many were suppressed. \
-        --redact replaces participant ids with a keyed hash (key from CARE_AUDIT_REDACT_KEY) in \
-        every report.
+            Several reports in one run: --report csv=findings.csv --report sarif=audit.sarif (the audit \
+            runs once). Month over month: --write-baseline known.txt stores today's findings; \
+            --baseline known.txt then reports only new ones and says how many were suppressed. \
+            --redact replaces participant ids with a keyed hash (key from CARE_AUDIT_REDACT_KEY) in \
+            every report.
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on \
-        (default error); 2 the audit could not run (missing or unreadable file, unusable \
-        header, bad configuration or arguments).
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on \
+            (default error); 2 the audit could not run (missing or unreadable file, unusable \
+            header, bad configuration or arguments).
 
-        Examples:
-          care-audit audit --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
-          care-audit audit --timesheets t1.csv t2.csv --billing claims.csv --roster staff.csv --period 2026-10 --format json -o audit.json
-        """
+            Examples:
+              care-audit audit --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
+              care-audit audit --timesheets t1.csv t2.csv --billing claims.csv --roster staff.csv --period 2026-10 --format json -o audit.json
+            """
     )
 
     @OptionGroup var inputs: InputFileOptions
@@ -44,8 +44,10 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(help: ArgumentHelp("Audit period: a month (2026-10), a quarter (2026-Q4) or a range (2026-10-01..2026-12-31); wins over the configuration.",
-                               valueName: "period"))
+    @Option(
+        help: ArgumentHelp(
+            "Audit period: a month (2026-10), a quarter (2026-Q4) or a range (2026-10-01..2026-12-31); wins over the configuration.",
+            valueName: "period"))
     var period: String?
 
     @OptionGroup var outputs: AuditOutputOptions
@@ -70,11 +72,14 @@ struct AuditCommand: ParsableCommand {
         let started = reproducibleNow()
         let phases = PhaseTimer(enabled: outputs.timings)
         let files = inputs.kindedFiles
-        try requireReadable(files.map(\.path) + [configOptions.config].compactMap { $0 },
-                            notWrittenBy: [report.output, outputs.writeBaseline] + outputs.reports.map(\.path))
+        try requireReadable(
+            files.map(\.path) + [configOptions.config].compactMap { $0 },
+            notWrittenBy: [report.output, outputs.writeBaseline] + outputs.reports.map(\.path))
         var configuration = try configOptions.load(dialect: dialectOptions)
         if configuration.source == nil && !outputs.quiet {
-            log("note: no configuration file (no care-audit.yml here, no --config): the built-in defaults are used; `care-audit init` writes one from your exports")
+            log(
+                "note: no configuration file (no care-audit.yml here, no --config): the built-in defaults are used; `care-audit init` writes one from your exports"
+            )
         }
         if let period { configuration.period = Period.parse(period) }
         let baseline = try outputs.loadBaseline()
@@ -99,13 +104,17 @@ struct AuditCommand: ParsableCommand {
         }
         // One root cause, one message: the same export twice, or a period the exports do not reach.
         if let (first, again) = input.sameFiles.first {
-            throw CommandFailure("\(again) is the same file as \(first) (same SHA-256): give each export once (two globs that overlap?); every minute would count twice")
+            throw CommandFailure(
+                "\(again) is the same file as \(first) (same SHA-256): give each export once (two globs that overlap?); every minute would count twice"
+            )
         }
         if let wanted = configuration.period, !input.holdsRecords(in: wanted) {
             let months = input.months
             if !months.isEmpty {
                 let held = months.prefix(4).map { "\($0.month) (\(counted($0.records, "record")))" }.joined(separator: ", ")
-                throw CommandFailure("the period \(wanted) holds no record: the exports are dated \(held)\(months.count > 4 ? " and more" : ""); did you mean --period \(months[0].month)?")
+                throw CommandFailure(
+                    "the period \(wanted) holds no record: the exports are dated \(held)\(months.count > 4 ? " and more" : ""); did you mean --period \(months[0].month)?"
+                )
             }
         }
         var engine = AuditEngine(configuration: configuration)
@@ -124,15 +133,18 @@ struct AuditCommand: ParsableCommand {
         if let review {
             result = result.reviewed(by: review)
             if !outputs.quiet {
-                log("review: \(counted(result.decisions.count, "finding")) decided, \(result.setAside.count) set aside, \(counted(result.staleDecisions.count, "stale decision"))")
+                log(
+                    "review: \(counted(result.decisions.count, "finding")) decided, \(result.setAside.count) set aside, \(counted(result.staleDecisions.count, "stale decision"))"
+                )
             }
         }
         if outputs.redact { result = result.redacted(by: outputs.redactor()) }
         var settings = outputs.settings
         settings.failOn = report.failSeverity
         let exitCode: Int32 = report.failSeverity.map { result.hasFindings(atOrAbove: $0) } == true ? 1 : 0
-        settings.invocation = Invocation(commandLine: (["care-audit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                                         exitCode: exitCode, start: started, end: reproducibleNow())
+        settings.invocation = Invocation(
+            commandLine: (["care-audit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            exitCode: exitCode, start: started, end: reproducibleNow())
         settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
         try OutputFile.write(try report.effectiveFormat.render(result, settings), to: report.output)
         var plain = settings

@@ -33,17 +33,21 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// The audit's outputs beyond the main report: more formats, baseline, redaction, progress.
 struct AuditOutputOptions: ParsableArguments {
-    @Option(name: .customLong("report"),
-            help: ArgumentHelp("Also write FORMAT to PATH (repeatable), e.g. --report sarif=audit.sarif, or --report audit.sarif (the format from the extension; the two must agree).",
-                               valueName: "[format=]path"))
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Also write FORMAT to PATH (repeatable), e.g. --report sarif=audit.sarif, or --report audit.sarif (the format from the extension; the two must agree).",
+            valueName: "[format=]path"))
     var reports: [ExtraReport] = []
 
-    @Option(parsing: .singleValue,
-            help: ArgumentHelp("Run only these rules (comma-separated ids, repeatable), e.g. --select DC001,DC005.", valueName: "rules"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp("Run only these rules (comma-separated ids, repeatable), e.g. --select DC001,DC005.", valueName: "rules"))
     var select: [String] = []
 
-    @Option(parsing: .singleValue,
-            help: ArgumentHelp("Do not run these rules (comma-separated ids, repeatable), e.g. --ignore REF003.", valueName: "rules"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp("Do not run these rules (comma-separated ids, repeatable), e.g. --ignore REF003.", valueName: "rules"))
     var ignore: [String] = []
 
     @Option(help: "Color the text report: auto (only on a terminal, never with NO_COLOR), always or never.")
@@ -52,7 +56,10 @@ struct AuditOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Findings shown per rule in the text report.", valueName: "n"))
     var maxPerRule = 25
 
-    @Option(help: "What the CSV report holds: findings, summary (minutes per category and per staff member), invoice (the worksheet) or ledger (every minute removed).")
+    @Option(
+        help:
+            "What the CSV report holds: findings, summary (minutes per category and per staff member), invoice (the worksheet) or ledger (every minute removed)."
+    )
     var table: CSVTable = .findings
 
     @Flag(help: "Start CSV reports with a UTF-8 byte-order mark, which Excel needs for non-ASCII text.")
@@ -64,8 +71,10 @@ struct AuditOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write today's findings to this baseline file.", valueName: "file"))
     var writeBaseline: String?
 
-    @Option(help: ArgumentHelp("Review decisions: the Findings CSV (or sheet saved as CSV) with decision (confirmed, corrected, false_positive, accepted), note and reviewer filled in. False positives and accepted findings are listed apart and no longer fail the run.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Review decisions: the Findings CSV (or sheet saved as CSV) with decision (confirmed, corrected, false_positive, accepted), note and reviewer filled in. False positives and accepted findings are listed apart and no longer fail the run.",
+            valueName: "file"))
     var review: String?
 
     @Flag(help: "Replace participant ids with a keyed hash in every report (key: CARE_AUDIT_REDACT_KEY).")
@@ -86,7 +95,8 @@ struct AuditOutputOptions: ParsableArguments {
             }
             return ids.filter { !$0.isEmpty }
         }
-        let selected = try ids(select, "--select"), ignored = try ids(ignore, "--ignore")
+        let selected = try ids(select, "--select")
+        let ignored = try ids(ignore, "--ignore")
         var excluded: [String: String] = [:]
         if !selected.isEmpty {
             for id in RuleRegistry.ids where !selected.contains(id) { excluded[id] = "not selected (--select)" }

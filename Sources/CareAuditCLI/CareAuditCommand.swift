@@ -8,16 +8,18 @@ public struct CareAuditCommand: ParsableCommand {
         commandName: "care-audit",
         abstract: "Audit CARE Act timesheets and Medi-Cal billing exports for double-claimed time.",
         discussion: """
-        care-audit reads a month of timesheet CSV exports, Medi-Cal billing CSV exports and a \
-        staff roster, classifies each activity into a CARE Act claiming category, and reports \
-        time that is claimed twice and the other problems auditors look for.
+            care-audit reads a month of timesheet CSV exports, Medi-Cal billing CSV exports and a \
+            staff roster, classifies each activity into a CARE Act claiming category, and reports \
+            time that is claimed twice and the other problems auditors look for.
 
-        Exit codes: 0 clean; 1 problems at or above --fail-on (default error); 2 could not run \
-        (unreadable input, bad configuration, bad arguments).
-        """,
+            Exit codes: 0 clean; 1 problems at or above --fail-on (default error); 2 could not run \
+            (unreadable input, bad configuration, bad arguments).
+            """,
         version: CareAuditVersion.current,
-        subcommands: [AuditCommand.self, ValidateCommand.self, ClassifyCommand.self, RulesCommand.self, ExplainCommand.self,
-                      InitCommand.self, ConfigCommand.self]
+        subcommands: [
+            AuditCommand.self, ValidateCommand.self, ClassifyCommand.self, RulesCommand.self, ExplainCommand.self,
+            InitCommand.self, ConfigCommand.self,
+        ]
     )
 
     public init() {}
@@ -36,7 +38,7 @@ public struct CareAuditCommand: ParsableCommand {
             log("care-audit: error: \(failure.description)")
             Foundation.exit(2)
         } catch let failure as ProblemsFailure {
-            failure.problems.forEach { log($0.formatted) }
+            for problem in failure.problems { log(problem.formatted) }
             Foundation.exit(2)
         } catch let error as ConfigurationError {
             log(error.description)

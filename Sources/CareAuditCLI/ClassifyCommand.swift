@@ -7,21 +7,21 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Write timesheet rows back out with their claiming category.",
         discussion: """
-        Every original column is kept untouched; three are added: category (one of \
-        \(ClaimingCategory.allCases.map(\.rawValue).joined(separator: ", "))), ancillary \
-        (\(Ancillary.allCases.map(\.rawValue).joined(separator: ", ")) or empty) and matched_by \
-        (which mapping decided). Mappings are tried in order: activity code, description \
-        keywords, leave pay codes; see `care-audit config` for the ones in effect.
+            Every original column is kept untouched; three are added: category (one of \
+            \(ClaimingCategory.allCases.map(\.rawValue).joined(separator: ", "))), ancillary \
+            (\(Ancillary.allCases.map(\.rawValue).joined(separator: ", ")) or empty) and matched_by \
+            (which mapping decided). Mappings are tried in order: activity code, description \
+            keywords, leave pay codes; see `care-audit config` for the ones in effect.
 
-        The CSV is spreadsheet-safe: cells starting with =, +, -, @, TAB or CR get a leading ' \
-        so Excel does not run them as formulas (plain numbers such as -12.50 stay numbers). Use \
-        --bom when the file goes to Excel. A summary of rows read, written and rejected goes to \
-        stderr.
+            The CSV is spreadsheet-safe: cells starting with =, +, -, @, TAB or CR get a leading ' \
+            so Excel does not run them as formulas (plain numbers such as -12.50 stay numbers). Use \
+            --bom when the file goes to Excel. A summary of rows read, written and rejected goes to \
+            stderr.
 
-        Examples:
-          care-audit classify --timesheets oct-time.csv --output oct-classified.csv --bom
-          care-audit classify --timesheets oct-time.csv --config care-audit.yml | qsv frequency -s category
-        """
+            Examples:
+              care-audit classify --timesheets oct-time.csv --output oct-classified.csv --bom
+              care-audit classify --timesheets oct-time.csv --config care-audit.yml | qsv frequency -s category
+            """
     )
 
     @OptionGroup var inputs: TimesheetInput
@@ -62,7 +62,9 @@ struct ClassifyCommand: ParsableCommand {
                 log(problem.formatted)
             }
             if !quiet || summary.rejected > 0 {
-                log("\(summary.path): \(grouped(summary.rows)) rows read, \(grouped(summary.accepted)) classified, \(grouped(summary.rejected)) rejected")
+                log(
+                    "\(summary.path): \(grouped(summary.rows)) rows read, \(grouped(summary.accepted)) classified, \(grouped(summary.rejected)) rejected"
+                )
             }
         }
         // The same test as the audit's: an input it would refuse is not classified either.
@@ -76,8 +78,9 @@ struct ClassifyCommand: ParsableCommand {
 
 /// One or more timesheet exports (the only input `classify` needs).
 struct TimesheetInput: ParsableArguments {
-    @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Timesheet CSV exports (one row per time entry).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Timesheet CSV exports (one row per time entry).", valueName: "file"))
     var timesheets: [String] = []
 
     func validate() throws {

@@ -7,12 +7,12 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Print the effective configuration as YAML (defaults merged with care-audit.yml).",
         discussion: """
-        The output is a valid configuration file: save it and edit it to start from the defaults.
+            The output is a valid configuration file: save it and edit it to start from the defaults.
 
-        Examples:
-          care-audit config
-          care-audit config --config county.yml > effective.yml
-        """
+            Examples:
+              care-audit config
+              care-audit config --config county.yml > effective.yml
+            """
     )
 
     @OptionGroup var configOptions: ConfigOptions

@@ -8,18 +8,18 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter care-audit.yml from your exports' headers and activity codes.",
         discussion: """
-        Reads the headers of each export and maps every column it recognises; a required column \
-        it cannot find gets the closest header, marked REVIEW; headers it does not use are \
-        listed. Each timesheet activity code gets the claiming category most of its rows' \
-        descriptions say, with the count and two examples; a code no description explains is \
-        proposed as NON_CLAIMABLE and marked REVIEW, so nothing is claimed until a person \
-        decides. Pay codes that name leave, unit rules for the billed codes whose usual unit is \
-        known, and billed codes that are CARE activity codes are proposed too. The file loads as \
-        written; stderr lists what to review. Exit 0 once written.
+            Reads the headers of each export and maps every column it recognises; a required column \
+            it cannot find gets the closest header, marked REVIEW; headers it does not use are \
+            listed. Each timesheet activity code gets the claiming category most of its rows' \
+            descriptions say, with the count and two examples; a code no description explains is \
+            proposed as NON_CLAIMABLE and marked REVIEW, so nothing is claimed until a person \
+            decides. Pay codes that name leave, unit rules for the billed codes whose usual unit is \
+            known, and billed codes that are CARE activity codes are proposed too. The file loads as \
+            written; stderr lists what to review. Exit 0 once written.
 
-        Example:
-          care-audit init --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
-        """
+            Example:
+              care-audit init --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
+            """
     )
 
     @OptionGroup var inputs: InputFileOptions

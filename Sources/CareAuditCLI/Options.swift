@@ -4,16 +4,19 @@ import Foundation
 
 /// The exports of one audit month, by kind.
 struct InputFileOptions: ParsableArguments {
-    @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Timesheet CSV exports (one row per time entry).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Timesheet CSV exports (one row per time entry).", valueName: "file"))
     var timesheets: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Billing CSV exports (one row per claim line).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Billing CSV exports (one row per claim line).", valueName: "file"))
     var billing: [String] = []
 
-    @Option(name: .long,
-            help: ArgumentHelp("The staff roster CSV (maps NPIs to staff, holds peer certificates).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The staff roster CSV (maps NPIs to staff, holds peer certificates).", valueName: "file"))
     var roster: String?
 
     /// The files with their kinds, in the order timesheets, billing, roster.
@@ -25,12 +28,16 @@ struct InputFileOptions: ParsableArguments {
 /// How the CSV files are written. Each file's encoding and delimiter are detected when nothing
 /// says; an option names every file, or one (`FILE=VALUE`, repeatable).
 struct DialectOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Field delimiter: ',', ';', '|' or 'tab', for every file, or FILE=CHAR for one (repeatable); default: detected per file.",
-                               valueName: "[file=]char"))
+    @Option(
+        help: ArgumentHelp(
+            "Field delimiter: ',', ';', '|' or 'tab', for every file, or FILE=CHAR for one (repeatable); default: detected per file.",
+            valueName: "[file=]char"))
     var delimiter: [String] = []
 
-    @Option(help: ArgumentHelp("Text encoding: utf-8 or windows-1252 (Excel's 'CSV (Comma delimited)'), for every file, or FILE=NAME for one, e.g. --encoding roster.csv=utf-8 (repeatable); default: detected per file (UTF-8, else Windows-1252, with a notice).",
-                               valueName: "[file=]name"))
+    @Option(
+        help: ArgumentHelp(
+            "Text encoding: utf-8 or windows-1252 (Excel's 'CSV (Comma delimited)'), for every file, or FILE=NAME for one, e.g. --encoding roster.csv=utf-8 (repeatable); default: detected per file (UTF-8, else Windows-1252, with a notice).",
+            valueName: "[file=]name"))
     var encoding: [String] = []
 
     /// `VALUE` (file nil) or `FILE=VALUE`.
@@ -55,7 +62,11 @@ struct DialectOptions: ParsableArguments {
         for option in delimiter {
             let (file, value) = Self.split(option)
             guard let byte = CSVDialect.delimiter(named: value) else { continue }
-            if let file { configuration.input.perFile[file, default: .init()].delimiter = byte } else { configuration.input.delimiter = byte }
+            if let file {
+                configuration.input.perFile[file, default: .init()].delimiter = byte
+            } else {
+                configuration.input.delimiter = byte
+            }
         }
         for option in encoding {
             let (file, value) = Self.split(option)
@@ -69,8 +80,10 @@ struct DialectOptions: ParsableArguments {
 struct ConfigOptions: ParsableArguments {
     static let defaultFile = "care-audit.yml"
 
-    @Option(help: ArgumentHelp("Configuration file (default: ./care-audit.yml when present, else built-in defaults).",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Configuration file (default: ./care-audit.yml when present, else built-in defaults).",
+            valueName: "file"))
     var config: String?
 
     /// The configuration: the named file, else ./care-audit.yml when present, else defaults.
@@ -106,16 +119,21 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
 
 /// Where and how the report is written, and which problems fail the run.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Report format: text, json, jsonl, csv, markdown, sarif, junit, github or html (validate: text, json, github or sarif); default: from the --output file's extension, else text.",
-                               valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Report format: text, json, jsonl, csv, markdown, sarif, junit, github or html (validate: text, json, github or sarif); default: from the --output file's extension, else text.",
+            valueName: "format"))
     var format: ReportFormat?
 
-    @Option(name: [.short, .long],
-            help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Exit 1 when a problem at or above this severity is found: error (default), warning, info, or never.",
-                               valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit 1 when a problem at or above this severity is found: error (default), warning, info, or never.",
+            valueName: "severity"))
     var failOn: FailThreshold = .error
 
     @Flag(help: "Exit 0 whatever is found (the same as --fail-on never); 2 still means the run failed.")
@@ -133,7 +151,8 @@ struct ReportOptions: ParsableArguments {
     func validate() throws {
         try requireWritable(output)
         if let format, let output, let named = ReportFormat(pathExtension: output), named != format {
-            throw ValidationError("--format \(format.rawValue) but --output \(output) names a \(named.rawValue) file; drop one or make them agree")
+            throw ValidationError(
+                "--format \(format.rawValue) but --output \(output) names a \(named.rawValue) file; drop one or make them agree")
         }
     }
 
@@ -155,7 +174,7 @@ func requireWritable(_ output: String?, option: String = "--output") throws {
     let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-          FileManager.default.isWritableFile(atPath: folder)
+        FileManager.default.isWritableFile(atPath: folder)
     else {
         throw ValidationError("\(option) \(output): the folder \(folder) does not exist or is not writable")
     }

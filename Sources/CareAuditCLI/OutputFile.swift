@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Output written as the work runs, to standard output or to a file. A file is written to a
@@ -76,7 +75,9 @@ final class OutputFile {
     private func flush() throws {
         let failure = buffer.withUnsafeBytes { Self.writeAll(fd, $0) }
         buffer.removeAll(keepingCapacity: true)
-        if let failure { throw CommandFailure("cannot write \(path ?? "the report to standard output"): \(String(cString: strerror(failure)))") }
+        if let failure {
+            throw CommandFailure("cannot write \(path ?? "the report to standard output"): \(String(cString: strerror(failure)))")
+        }
     }
 
     /// Flushes and, for a file, closes it and moves it into place.

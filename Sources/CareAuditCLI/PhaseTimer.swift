@@ -23,7 +23,8 @@ final class PhaseTimer {
     /// Ends the phase called `name` (it began when the previous one ended).
     func end(_ name: String) {
         guard enabled else { return }
-        let now = clock.now, (cpu, peak) = Self.usage()
+        let now = clock.now
+        let (cpu, peak) = Self.usage()
         phases.append((name, now - last, cpu - lastCPU, peak))
         last = now
         lastCPU = cpu
@@ -35,12 +36,16 @@ final class PhaseTimer {
             String(format: "%8.1f ms", Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15)
         }
         for (name, duration, cpu, peak) in phases {
-            log("\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   CPU \(String(format: "%6.1f", cpu * 1e3)) ms   peak RSS \(peak) MB")
+            log(
+                "\(name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(ms(duration))   CPU \(String(format: "%6.1f", cpu * 1e3)) ms   peak RSS \(peak) MB"
+            )
         }
         log("total    \(ms(last - first))")
         let slowest = ruleTimes.sorted { $0.time > $1.time }.prefix(5)
         if !slowest.isEmpty {
-            log("slowest rules (each on one core): " + slowest.map { "\($0.rule) \(ms($0.time).trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
+            log(
+                "slowest rules (each on one core): "
+                    + slowest.map { "\($0.rule) \(ms($0.time).trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
         }
     }
 

@@ -32,9 +32,10 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = Int(fraction * Double(width))
         let rate = Double(done) / 1e6 / max(now.timeIntervalSince(start), 0.001)
-        let line = String(format: "\r  reading [%@%@] %3.0f%%  %.0f of %.0f MB  %.0f MB/s",
-                          String(repeating: "#", count: filled), String(repeating: " ", count: width - filled),
-                          fraction * 100, Double(done) / 1e6, Double(total) / 1e6, rate)
+        let line = String(
+            format: "\r  reading [%@%@] %3.0f%%  %.0f of %.0f MB  %.0f MB/s",
+            String(repeating: "#", count: filled), String(repeating: " ", count: width - filled),
+            fraction * 100, Double(done) / 1e6, Double(total) / 1e6, rate)
         _ = Array(line.utf8).withUnsafeBytes { OutputFile.writeAll(STDERR_FILENO, $0) }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CareAudit
+import Foundation
 
 /// `care-audit rules`: the rule catalogue with what the configuration makes of it.
 struct RulesCommand: ParsableCommand {
@@ -8,10 +8,10 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List every rule: id, default and effective severity, enabled, name.",
         discussion: """
-        Examples:
-          care-audit rules
-          care-audit rules --format markdown > RULES.md
-        """
+            Examples:
+              care-audit rules
+              care-audit rules --format markdown > RULES.md
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
@@ -41,7 +41,8 @@ struct RulesCommand: ParsableCommand {
         case .markdown:
             var out = "| id | default | effective | enabled | name | what it flags |\n|---|---|---|---|---|---|\n"
             for (d, effective, enabled) in rows {
-                out += "| `\(d.id)` | \(d.severity.rawValue) | \(effective.rawValue) | \(enabled ? "yes" : "no") | \(d.name) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                out +=
+                    "| `\(d.id)` | \(d.severity.rawValue) | \(effective.rawValue) | \(enabled ? "yes" : "no") | \(d.name) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
             try writeReport(out, to: nil)
         case .json:
@@ -49,10 +50,13 @@ struct RulesCommand: ParsableCommand {
                 let id, name, summary, default_severity, severity: String
                 let enabled: Bool
             }
-            try writeReport(encodeJSON(rows.map { d, effective, enabled in
-                Row(id: d.id, name: d.name, summary: d.summary, default_severity: d.severity.rawValue,
-                    severity: effective.rawValue, enabled: enabled)
-            }), to: nil)
+            try writeReport(
+                encodeJSON(
+                    rows.map { d, effective, enabled in
+                        Row(
+                            id: d.id, name: d.name, summary: d.summary, default_severity: d.severity.rawValue,
+                            severity: effective.rawValue, enabled: enabled)
+                    }), to: nil)
         }
     }
 }
@@ -63,10 +67,10 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain a rule: what it flags, why auditors care, its options and examples.",
         discussion: """
-        Examples:
-          care-audit explain DC001
-          care-audit explain DC005 --format json
-        """
+            Examples:
+              care-audit explain DC001
+              care-audit explain DC005 --format json
+            """
     )
 
     @Argument(help: "A rule id, e.g. DC001 (see `care-audit rules`).")
@@ -102,17 +106,22 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let d = RuleRegistry.rule(id: id)!.description
         if format == .json {
-            try writeReport(encodeJSON(RuleJSON(
-                id: d.id, name: d.name, severity: d.severity.rawValue, summary: d.summary, rationale: d.rationale,
-                money: Invoice.effect(ofRule: d.id), requires: d.requires.map(\.rawValue),
-                options: d.options.map { .init(name: $0.name, default_value: $0.defaultValue, help: $0.help) },
-                examples: d.examples.map { example in
-                    .init(title: example.title, triggers: example.findings, records: example.expects,
-                          rows: example.rows.map { row in
-                              Dictionary(uniqueKeysWithValues: [("kind", row.kind.rawValue)] + row.fields.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
-                          },
-                          configuration: example.configuration)
-                })), to: nil)
+            try writeReport(
+                encodeJSON(
+                    RuleJSON(
+                        id: d.id, name: d.name, severity: d.severity.rawValue, summary: d.summary, rationale: d.rationale,
+                        money: Invoice.effect(ofRule: d.id), requires: d.requires.map(\.rawValue),
+                        options: d.options.map { .init(name: $0.name, default_value: $0.defaultValue, help: $0.help) },
+                        examples: d.examples.map { example in
+                            .init(
+                                title: example.title, triggers: example.findings, records: example.expects,
+                                rows: example.rows.map { row in
+                                    Dictionary(
+                                        uniqueKeysWithValues: [("kind", row.kind.rawValue)]
+                                            + row.fields.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
+                                },
+                                configuration: example.configuration)
+                        })), to: nil)
             return
         }
         var out = "\(d.id): \(d.name) [\(d.severity.rawValue)]\n\n\(d.summary)\n\nWhy it matters: \(d.rationale)\n"
@@ -134,4 +143,3 @@ struct ExplainCommand: ParsableCommand {
         try writeReport(out, to: nil)
     }
 }
-

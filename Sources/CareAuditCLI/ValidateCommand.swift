@@ -7,23 +7,23 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the structure and headers of CSV exports before an audit.",
         discussion: """
-        Reads every file once, streaming (a 500 MB export is never held in memory), and prints \
-        for each: rows, columns, bytes, SHA-256, blank lines skipped, rows accepted and rejected, \
-        then every problem as file:line:column: severity: message [code]. Column is the 1-based \
-        field position (column C = 3); 0 means the whole line.
+            Reads every file once, streaming (a 500 MB export is never held in memory), and prints \
+            for each: rows, columns, bytes, SHA-256, blank lines skipped, rows accepted and rejected, \
+            then every problem as file:line:column: severity: message [code]. Column is the 1-based \
+            field position (column C = 3); 0 means the whole line.
 
-        Files given with --timesheets, --billing or --roster are also checked for the columns \
-        that kind of export needs, and every value is typed (dates, times, durations, amounts, \
-        codes), so a bad date is caught here before the audit. Files given as plain arguments \
-        are checked for structure only.
+            Files given with --timesheets, --billing or --roster are also checked for the columns \
+            that kind of export needs, and every value is typed (dates, times, durations, amounts, \
+            codes), so a bad date is caught here before the audit. Files given as plain arguments \
+            are checked for structure only.
 
-        Problem codes: \(ProblemCode.allCases.map(\.rawValue).joined(separator: ", ")).
+            Problem codes: \(ProblemCode.allCases.map(\.rawValue).joined(separator: ", ")).
 
-        Examples:
-          care-audit validate --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
-          care-audit validate export.csv --delimiter ';' --encoding windows-1252
-          care-audit validate --billing claims.csv --format json --output validation.json
-        """
+            Examples:
+              care-audit validate --timesheets oct-time.csv --billing oct-claims.csv --roster staff.csv
+              care-audit validate export.csv --delimiter ';' --encoding windows-1252
+              care-audit validate --billing claims.csv --format json --output validation.json
+            """
     )
 
     @Argument(help: ArgumentHelp("CSV files to check for structure only.", valueName: "file"))

@@ -1,5 +1,5 @@
-import CareAudit
 import CLibCSV
+import CareAudit
 import Foundation
 
 /// Development tool behind the benchmark scripts (not shipped to users):
@@ -73,26 +73,33 @@ default:
 /// Timesheet-shaped rows: 13 columns, ids with leading zeros, one description in six quoted
 /// (with a comma or doubled quotes), one in a thousand holding a quoted line break.
 func generate(path: String, bytes target: Int) {
-    guard let out = FileHandle(forWritingAtPath: path) ?? {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)  // failure shows below
-        return FileHandle(forWritingAtPath: path)
-    }() else { fail("cannot write \(path)") }
+    guard
+        let out = FileHandle(forWritingAtPath: path)
+            ?? {
+                _ = FileManager.default.createFile(atPath: path, contents: nil)  // failure shows below
+                return FileHandle(forWritingAtPath: path)
+            }()
+    else { fail("cannot write \(path)") }
     out.truncateFile(atOffset: 0)
     var state: UInt64 = 42
     func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
     }
-    let activities = ["CARE court hearing", "Court report prep", "\"Outreach, engagement attempt\"",
-                      "Peer support session", "Documentation", "\"He said \"\"call back\"\"\""]
+    let activities = [
+        "CARE court hearing", "Court report prep", "\"Outreach, engagement attempt\"",
+        "Peer support session", "Documentation", "\"He said \"\"call back\"\"\"",
+    ]
     var buffer = "Entry ID,Employee ID,Employee Name,Date,Start,End,Hours,Activity Code,Activity,Client ID,Program,Pay Code,Travel Min\n"
     var written = 0
     var row = 0
     while written < target {
         let hour = 7 + next(10)
         let activity = next(1000) == 0 ? "\"Court report,\nsecond line\"" : activities[next(activities.count)]
-        buffer += "T\(String(format: "%08d", row)),E\(1000 + next(1000)),Staff Member \(next(999)),2026-10-\(String(format: "%02d", 1 + next(31))),"
-        buffer += "\(String(format: "%02d", hour)):00,\(String(format: "%02d", hour + 1)):00,1.00,A\(String(format: "%02d", 1 + next(40))),\(activity),"
+        buffer +=
+            "T\(String(format: "%08d", row)),E\(1000 + next(1000)),Staff Member \(next(999)),2026-10-\(String(format: "%02d", 1 + next(31))),"
+        buffer +=
+            "\(String(format: "%02d", hour)):00,\(String(format: "%02d", hour + 1)):00,1.00,A\(String(format: "%02d", 1 + next(40))),\(activity),"
         buffer += "0\(100_000_000 + next(900_000_000)),CARE-\(1 + next(9)),REG,\(next(3) == 0 ? 15 : 0)\n"
         row += 1
         if buffer.utf8.count > 1 << 20 {

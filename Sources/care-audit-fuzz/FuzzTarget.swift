@@ -29,8 +29,9 @@ func audit(_ data: Data) {
     let loaded = InputLoader(configuration: configured).load([(inputPath, kind)])
     let summary = loaded.summaries[0]
     precondition(summary.rows == summary.accepted + summary.rejected, "rows read \(summary.rows) != accepted + rejected")
-    precondition(summary.accepted == loaded.timeEntries.count + loaded.billingLines.count + loaded.staff.count || kind == nil,
-                 "accepted rows and typed records disagree")
+    precondition(
+        summary.accepted == loaded.timeEntries.count + loaded.billingLines.count + loaded.staff.count || kind == nil,
+        "accepted rows and typed records disagree")
 }
 
 /// The audit command's library path on a fuzzed month: load, run every rule, render every format.
@@ -56,31 +57,33 @@ func auditMonth(_ data: Data, _ configuration: Configuration) {
 }
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<CInt>,
-               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-/// SwiftPM links an executable's entry point under this name; libFuzzer's driver takes over.
-@_cdecl("care_audit_fuzz_main")
-func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runDriver(&count, &arguments) { bytes, size in
-        audit(bytes.map { Data(bytes: $0, count: size) } ?? Data())
-        return 0
-    }
-}
-#else
-/// Without the fuzzer: replays the given files (a crash reproducer or the whole corpus).
-@main
-struct Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            audit(try Data(contentsOf: URL(fileURLWithPath: path)))
+    /// SwiftPM links an executable's entry point under this name; libFuzzer's driver takes over.
+    @_cdecl("care_audit_fuzz_main")
+    func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return runDriver(&count, &arguments) { bytes, size in
+            audit(bytes.map { Data(bytes: $0, count: size) } ?? Data())
+            return 0
         }
-        try? FileManager.default.removeItem(atPath: inputPath)
-        try? FileManager.default.removeItem(atPath: billingPath)
     }
-}
+#else
+    /// Without the fuzzer: replays the given files (a crash reproducer or the whole corpus).
+    @main
+    struct Replay {
+        static func main() throws {
+            for path in CommandLine.arguments.dropFirst() {
+                audit(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            try? FileManager.default.removeItem(atPath: inputPath)
+            try? FileManager.default.removeItem(atPath: billingPath)
+        }
+    }
 #endif

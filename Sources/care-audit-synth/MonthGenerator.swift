@@ -16,10 +16,13 @@ struct Activity {
     static let data = Activity(code: "DR01", description: "CARE data reporting", clientSpecific: false, billedAs: nil)
     static let implementation = Activity(code: "IM01", description: "CARE implementation planning", clientSpecific: false, billedAs: nil)
     static let meeting = Activity(code: "MTG", description: "CARE team meeting", clientSpecific: false, billedAs: nil)
-    static let supervision = Activity(code: "SUP", description: "Supervision of CARE court report work", clientSpecific: false, billedAs: nil)
+    static let supervision = Activity(
+        code: "SUP", description: "Supervision of CARE court report work", clientSpecific: false, billedAs: nil)
     static let peer = Activity(code: "PS01", description: "Peer support session", clientSpecific: true, billedAs: ("H0038", .per15, 3_850))
-    static let therapy = Activity(code: "TH01", description: "Individual therapy session", clientSpecific: true, billedAs: ("90837", .perEncounter, 21_000))
-    static let caseManagement = Activity(code: "CM01", description: "Targeted case management", clientSpecific: true, billedAs: ("T1017", .per15, 4_500))
+    static let therapy = Activity(
+        code: "TH01", description: "Individual therapy session", clientSpecific: true, billedAs: ("90837", .perEncounter, 21_000))
+    static let caseManagement = Activity(
+        code: "CM01", description: "Targeted case management", clientSpecific: true, billedAs: ("T1017", .per15, 4_500))
     static let documentation = Activity(code: "DOC", description: "Documentation", clientSpecific: false, billedAs: nil)
     static let training = Activity(code: "TRN", description: "Training", clientSpecific: false, billedAs: nil)
 }
@@ -92,21 +95,33 @@ struct MonthGenerator {
         roster.close()
         try writeConfiguration()
         if plant { try writeExpected() }
-        summary = "\(folder): \(timesheet.rows) timesheet rows, \(billing.rows) claim lines, \(roster.rows) staff"
+        summary =
+            "\(folder): \(timesheet.rows) timesheet rows, \(billing.rows) claim lines, \(roster.rows) staff"
             + (plant ? ", \(expected.count) planted findings" : "") + "\n"
     }
 
     // MARK: - Clean data
 
-    static let firstNames = ["Maria", "James", "Aisha", "Tom", "Rosa", "Kevin", "Linh", "Sam", "Ana", "David", "Mei", "Luis",
-                             "Grace", "Omar", "Priya", "Jorge", "Hannah", "Andre", "Yesenia", "Marcus"]
-    static let lastNames = ["Lopez", "Carter", "Khan", "Nguyen", "Delgado", "O'Brien", "Tran", "Patel", "García", "Kim",
-                            "Chen", "Ramírez", "Okafor", "Haddad", "Singh", "Morales", "Weiss", "Jackson", "Flores", "Reyes"]
+    static let firstNames = [
+        "Maria", "James", "Aisha", "Tom", "Rosa", "Kevin", "Linh", "Sam", "Ana", "David", "Mei", "Luis",
+        "Grace", "Omar", "Priya", "Jorge", "Hannah", "Andre", "Yesenia", "Marcus",
+    ]
+    static let lastNames = [
+        "Lopez", "Carter", "Khan", "Nguyen", "Delgado", "O'Brien", "Tran", "Patel", "García", "Kim",
+        "Chen", "Ramírez", "Okafor", "Haddad", "Singh", "Morales", "Weiss", "Jackson", "Flores", "Reyes",
+    ]
 
     mutating func makeProfile(_ index: Int, role forced: String? = nil, id forcedID: String? = nil) -> StaffProfile {
         let roll = rng.next(100)
-        let role = forced ?? (roll < 40 ? "CERTIFIED_PEER" : roll < 45 ? "PEER_TRAINEE" : roll < 70 ? "CLINICIAN"
-            : roll < 92 ? "CASE_MANAGER" : "SUPERVISOR")
+        let role =
+            forced
+            ?? (roll < 40
+                ? "CERTIFIED_PEER"
+                : roll < 45
+                    ? "PEER_TRAINEE"
+                    : roll < 70
+                        ? "CLINICIAN"
+                        : roll < 92 ? "CASE_MANAGER" : "SUPERVISOR")
         let id = forcedID ?? String(format: "E%05d", 10_000 + index)
         let npi = String(1_000_000_000 + (forcedID == nil ? index : 900_000 + index))
         let name = "\(Self.firstNames[rng.next(Self.firstNames.count)]) \(Self.lastNames[rng.next(Self.lastNames.count)])"
@@ -114,7 +129,9 @@ struct MonthGenerator {
         let mix: [(Activity, Int)]
         switch role {
         case "CERTIFIED_PEER":
-            mix = [(.peer, 55), (.outreach, 12), (.report, 6), (.hearing, 5), (.notice, 4), (.meeting, 5), (.documentation, 10), (.data, 3)]
+            mix = [
+                (.peer, 55), (.outreach, 12), (.report, 6), (.hearing, 5), (.notice, 4), (.meeting, 5), (.documentation, 10), (.data, 3),
+            ]
         case "CLINICIAN":
             mix = [(.therapy, 50), (.hearing, 10), (.report, 12), (.meeting, 5), (.documentation, 18), (.training, 5)]
         case "CASE_MANAGER":
@@ -137,11 +154,13 @@ struct MonthGenerator {
 
     mutating func writeRoster(_ profile: StaffProfile, certificate: (issued: Day, expires: Day, status: String)) {
         let peer = profile.role == "CERTIFIED_PEER"
-        roster.write([profile.id, profile.npi, profile.name, profile.role, profile.taxonomy,
-                      peer ? "CA-PSS-\(profile.npi.suffix(5))" : "",
-                      peer ? spelling.date(certificate.issued) : "", peer ? spelling.date(certificate.expires) : "",
-                      peer ? certificate.status : "", peer && rng.next(4) == 0 ? "Crisis Care" : "",
-                      spelling.date(period.first.adding(days: -(400 + rng.next(2000))))])
+        roster.write([
+            profile.id, profile.npi, profile.name, profile.role, profile.taxonomy,
+            peer ? "CA-PSS-\(profile.npi.suffix(5))" : "",
+            peer ? spelling.date(certificate.issued) : "", peer ? spelling.date(certificate.expires) : "",
+            peer ? certificate.status : "", peer && rng.next(4) == 0 ? "Crisis Care" : "",
+            spelling.date(period.first.adding(days: -(400 + rng.next(2000)))),
+        ])
     }
 
     mutating func pick(_ mix: [(Activity, Int)]) -> Activity {
@@ -174,8 +193,9 @@ struct MonthGenerator {
                 billedClients.insert(client)
             }
             let travel = activity.code == "OE01" && rng.next(3) == 0 ? 15 : 0
-            writeEntry(profile, day, start: time, end: time + minutes, minutes: minutes, activity: activity, client: client,
-                       travel: travel)
+            writeEntry(
+                profile, day, start: time, end: time + minutes, minutes: minutes, activity: activity, client: client,
+                travel: travel)
             if activity.billedAs != nil {
                 writeClaim(profile, day, start: time, end: time + minutes, minutes: minutes, activity: activity, client: client)
             }
@@ -184,17 +204,20 @@ struct MonthGenerator {
     }
 
     @discardableResult
-    mutating func writeEntry(_ profile: StaffProfile, _ day: Day, start: Int?, end: Int?, minutes: Int, activity: Activity?,
-                             client: String, payCode: String = "REG", travel: Int = 0, code: String? = nil,
-                             description: String? = nil, dateText: String? = nil) -> String {
+    mutating func writeEntry(
+        _ profile: StaffProfile, _ day: Day, start: Int?, end: Int?, minutes: Int, activity: Activity?,
+        client: String, payCode: String = "REG", travel: Int = 0, code: String? = nil,
+        description: String? = nil, dateText: String? = nil
+    ) -> String {
         entryNumber += 1
         let times = spelling.timesheetTimes ? [spelling.time(start), spelling.time(end)] : []
-        let line = timesheet.write([String(format: "T%07d", entryNumber), profile.id, profile.name, dateText ?? spelling.date(day)]
-            + times + [
-                spelling.hours(minutes), code ?? activity?.code ?? "",
-                description ?? spelling.activityText(activity?.description ?? "Paid time off", entry: entryNumber), client,
-                "CARE-ADULT", payCode, String(travel),
-            ])
+        let line = timesheet.write(
+            [String(format: "T%07d", entryNumber), profile.id, profile.name, dateText ?? spelling.date(day)]
+                + times + [
+                    spelling.hours(minutes), code ?? activity?.code ?? "",
+                    description ?? spelling.activityText(activity?.description ?? "Paid time off", entry: entryNumber), client,
+                    "CARE-ADULT", payCode, String(travel),
+                ])
         return "timesheets.csv:\(line)"
     }
 
@@ -211,17 +234,21 @@ struct MonthGenerator {
     }
 
     @discardableResult
-    mutating func writeClaim(_ profile: StaffProfile, _ day: Day, start: Int, end: Int, minutes: Int, activity: Activity,
-                             client: String, details: ClaimDetails = ClaimDetails()) -> String {
+    mutating func writeClaim(
+        _ profile: StaffProfile, _ day: Day, start: Int, end: Int, minutes: Int, activity: Activity,
+        client: String, details: ClaimDetails = ClaimDetails()
+    ) -> String {
         claimNumber += 1
         let billed = activity.billedAs!
         let units = details.units ?? billed.rule.units(forMinutes: minutes)
         let amount = details.amountCents ?? billed.centsPerUnit * Int64(billed.rule == .perEncounter ? 1 : units)
         let payer = details.payerType == "COMMERCIAL" ? "Blue Shield of California" : "Medi-Cal"
         let taxonomy = details.taxonomy ?? profile.taxonomy
-        var cells = [String(claimNumber), "1", client, spelling.date(day),
-                     details.withTimes ? spelling.time(start) : "", details.withTimes ? spelling.time(end) : "",
-                     String(minutes), details.code ?? billed.code, "", String(units), "11", payer, details.payerType]
+        var cells = [
+            String(claimNumber), "1", client, spelling.date(day),
+            details.withTimes ? spelling.time(start) : "", details.withTimes ? spelling.time(end) : "",
+            String(minutes), details.code ?? billed.code, "", String(units), "11", payer, details.payerType,
+        ]
         if dialect != .alternate { cells.append(details.staffID ?? profile.id) }
         cells += [details.npi ?? profile.npi, taxonomy, spelling.money(amount), rng.next(20) == 0 ? "BILLED" : "PAID", "1", ""]
         return "billing.csv:\(billing.write(cells))"
@@ -231,31 +258,31 @@ struct MonthGenerator {
 
     mutating func writeConfiguration() throws {
         let yaml = """
-        # Generated by care-audit-synth for \(period): the county's activity codes and billing rules.
-        version: 1
-        period: "\(period)"
-        \(spelling.configuredColumns)classification:
-          activity_codes:
-            CH01: CARE_COURT_HEARING
-            CR01: CARE_COURT_REPORT
-            OE01: CARE_OUTREACH
-            NT01: CARE_NOTICE
-            DR01: CARE_DATA_REPORTING
-            IM01: CARE_IMPLEMENTATION
-            MTG: {category: CARE_COURT_HEARING, ancillary: internal_meeting}
-            SUP: {category: CARE_COURT_REPORT, ancillary: supervision}
-            PS01: DIRECT_SERVICE
-            TH01: DIRECT_SERVICE
-            CM01: DIRECT_SERVICE
-            DOC: NON_CLAIMABLE
-            TRN: NON_CLAIMABLE
-        billing:
-          unit_rules: {H0038: per15, H0025: per15, T1017: per15, "90837": per_encounter}
-          daily_unit_caps: {H0038: 16}
-        care:
-          hourly_rate: 94.50  # an example rate: use the one in your county's CARE claiming agreement
+            # Generated by care-audit-synth for \(period): the county's activity codes and billing rules.
+            version: 1
+            period: "\(period)"
+            \(spelling.configuredColumns)classification:
+              activity_codes:
+                CH01: CARE_COURT_HEARING
+                CR01: CARE_COURT_REPORT
+                OE01: CARE_OUTREACH
+                NT01: CARE_NOTICE
+                DR01: CARE_DATA_REPORTING
+                IM01: CARE_IMPLEMENTATION
+                MTG: {category: CARE_COURT_HEARING, ancillary: internal_meeting}
+                SUP: {category: CARE_COURT_REPORT, ancillary: supervision}
+                PS01: DIRECT_SERVICE
+                TH01: DIRECT_SERVICE
+                CM01: DIRECT_SERVICE
+                DOC: NON_CLAIMABLE
+                TRN: NON_CLAIMABLE
+            billing:
+              unit_rules: {H0038: per15, H0025: per15, T1017: per15, "90837": per_encounter}
+              daily_unit_caps: {H0038: 16}
+            care:
+              hourly_rate: 94.50  # an example rate: use the one in your county's CARE claiming agreement
 
-        """
+            """
         try yaml.write(toFile: (folder as NSString).appendingPathComponent("care-audit.yml"), atomically: true, encoding: .utf8)
     }
 

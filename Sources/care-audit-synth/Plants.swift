@@ -39,17 +39,20 @@ extension MonthGenerator {
         // DC003: a CARE court report code on a claim line.
         p = plantStaff(3, role: "CLINICIAN")
         writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0])
-        b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0],
-                       details: ClaimDetails(code: "CR01"))
+        b = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0],
+            details: ClaimDetails(code: "CR01"))
         expect("DC003", b)
 
         // DC004: two billed hours against one hour on the timesheet (claims without times).
         p = plantStaff(4, role: "CLINICIAN")
         t = writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0])
-        b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0],
-                       details: ClaimDetails(withTimes: false))
-        var b2 = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[1],
-                            details: ClaimDetails(withTimes: false))
+        b = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[0],
+            details: ClaimDetails(withTimes: false))
+        var b2 = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .therapy, client: p.clients[1],
+            details: ClaimDetails(withTimes: false))
         expect("DC004", t, b, b2)
 
         // DUP001: the same session on two claims (a second, unbilled session keeps DC004 quiet).
@@ -65,8 +68,9 @@ extension MonthGenerator {
         writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0])
         writeEntry(p, day, start: 600, end: 660, minutes: 60, activity: .peer, client: p.clients[1])
         b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0])
-        b2 = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
-                        details: ClaimDetails(amountCents: 14_000))
+        b2 = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
+            details: ClaimDetails(amountCents: 14_000))
         expect("DUP002", b, b2)
 
         // DUP003: the same session billed to Medi-Cal and to commercial insurance.
@@ -74,8 +78,9 @@ extension MonthGenerator {
         writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0])
         writeEntry(p, day, start: 600, end: 660, minutes: 60, activity: .peer, client: p.clients[1])
         b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0])
-        b2 = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
-                        details: ClaimDetails(amountCents: 16_000, payerType: "COMMERCIAL"))
+        b2 = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
+            details: ClaimDetails(amountCents: 16_000, payerType: "COMMERCIAL"))
         expect("DUP003", b, b2)
 
         // UNIT001: 45 minutes billed as 4 units.
@@ -87,8 +92,9 @@ extension MonthGenerator {
         // UNIT002: a paid line with 0 units (H2017 has no unit rule, so UNIT001 stays quiet).
         p = plantStaff(9, role: "CASE_MANAGER")
         writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .caseManagement, client: p.clients[0])
-        b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .caseManagement, client: p.clients[0],
-                       details: ClaimDetails(units: 0, code: "H2017"))
+        b = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .caseManagement, client: p.clients[0],
+            details: ClaimDetails(units: 0, code: "H2017"))
         expect("UNIT002", b)
 
         // UNIT003: 18 units of H0038 for one participant in a day (cap 16).
@@ -116,8 +122,9 @@ extension MonthGenerator {
         // PEER003: H0038 under a clinician taxonomy.
         p = plantStaff(13, role: "CERTIFIED_PEER")
         writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0])
-        b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
-                       details: ClaimDetails(taxonomy: "101YM0800X"))
+        b = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
+            details: ClaimDetails(taxonomy: "101YM0800X"))
         expect("PEER003", b)
 
         // PEER004: a certificate expiring 30 days after the period.
@@ -153,8 +160,9 @@ extension MonthGenerator {
 
         // CARE002: implementation planning booked under the court hearing code.
         p = plantStaff(19, role: "SUPERVISOR")
-        t = writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .hearing, client: p.clients[0],
-                       description: "CARE implementation planning")
+        t = writeEntry(
+            p, day, start: 540, end: 600, minutes: 60, activity: .hearing, client: p.clients[0],
+            description: "CARE implementation planning")
         expect("CARE002", t)
 
         // CARE003: a court report with no participant.
@@ -164,14 +172,16 @@ extension MonthGenerator {
 
         // REF001: a claim under an NPI nobody on the roster has.
         p = plantStaff(21, role: "CERTIFIED_PEER")
-        b = writeClaim(p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
-                       details: ClaimDetails(npi: "1999999999", staffID: ""))
+        b = writeClaim(
+            p, day, start: 540, end: 600, minutes: 60, activity: .peer, client: p.clients[0],
+            details: ClaimDetails(npi: "1999999999", staffID: ""))
         expect("REF001", b)
 
         // REF002: an activity code the county's map does not have.
         p = plantStaff(22, role: "CASE_MANAGER")
-        t = writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .documentation, client: "", code: "ZZ99",
-                       description: "Misc admin")
+        t = writeEntry(
+            p, day, start: 540, end: 600, minutes: 60, activity: .documentation, client: "", code: "ZZ99",
+            description: "Misc admin")
         expect("REF002", t)
 
         // REF003: an entry from the month before.
@@ -181,8 +191,9 @@ extension MonthGenerator {
 
         // INPUT001: a date that does not exist.
         p = plantStaff(24, role: "CASE_MANAGER")
-        t = writeEntry(p, day, start: 540, end: 600, minutes: 60, activity: .data, client: "",
-                       dateText: dialect == .standard ? "2026-02-30" : "2/30/2026")
+        t = writeEntry(
+            p, day, start: 540, end: 600, minutes: 60, activity: .data, client: "",
+            dateText: dialect == .standard ? "2026-02-30" : "2/30/2026")
         expect("INPUT001", t)
     }
 }

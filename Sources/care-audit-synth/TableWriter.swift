@@ -61,7 +61,8 @@ struct Spelling {
     func time(_ minutes: Int?) -> String {
         guard let minutes else { return "" }
         guard dialect == .alternate else { return FieldParser.clock(minutes) }
-        let h = (minutes / 60) % 24, m = minutes % 60
+        let h = (minutes / 60) % 24
+        let m = minutes % 60
         let hour12 = h % 12 == 0 ? 12 : h % 12
         let suffix = minutes % 7 == 0 ? (h < 12 ? "a.m." : "p.m.") : (h < 12 ? "AM" : "PM")
         return "\(hour12):\(m < 10 ? "0" : "")\(m) \(suffix)"
@@ -88,40 +89,56 @@ struct Spelling {
 
     var timesheetHeader: [String] {
         dialect == .durations
-            ? ["Entry ID", "Employee ID", "Employee Name", "Date", "Hours", "Activity Code", "Activity", "Client ID", "Program",
-               "Pay Code", "Travel Min"]
-        : dialect == .standard
-            ? ["Entry ID", "Employee ID", "Employee Name", "Date", "Start", "End", "Hours", "Activity Code", "Activity",
-               "Client ID", "Program", "Pay Code", "Travel Min"]
-            : ["Timecard Line", "Person Number", "Worker", "Apply Date", "Time In", "Time Out", "Duration",
-               "Pay Code Activity", "Notes", "CIN", "Cost Center", "Pay Code", "Travel Minutes"]
+            ? [
+                "Entry ID", "Employee ID", "Employee Name", "Date", "Hours", "Activity Code", "Activity", "Client ID", "Program",
+                "Pay Code", "Travel Min",
+            ]
+            : dialect == .standard
+                ? [
+                    "Entry ID", "Employee ID", "Employee Name", "Date", "Start", "End", "Hours", "Activity Code", "Activity",
+                    "Client ID", "Program", "Pay Code", "Travel Min",
+                ]
+                : [
+                    "Timecard Line", "Person Number", "Worker", "Apply Date", "Time In", "Time Out", "Duration",
+                    "Pay Code Activity", "Notes", "CIN", "Cost Center", "Pay Code", "Travel Minutes",
+                ]
     }
 
     var billingHeader: [String] {
         dialect != .alternate
-            ? ["Claim Number", "Line", "Client CIN", "DOS", "Start Time", "End Time", "Minutes", "HCPCS", "Mod 1", "Units",
-               "POS", "Payer", "Payer Type", "Rendering Staff ID", "Rendering NPI", "Rendering Taxonomy", "Charge",
-               "Status", "Frequency", "Original Claim"]
-            : ["Claim #", "Line", "Member ID", "Date of Service", "Svc Begin", "Svc End", "Service Minutes", "CPT",
-               "Modifier", "Units", "Place of Service", "Payer", "Payer Type", "NPI", "Taxonomy", "Amount",
-               "Claim Status", "Claim Frequency", "Original Claim Number"]
+            ? [
+                "Claim Number", "Line", "Client CIN", "DOS", "Start Time", "End Time", "Minutes", "HCPCS", "Mod 1", "Units",
+                "POS", "Payer", "Payer Type", "Rendering Staff ID", "Rendering NPI", "Rendering Taxonomy", "Charge",
+                "Status", "Frequency", "Original Claim",
+            ]
+            : [
+                "Claim #", "Line", "Member ID", "Date of Service", "Svc Begin", "Svc End", "Service Minutes", "CPT",
+                "Modifier", "Units", "Place of Service", "Payer", "Payer Type", "NPI", "Taxonomy", "Amount",
+                "Claim Status", "Claim Frequency", "Original Claim Number",
+            ]
     }
 
     var rosterHeader: [String] {
         dialect != .alternate
-            ? ["Employee ID", "NPI", "Name", "Role", "Taxonomy", "Cert Number", "Cert Issued", "Cert Expires",
-               "Cert Status", "Specializations", "Employment Start"]
-            : ["Person Number", "NPI", "Employee Name", "Position", "Taxonomy Code", "Certification Number",
-               "Certification Issued", "Certification Expires", "Certification Status", "Specialization", "Hire Date"]
+            ? [
+                "Employee ID", "NPI", "Name", "Role", "Taxonomy", "Cert Number", "Cert Issued", "Cert Expires",
+                "Cert Status", "Specializations", "Employment Start",
+            ]
+            : [
+                "Person Number", "NPI", "Employee Name", "Position", "Taxonomy Code", "Certification Number",
+                "Certification Issued", "Certification Expires", "Certification Status", "Specialization", "Hire Date",
+            ]
     }
 
     /// Headers the alternate dialect uses that no built-in alias knows: the config maps them.
     var configuredColumns: String {
-        dialect != .alternate ? "" : """
-        columns:
-          timesheet: {"Worker": staff_name}
-          billing: {"Svc Begin": start_time, "Svc End": end_time}
+        dialect != .alternate
+            ? ""
+            : """
+            columns:
+              timesheet: {"Worker": staff_name}
+              billing: {"Svc Begin": start_time, "Svc End": end_time}
 
-        """
+            """
     }
 }

@@ -10,16 +10,16 @@ struct Synth: ParsableCommand {
         commandName: "care-audit-synth",
         abstract: "Generate a synthetic CARE month for examples, tests and benchmarks.",
         discussion: """
-        Clean by construction: every staff day is contiguous, every direct service is billed \
-        once with the timesheet's times and 7/7 units, every certificate is valid. --plant adds \
-        one or more problems per rule on separate staff members and writes \
-        expected-findings.json (rule and file:line of every record involved).
+            Clean by construction: every staff day is contiguous, every direct service is billed \
+            once with the timesheet's times and 7/7 units, every certificate is valid. --plant adds \
+            one or more problems per rule on separate staff members and writes \
+            expected-findings.json (rule and file:line of every record involved).
 
-        Examples:
-          care-audit-synth --output examples/county-month --staff 40 --timesheet-rows 4000 --plant
-          care-audit-synth --output bench-data/1m --timesheet-rows 1000000
-          care-audit-synth --output /tmp/alt --dialect alternate --plant
-        """
+            Examples:
+              care-audit-synth --output examples/county-month --staff 40 --timesheet-rows 4000 --plant
+              care-audit-synth --output bench-data/1m --timesheet-rows 1000000
+              care-audit-synth --output /tmp/alt --dialect alternate --plant
+            """
     )
 
     @Option(help: "Folder to write into (created if missing).")
@@ -40,10 +40,11 @@ struct Synth: ParsableCommand {
     @Flag(help: "Plant problems for every rule and write expected-findings.json.")
     var plant = false
 
-    @Option(help: """
-        standard (ISO dates, 24-hour times), alternate (other headers, US dates, 12-hour times with AM/PM and a.m./p.m., \
-        $ amounts, notes with commas and line breaks, NPI-only billing) or durations (standard, timesheets with hours only).
-        """)
+    @Option(
+        help: """
+            standard (ISO dates, 24-hour times), alternate (other headers, US dates, 12-hour times with AM/PM and a.m./p.m., \
+            $ amounts, notes with commas and line breaks, NPI-only billing) or durations (standard, timesheets with hours only).
+            """)
     var dialect: SynthDialect = .standard
 
     func validate() throws {

@@ -3,8 +3,10 @@ import Testing
 
 @Suite("care-audit audit, rules, explain")
 struct AuditCommandTests {
-    let month = ["--timesheets", CLI.fixture("month/timesheets.csv"), "--billing", CLI.fixture("month/billing.csv"),
-                 "--roster", CLI.fixture("month/roster.csv"), "--config", CLI.fixture("month/care-audit.yml")]
+    let month = [
+        "--timesheets", CLI.fixture("month/timesheets.csv"), "--billing", CLI.fixture("month/billing.csv"),
+        "--roster", CLI.fixture("month/roster.csv"), "--config", CLI.fixture("month/care-audit.yml"),
+    ]
 
     @Test("findings at or above --fail-on exit 1; the report goes to stdout, nothing to stderr")
     func findings() throws {
@@ -14,7 +16,10 @@ struct AuditCommandTests {
         #expect(result.stdout.contains("CARE invoice, 2026-10: "))
         #expect(result.stdout.contains("  2026-10    total  "))
         #expect(result.stdout.contains("PEER003  the billing export has no rendering taxonomy column"))
-        #expect(result.stdout.contains("Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice"))
+        #expect(
+            result.stdout.contains(
+                "Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice"
+            ))
         #expect(result.stderr.isEmpty)
     }
 
@@ -24,8 +29,9 @@ struct AuditCommandTests {
         let timed = try CLI.run(["audit", "--timings"] + month)
         #expect(timed.stdout == plain.stdout && timed.status == plain.status)
         let lines = timed.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }.prefix(6)
-            == ["read", "merge", "context", "rules", "reports", "total"])
+        #expect(
+            lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }.prefix(6)
+                == ["read", "merge", "context", "rules", "reports", "total"])
         #expect(lines.prefix(5).allSatisfy { $0.contains(" ms") && $0.contains("CPU") && $0.contains("peak RSS") })
         #expect(lines.last?.hasPrefix("slowest rules (each on one core): ") == true)
     }
@@ -33,8 +39,10 @@ struct AuditCommandTests {
     @Test("a clean month exits 0")
     func clean() throws {
         let dir = try CLI.temporaryDirectory()
-        let timesheet = dir.appendingPathComponent("t.csv"), billing = dir.appendingPathComponent("b.csv")
-        try "Staff ID,Date,Start,End,Activity,Client ID\nE1,2026-10-05,09:00,10:00,Peer support session,C1\nE1,2026-10-05,10:00,11:00,CARE court report,C1\n"
+        let timesheet = dir.appendingPathComponent("t.csv")
+        let billing = dir.appendingPathComponent("b.csv")
+        try
+            "Staff ID,Date,Start,End,Activity,Client ID\nE1,2026-10-05,09:00,10:00,Peer support session,C1\nE1,2026-10-05,10:00,11:00,CARE court report,C1\n"
             .write(to: timesheet, atomically: true, encoding: .utf8)
         try "Claim ID,DOS,Start,End,HCPCS,Units,Rendering Staff ID,CIN\nB1,2026-10-05,09:00,09:45,H0038,3,E1,C1\n"
             .write(to: billing, atomically: true, encoding: .utf8)
@@ -49,9 +57,11 @@ struct AuditCommandTests {
         let dir = try CLI.temporaryDirectory()
         let config = dir.appendingPathComponent("c.yml")
         var yaml = "version: 1\nperiod: 2026-10\nclassification: {care_procedure_codes: [CR01]}\nrules:\n"
-        for rule in ["CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DUP001", "DUP002", "DUP003",
-                     "INPUT001", "PEER001", "PEER002", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
-                     "UNIT001", "UNIT002", "UNIT003"] {
+        for rule in [
+            "CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DUP001", "DUP002", "DUP003",
+            "INPUT001", "PEER001", "PEER002", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
+            "UNIT001", "UNIT002", "UNIT003",
+        ] {
             yaml += "  \(rule): {enabled: false}\n"
         }
         try yaml.write(to: config, atomically: true, encoding: .utf8)
@@ -63,19 +73,27 @@ struct AuditCommandTests {
 
     @Test("a quarter in one run: --period 2026-Q4 over three months' exports; --table invoice and --table ledger")
     func quarter() throws {
-        let inputs = ["--timesheets"] + ["10", "11", "12"].map { CLI.fixture("quarter/timesheets-2026-\($0).csv") }
+        let inputs =
+            ["--timesheets"] + ["10", "11", "12"].map { CLI.fixture("quarter/timesheets-2026-\($0).csv") }
             + ["--billing"] + ["10", "11", "12"].map { CLI.fixture("quarter/billing-2026-\($0).csv") }
             + ["--roster", CLI.fixture("quarter/roster.csv"), "--config", CLI.fixture("quarter/care-audit.yml"), "--period", "2026-Q4"]
         let text = try CLI.run(["audit"] + inputs)
         #expect(text.stdout.contains("CARE invoice, 2026-Q4: 7.67 h net of 4.33 h adjustments (12.00 h gross); $654.50 at $85.37/h"))
-        #expect(text.stdout.contains("  period     total                                 720      120       60       30       30       20        460       7.67        $654.50"))
+        #expect(
+            text.stdout.contains(
+                "  period     total                                 720      120       60       30       30       20        460       7.67        $654.50"
+            ))
         let invoice = try CLI.run(["audit"] + inputs + ["--format", "csv", "--table", "invoice"]).stdout
         let rows = invoice.components(separatedBy: "\r\n")
-        #expect(rows[0] == "scope,month,staff_id,staff_name,category,gross_minutes,removed_CARE002,removed_TS003,removed_TS001,removed_DC001,removed_CARE001,net_minutes,net_hours,amount")
+        #expect(
+            rows[0]
+                == "scope,month,staff_id,staff_name,category,gross_minutes,removed_CARE002,removed_TS003,removed_TS001,removed_DC001,removed_CARE001,net_minutes,net_hours,amount"
+        )
         #expect(rows.contains("month,2026-11,,,total,240,60,60,30,0,0,90,1.50,128.06"))
         #expect(rows.contains("period,2026-Q4,,,total,720,120,60,30,30,20,460,7.67,654.50"))
         #expect(rows.contains("staff,2026-Q4,E1,Ann Lee,CARE_COURT_HEARING,210,120,0,30,0,0,60,1.00,85.37"))
-        let ledger = try CLI.run(["audit"] + inputs + ["--format", "csv", "--table", "ledger"]).stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let ledger = try CLI.run(["audit"] + inputs + ["--format", "csv", "--table", "ledger"]).stdout.components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty }
         #expect(ledger.count == 9)  // header + 8 rows
         #expect(ledger[1].hasPrefix("DC001,error,") && ledger[1].hasSuffix(",T102,E1,2026-10-05,CARE_COURT_REPORT,30,42.69,"))
     }

@@ -4,8 +4,10 @@ import Testing
 /// Command-line conventions CI users expect from linters (ruff, SwiftLint).
 @Suite("CLI conventions")
 struct CLIConventionTests {
-    let month = ["audit", "--timesheets", CLI.fixture("month/timesheets.csv"), "--billing", CLI.fixture("month/billing.csv"),
-                 "--roster", CLI.fixture("month/roster.csv"), "--config", CLI.fixture("month/care-audit.yml")]
+    let month = [
+        "audit", "--timesheets", CLI.fixture("month/timesheets.csv"), "--billing", CLI.fixture("month/billing.csv"),
+        "--roster", CLI.fixture("month/roster.csv"), "--config", CLI.fixture("month/care-audit.yml"),
+    ]
 
     @Test("--fail-on never and --exit-zero write the report and exit 0; bad input is still 2")
     func exitZero() throws {
@@ -23,7 +25,8 @@ struct CLIConventionTests {
     @Test("the format follows -o and --report's extension; a disagreeing --format is refused")
     func inferredFormat() throws {
         let dir = try CLI.temporaryDirectory()
-        let json = dir.appendingPathComponent("audit.json").path, sarif = dir.appendingPathComponent("audit.sarif").path
+        let json = dir.appendingPathComponent("audit.json").path
+        let sarif = dir.appendingPathComponent("audit.sarif").path
         let result = try CLI.run(month + ["-o", json, "--report", sarif])
         #expect(result.status == 1)
         #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))) != nil)
@@ -66,8 +69,9 @@ struct CLIConventionTests {
         let script = CLI.repositoryRoot.appendingPathComponent("examples/ci/audit.sh").path
         let reports = dir.appendingPathComponent("reports").path
         let path = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let result = try CLI.run([script, CLI.repositoryRoot.appendingPathComponent("examples/county-month").path, reports],
-                                 environment: ["PATH": path], tool: "/bin/bash")
+        let result = try CLI.run(
+            [script, CLI.repositoryRoot.appendingPathComponent("examples/county-month").path, reports],
+            environment: ["PATH": path], tool: "/bin/bash")
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("CARE Act claiming audit for 2026-10"))
         for name in ["validation.json", "care-audit.xml", "care-audit.json", "care-audit.html", "care-audit.txt"] {

@@ -44,23 +44,28 @@ struct ClassifyInitConfigTests {
         #expect(written.first { $0[0] == "T6" }!.suffix(3) == ["LEAVE", "", "pay_code PTO"])
     }
 
-    @Test("init on exports in a dialect no alias covers: it proposes, the audit runs with the file unchanged and finds the planted problems")
+    @Test(
+        "init on exports in a dialect no alias covers: it proposes, the audit runs with the file unchanged and finds the planted problems")
     func initProposesForAnUnknownDialect() throws {
         let dir = try CLI.temporaryDirectory()
         let config = dir.appendingPathComponent("care-audit.yml").path
-        let inputs = ["--timesheets", CLI.fixture("dialects/county-x/timesheets.csv"), "--billing", CLI.fixture("dialects/county-x/billing.csv"),
-                      "--roster", CLI.fixture("dialects/county-x/roster.csv")]
+        let inputs = [
+            "--timesheets", CLI.fixture("dialects/county-x/timesheets.csv"), "--billing", CLI.fixture("dialects/county-x/billing.csv"),
+            "--roster", CLI.fixture("dialects/county-x/roster.csv"),
+        ]
         // Without a configuration the exports cannot be audited at all.
         #expect(try CLI.run(["audit"] + inputs, in: dir).status == 2)
         let made = try CLI.run(["init"] + inputs + ["--output", config])
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stderr.contains("items to review (marked REVIEW in \(config)):"))
         let yaml = try String(contentsOfFile: config, encoding: .utf8)
-        for line in ["\"Staff No\": staff_id  # REVIEW", "\"Svc Date\": work_date  # REVIEW", "\"Start Tm\": start_time  # REVIEW",
-                     "\"ClaimNum\": claim_id  # REVIEW", "\"Procedure Cd\": procedure_code  # REVIEW", "\"Ln\": line_number  # REVIEW",
-                     "\"Line Stat\": claim_status  # REVIEW", "# \"Consumer No\" is not used by care-audit",
-                     "\"CR1\": CARE_COURT_REPORT  # 3 of 4 rows say so, e.g. \"Court report preparation\", \"Reporte para la corte\"",
-                     "# REVIEW: unit rule 90837: per_encounter, its usual unit (1 line)"] {
+        for line in [
+            "\"Staff No\": staff_id  # REVIEW", "\"Svc Date\": work_date  # REVIEW", "\"Start Tm\": start_time  # REVIEW",
+            "\"ClaimNum\": claim_id  # REVIEW", "\"Procedure Cd\": procedure_code  # REVIEW", "\"Ln\": line_number  # REVIEW",
+            "\"Line Stat\": claim_status  # REVIEW", "# \"Consumer No\" is not used by care-audit",
+            "\"CR1\": CARE_COURT_REPORT  # 3 of 4 rows say so, e.g. \"Court report preparation\", \"Reporte para la corte\"",
+            "# REVIEW: unit rule 90837: per_encounter, its usual unit (1 line)",
+        ] {
             #expect(yaml.contains(line), "\(line)")
         }
         // The written file, unchanged, runs the audit; the planted problems are found, by record.
@@ -68,7 +73,9 @@ struct ClassifyInitConfigTests {
         #expect(audit.status == 1, "\(audit.stderr)")
         let findings = (try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
         func records(_ rule: String) -> [[String]] {
-            findings.filter { $0["rule"] as? String == rule }.map { ($0["records"] as! [[String: Any]]).compactMap { $0["record_id"] as? String } }
+            findings.filter { $0["rule"] as? String == rule }.map {
+                ($0["records"] as! [[String: Any]]).compactMap { $0["record_id"] as? String }
+            }
         }
         #expect(records("TS001") == [["T0005", "T0006"]])
         #expect(records("DC001") == [["T0009", "C7003/1"]])
@@ -82,10 +89,14 @@ struct ClassifyInitConfigTests {
         let dir = try CLI.temporaryDirectory()
         let config = dir.appendingPathComponent("care-audit.yml").path
         let timesheet = CLI.fixture("exports/timesheet-varied.csv")
-        let made = try CLI.run(["init", "--timesheets", timesheet, "--billing", CLI.fixture("exports/billing-values.csv"),
-                                "--output", config])
+        let made = try CLI.run([
+            "init", "--timesheets", timesheet, "--billing", CLI.fixture("exports/billing-values.csv"),
+            "--output", config,
+        ])
         #expect(made.status == 0)
-        #expect(made.stderr.contains("to review (marked REVIEW in \(config)):") && made.stderr.contains("activity code ZZZ: no description matched"))
+        #expect(
+            made.stderr.contains("to review (marked REVIEW in \(config)):")
+                && made.stderr.contains("activity code ZZZ: no description matched"))
         let yaml = try String(contentsOfFile: config, encoding: .utf8)
         #expect(yaml.contains("\"Employee ID\": staff_id"))
         #expect(yaml.contains("\"ZZZ\": NON_CLAIMABLE  # REVIEW"))
@@ -118,8 +129,9 @@ struct ClassifyInitConfigTests {
     @Test("./care-audit.yml is picked up when present")
     func discovery() throws {
         let dir = try CLI.temporaryDirectory()
-        try "version: 1\ncare: {hourly_rate: \"85.00\"}\n".write(to: dir.appendingPathComponent("care-audit.yml"),
-                                                              atomically: true, encoding: .utf8)
+        try "version: 1\ncare: {hourly_rate: \"85.00\"}\n".write(
+            to: dir.appendingPathComponent("care-audit.yml"),
+            atomically: true, encoding: .utf8)
         let result = try CLI.run(["config"], in: dir)
         #expect(result.stdout.contains("hourly_rate: \"85.00\""))
     }

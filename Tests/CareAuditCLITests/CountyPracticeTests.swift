@@ -10,9 +10,11 @@ import Testing
 /// and nothing else may be reported.
 @Suite("County practice month")
 struct CountyPracticeTests {
-    static let arguments = ["audit", "--timesheets", CLI.fixture("practice/timesheets.csv"),
-                            "--billing", CLI.fixture("practice/billing.csv"), "--roster", CLI.fixture("practice/roster.csv"),
-                            "--config", CLI.fixture("practice/care-audit.yml"), "--format", "json"]
+    static let arguments = [
+        "audit", "--timesheets", CLI.fixture("practice/timesheets.csv"),
+        "--billing", CLI.fixture("practice/billing.csv"), "--roster", CLI.fixture("practice/roster.csv"),
+        "--config", CLI.fixture("practice/care-audit.yml"), "--format", "json",
+    ]
 
     struct Expected: Hashable, CustomStringConvertible {
         let rule: String, severity: String, records: [String]
@@ -25,8 +27,9 @@ struct CountyPracticeTests {
         #expect(result.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let found = (json["findings"] as! [[String: Any]]).map { finding in
-            Expected(rule: finding["rule"] as! String, severity: finding["severity"] as! String,
-                     records: (finding["records"] as! [[String: Any]]).compactMap { $0["record_id"] as? String }.sorted())
+            Expected(
+                rule: finding["rule"] as! String, severity: finding["severity"] as! String,
+                records: (finding["records"] as! [[String: Any]]).compactMap { $0["record_id"] as? String }.sorted())
         }
         let expected: Set<Expected> = [
             // Two individual sessions at once (Ann Lee, 10:00–11:00 and 10:30–11:30), and more billed than worked.

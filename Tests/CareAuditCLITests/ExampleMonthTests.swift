@@ -6,8 +6,10 @@ import Testing
 struct ExampleMonthTests {
     static let example = "examples/county-month"
     static var auditArguments: [String] {
-        ["audit", "--timesheets", "\(example)/timesheets.csv", "--billing", "\(example)/billing.csv",
-         "--roster", "\(example)/roster.csv", "--config", "\(example)/care-audit.yml"]
+        [
+            "audit", "--timesheets", "\(example)/timesheets.csv", "--billing", "\(example)/billing.csv",
+            "--roster", "\(example)/roster.csv", "--config", "\(example)/care-audit.yml",
+        ]
     }
 
     /// Compares with a checked-in report byte for byte; UPDATE_GOLDENS=1 rewrites it instead.
@@ -42,7 +44,9 @@ struct ExampleMonthTests {
     }
 
     static func expected(_ folder: URL) throws -> [String] {
-        let list = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected-findings.json"))) as! [[String: Any]]
+        let list =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected-findings.json")))
+            as! [[String: Any]]
         return list.map { "\($0["rule"] as! String) \(($0["records"] as! [String]).sorted().joined(separator: ","))" }.sorted()
     }
 
@@ -50,8 +54,11 @@ struct ExampleMonthTests {
         let folder = try CLI.temporaryDirectory()
         let made = try CLI.run(["--output", folder.path, "--staff", "12", "--timesheet-rows", "1500"] + extra, tool: "care-audit-synth")
         #expect(made.status == 0, "\(made.stderr)")
-        let audit = try CLI.run(["audit", "--timesheets", "timesheets.csv", "--billing", "billing.csv", "--roster", "roster.csv",
-                                 "--config", "care-audit.yml", "--format", "json"], in: folder)
+        let audit = try CLI.run(
+            [
+                "audit", "--timesheets", "timesheets.csv", "--billing", "billing.csv", "--roster", "roster.csv",
+                "--config", "care-audit.yml", "--format", "json",
+            ], in: folder)
         return (folder, try Self.findings(audit.stdout))
     }
 
@@ -71,9 +78,11 @@ struct ExampleMonthTests {
 
     @Test("the same seed writes the same files")
     func deterministic() throws {
-        let a = try CLI.temporaryDirectory(), b = try CLI.temporaryDirectory()
+        let a = try CLI.temporaryDirectory()
+        let b = try CLI.temporaryDirectory()
         for folder in [a, b] {
-            _ = try CLI.run(["--output", folder.path, "--staff", "5", "--timesheet-rows", "300", "--plant", "--seed", "3"], tool: "care-audit-synth")
+            _ = try CLI.run(
+                ["--output", folder.path, "--staff", "5", "--timesheet-rows", "300", "--plant", "--seed", "3"], tool: "care-audit-synth")
         }
         for name in ["timesheets.csv", "billing.csv", "roster.csv", "care-audit.yml", "expected-findings.json"] {
             #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")

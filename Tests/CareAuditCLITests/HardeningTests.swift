@@ -18,8 +18,10 @@ struct HardeningTests {
         #expect(result.stdout.contains("-  ") && result.stdout.contains(Self.timesheetRows))
         let plain = try CLI.run(["audit", "--timesheets", Self.example("timesheets.csv")] + rest)
         // Same findings and totals: only the file's name differs.
-        #expect(result.stdout.components(separatedBy: "Findings by rule")[1]
-            == plain.stdout.components(separatedBy: "Findings by rule")[1].replacingOccurrences(of: Self.example("timesheets.csv"), with: "-"))
+        #expect(
+            result.stdout.components(separatedBy: "Findings by rule")[1]
+                == plain.stdout.components(separatedBy: "Findings by rule")[1].replacingOccurrences(
+                    of: Self.example("timesheets.csv"), with: "-"))
     }
 
     @Test("a named FIFO is opened once and read whole (it used to hang: opened for a sniff, then again)")
@@ -42,8 +44,11 @@ struct HardeningTests {
     @Test("process substitution, <(cat file), is read whole (it was reported as empty)")
     func processSubstitution() throws {
         let script = "exec \"$0\" audit --timesheets <(cat \"$1\") --billing \"$2\" --roster \"$3\" --config \"$4\""
-        let result = try CLI.run(["-c", script, CLI.binary.path, Self.example("timesheets.csv"), Self.example("billing.csv"),
-                                  Self.example("roster.csv"), Self.example("care-audit.yml")], tool: "/bin/bash")
+        let result = try CLI.run(
+            [
+                "-c", script, CLI.binary.path, Self.example("timesheets.csv"), Self.example("billing.csv"),
+                Self.example("roster.csv"), Self.example("care-audit.yml"),
+            ], tool: "/bin/bash")
         #expect(result.status == 1)
         #expect(result.stdout.contains("/dev/fd/") && result.stdout.contains(Self.timesheetRows))
     }
@@ -93,8 +98,10 @@ struct HardeningTests {
         let copy = dir.appendingPathComponent("timesheets.csv")
         try FileManager.default.copyItem(atPath: Self.example("timesheets.csv"), toPath: copy.path)
         let before = try Data(contentsOf: copy)
-        for output in [["-o", copy.path], ["--report", "csv=\(copy.path)"], ["--write-baseline", copy.path],
-                       ["-o", Self.example("care-audit.yml")]] {
+        for output in [
+            ["-o", copy.path], ["--report", "csv=\(copy.path)"], ["--write-baseline", copy.path],
+            ["-o", Self.example("care-audit.yml")],
+        ] {
             let result = try CLI.run(["audit", "--timesheets", copy.path] + rest + output)
             #expect(result.status == 2, "\(output)")
             #expect(result.stderr.contains("refusing to write a report over an input"), "\(output)")
@@ -111,8 +118,10 @@ struct HardeningTests {
         let result = try CLI.run(["audit", "--timesheets", Self.example("timesheets.csv")] + rest + ["-o", "/dev/full"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot write /dev/full: No space left on device"))
-        for command in [["audit", "--timesheets", Self.example("timesheets.csv")] + rest, ["rules"],
-                        ["validate", Self.example("roster.csv")], ["classify", "--timesheets", Self.example("timesheets.csv")]] {
+        for command in [
+            ["audit", "--timesheets", Self.example("timesheets.csv")] + rest, ["rules"],
+            ["validate", Self.example("roster.csv")], ["classify", "--timesheets", Self.example("timesheets.csv")],
+        ] {
             let shell = try CLI.run(["-c", "exec \"$0\" \"$@\" > /dev/full", CLI.binary.path] + command, tool: "/bin/bash")
             #expect(shell.status == 2, "\(command)")
             #expect(shell.stderr.contains("No space left on device"), "\(command)")
@@ -120,9 +129,12 @@ struct HardeningTests {
         // A file system that fills up mid-report: a file size limit makes write(2) fail the same way.
         let dir = try CLI.temporaryDirectory()
         let report = dir.appendingPathComponent("audit.json").path
-        let limited = try CLI.run(["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", CLI.binary.path, "audit",
-                                   "--timesheets", Self.example("timesheets.csv")] + rest + ["--format", "json", "-o", report],
-                                  tool: "/bin/bash")
+        let limited = try CLI.run(
+            [
+                "-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", CLI.binary.path, "audit",
+                "--timesheets", Self.example("timesheets.csv"),
+            ] + rest + ["--format", "json", "-o", report],
+            tool: "/bin/bash")
         #expect(limited.status == 2)
         #expect(limited.stderr.contains("cannot write \(report)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
@@ -170,8 +182,10 @@ struct HardeningTests {
     func absurdMoney() throws {
         let dir = try CLI.temporaryDirectory()
         let config = dir.appendingPathComponent("rate.yml")
-        for (rate, message) in [("999999999999.99", "\"999999999999.99\" is not an amount"),
-                                ("20000.00", "$20,000.00 an hour is not a plausible rate; the most accepted is $10,000.00")] {
+        for (rate, message) in [
+            ("999999999999.99", "\"999999999999.99\" is not an amount"),
+            ("20000.00", "$20,000.00 an hour is not a plausible rate; the most accepted is $10,000.00"),
+        ] {
             try "version: 1\ncare:\n  hourly_rate: \"\(rate)\"\n".write(to: config, atomically: true, encoding: .utf8)
             let result = try CLI.run(["audit", "--timesheets", Self.example("timesheets.csv"), "--config", config.path])
             #expect(result.status == 2)
@@ -179,11 +193,15 @@ struct HardeningTests {
         }
         let billing = dir.appendingPathComponent("billing.csv")
         let line = "B1,2026-10-05,H0038,4,E1,$999,999,999,999.99\n"
-        try ("Claim ID,DOS,HCPCS,Units,Rendering Staff ID,Charge\n" + String(repeating: line, count: 20_000).replacingOccurrences(of: "$999,999,999,999.99", with: "\"$999,999,999,999.99\""))
+        try
+            ("Claim ID,DOS,HCPCS,Units,Rendering Staff ID,Charge\n"
+            + String(repeating: line, count: 20_000).replacingOccurrences(of: "$999,999,999,999.99", with: "\"$999,999,999,999.99\""))
             .write(to: billing, atomically: true, encoding: .utf8)
         let audit = try CLI.run(["audit", "--billing", billing.path])
         #expect(audit.status == 1)
         #expect(audit.stdout.contains("20,000 rows") && audit.stdout.contains("20,000 rejected"))
-        #expect(audit.stdout.contains("Charge \"$999,999,999,999.99\" is not an amount (123.45, $1,234.50 or (12.00)) up to $1,000,000,000.00 [bad-amount]"))
+        #expect(
+            audit.stdout.contains(
+                "Charge \"$999,999,999,999.99\" is not an amount (123.45, $1,234.50 or (12.00)) up to $1,000,000,000.00 [bad-amount]"))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Text from an export must reach every report as text: no Markdown image, link or raw HTML, no
 /// terminal escape sequence, no character XML forbids, no line break that cuts a table row.
@@ -21,7 +22,9 @@ struct OutputSafetyTests {
         return found
     }
 
-    @Test("text, GitHub, CSV and validate output carry no terminal control characters", arguments: ["text", "github", "csv", "json", "sarif", "html"])
+    @Test(
+        "text, GitHub, CSV and validate output carry no terminal control characters",
+        arguments: ["text", "github", "csv", "json", "sarif", "html"])
     func noControls(format: String) throws {
         let result = try CLI.run(arguments + ["--format", format])
         #expect(result.status == 1)

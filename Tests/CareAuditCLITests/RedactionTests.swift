@@ -9,10 +9,14 @@ struct RedactionTests {
     static let folder = "hostile/phi/"
     /// Every id planted in the fixture: in the participant columns, in descriptions, in a date
     /// and a status column, and in a headerless export.
-    static let planted = ["141414141A", "151515151B", "161616161C", "171717171D", "181818181E", "191919191F",
-                          "202020202G", "212121212H", "222222222J", "232323232K", "242424242L", "252525252M"]
-    let month = ["--timesheets", CLI.fixture(folder + "timesheets.csv"), "--billing", CLI.fixture(folder + "billing.csv"),
-                 "--config", CLI.fixture(folder + "care-audit.yml")]
+    static let planted = [
+        "141414141A", "151515151B", "161616161C", "171717171D", "181818181E", "191919191F",
+        "202020202G", "212121212H", "222222222J", "232323232K", "242424242L", "252525252M",
+    ]
+    let month = [
+        "--timesheets", CLI.fixture(folder + "timesheets.csv"), "--billing", CLI.fixture(folder + "billing.csv"),
+        "--config", CLI.fixture(folder + "care-audit.yml"),
+    ]
     let key = ["CARE_AUDIT_REDACT_KEY": "test-key"]
 
     static func leaks(_ text: String) -> [String] { planted.filter { text.contains($0) } }

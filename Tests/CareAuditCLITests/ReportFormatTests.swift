@@ -5,8 +5,10 @@ import Testing
 /// plus the properties each format's consumers rely on.
 @Suite("Report formats")
 struct ReportFormatTests {
-    static let month = ["audit", "--timesheets", "Fixtures/month/timesheets.csv", "--billing", "Fixtures/month/billing.csv",
-                        "--roster", "Fixtures/month/roster.csv", "--config", "Fixtures/month/care-audit.yml"]
+    static let month = [
+        "audit", "--timesheets", "Fixtures/month/timesheets.csv", "--billing", "Fixtures/month/billing.csv",
+        "--roster", "Fixtures/month/roster.csv", "--config", "Fixtures/month/care-audit.yml",
+    ]
 
     static func report(_ format: String, _ extra: [String] = []) throws -> String {
         // A fixed clock (SOURCE_DATE_EPOCH), so the SARIF invocation's times match the golden.
@@ -30,7 +32,10 @@ struct ReportFormatTests {
     func csv() throws {
         let rows = try Self.report("csv").split(separator: "\r\n")
         #expect(rows.count == 38)
-        #expect(rows[0] == "rule,severity,staff_id,staff_name,date,participant,claim_ids,minutes,amount,money,file,line,records,message,fingerprint,decision,note,reviewer")
+        #expect(
+            rows[0]
+                == "rule,severity,staff_id,staff_name,date,participant,claim_ids,minutes,amount,money,file,line,records,message,fingerprint,decision,note,reviewer"
+        )
         let summary = try Self.report("csv", ["--table", "summary", "--bom"])
         #expect(summary.hasPrefix("\u{FEFF}scope,staff_id,category,minutes,hours\r\n"))
         #expect(summary.contains("period,,CARE_COURT_REPORT,180,3.00\r\n"))
@@ -77,7 +82,9 @@ struct ReportFormatTests {
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 25)
         // Only findings at or above --fail-on (default error) fail a test case; the rest are output.
         #expect(xml.contains("tests=\"25\" failures=\"13\" skipped=\"1\""))
-        #expect(xml.contains("<testcase classname=\"care-audit.PEER004\" name=\"PEER004 Peer certificate expires soon\">\n      <system-out>info:"))
+        #expect(
+            xml.contains(
+                "<testcase classname=\"care-audit.PEER004\" name=\"PEER004 Peer certificate expires soon\">\n      <system-out>info:"))
         #expect(try Self.report("junit", ["--fail-on", "warning"]).contains("tests=\"25\" failures=\"22\" skipped=\"1\""))
         #expect(try Self.report("junit", ["--fail-on", "info"]).contains("tests=\"25\" failures=\"23\" skipped=\"1\""))
         #expect(xml.contains("<skipped message=\"the billing export has no rendering taxonomy column\"/>"))
@@ -135,7 +142,10 @@ struct ReportFormatTests {
         // Every input's SHA-256, the configuration's hash and the tool version.
         let json = try JSONSerialization.jsonObject(with: Data(try Self.report("json").utf8)) as! [String: Any]
         for input in json["inputs"] as! [[String: Any]] { #expect(html.contains(input["sha256"] as! String)) }
-        #expect(html.range(of: #"configuration Fixtures/month/care-audit.yml <span class=hash title="[^"]+">[0-9a-f]{16}…</span>"#, options: .regularExpression) != nil)
+        #expect(
+            html.range(
+                of: #"configuration Fixtures/month/care-audit.yml <span class=hash title="[^"]+">[0-9a-f]{16}…</span>"#,
+                options: .regularExpression) != nil)
         let version = try CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(html.contains("· care-audit \(version)"))
         // SOURCE_DATE_EPOCH 1767225600 is 2026-01-01 00:00 UTC: the page says when, reproducibly.
@@ -143,7 +153,10 @@ struct ReportFormatTests {
         // Human category names, staff names beside ids, severity filter in order of seriousness.
         #expect(html.contains("<td>CARE court report</td>") && !html.contains(">CARE_COURT_REPORT<"))
         #expect(html.contains("<td data-label=staff>Ann Lee (E1)</td>"))
-        #expect(html.contains("<select id=severity><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select>"))
+        #expect(
+            html.contains(
+                "<select id=severity><option value=\"\">all</option><option>error</option><option>warning</option><option>info</option></select>"
+            ))
         #expect(html.contains("data-sort=2><span class=error>error</span>"))
         #expect(html.contains("id=state") && html.contains("Showing all 37 findings."))
         #expect(html.contains("<span>Prepared by</span>") && html.contains("<span>Reviewed by</span>"))
@@ -155,7 +168,8 @@ struct ReportFormatTests {
     @Test("several reports in one run; the same path twice is refused")
     func severalReports() throws {
         let dir = try CLI.temporaryDirectory()
-        let csv = dir.appendingPathComponent("f.csv").path, sarif = dir.appendingPathComponent("a.sarif").path
+        let csv = dir.appendingPathComponent("f.csv").path
+        let sarif = dir.appendingPathComponent("a.sarif").path
         let result = try CLI.run(Self.month + ["--report", "csv=\(csv)", "--report", "sarif=\(sarif)", "--quiet"])
         #expect(result.status == 1)
         #expect(FileManager.default.fileExists(atPath: csv) && FileManager.default.fileExists(atPath: sarif))

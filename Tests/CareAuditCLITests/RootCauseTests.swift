@@ -7,12 +7,15 @@ import Testing
 struct RootCauseTests {
     static let example = CLI.repositoryRoot.appendingPathComponent("examples/county-month")
     static func file(_ name: String) -> String { example.appendingPathComponent(name).path }
-    static let month = ["--timesheets", file("timesheets.csv"), "--billing", file("billing.csv"),
-                        "--roster", file("roster.csv"), "--config", file("care-audit.yml")]
+    static let month = [
+        "--timesheets", file("timesheets.csv"), "--billing", file("billing.csv"),
+        "--roster", file("roster.csv"), "--config", file("care-audit.yml"),
+    ]
 
     static func lines(_ name: String) throws -> [String] {
         // Lines end in CRLF (RFC 4180), one Character: split at any line end.
-        try String(contentsOfFile: file(name), encoding: .utf8).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        try String(contentsOfFile: file(name), encoding: .utf8).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(
+            String.init)
     }
 
     @Test("the same timesheet twice: exit 2 naming both paths, not thousands of TS001")
@@ -29,12 +32,17 @@ struct RootCauseTests {
     func repeatedEntryIDs() throws {
         let rows = try Self.lines("timesheets.csv")
         let dir = try CLI.temporaryDirectory()
-        let first = dir.appendingPathComponent("week1.csv"), second = dir.appendingPathComponent("week1-again.csv")
+        let first = dir.appendingPathComponent("week1.csv")
+        let second = dir.appendingPathComponent("week1-again.csv")
         try (rows[0...40].joined(separator: "\n") + "\n").write(to: first, atomically: true, encoding: .utf8)
         // A re-export: the last ten entries again, and new ones.
-        try (([rows[0]] + rows[31...40] + rows[41...60]).joined(separator: "\n") + "\n").write(to: second, atomically: true, encoding: .utf8)
+        try (([rows[0]] + rows[31...40] + rows[41...60]).joined(separator: "\n") + "\n").write(
+            to: second, atomically: true, encoding: .utf8)
         let result = try CLI.run(["audit", "--timesheets", first.path, second.path] + Self.month.dropFirst(2))
-        #expect(result.stdout.contains("warning: \(second.path):2: 10 entry ids of this file are already in \(first.path) (first: T0000031 at \(first.path):32): the same entries exported twice?"), "\(result.stdout.prefix(1500))")
+        #expect(
+            result.stdout.contains(
+                "warning: \(second.path):2: 10 entry ids of this file are already in \(first.path) (first: T0000031 at \(first.path):32): the same entries exported twice?"
+            ), "\(result.stdout.prefix(1500))")
     }
 
     @Test("a Windows-1252 timesheet without --encoding: detected, every row read; the UTF-8 roster stays UTF-8")
@@ -42,7 +50,8 @@ struct RootCauseTests {
         let text = try String(contentsOfFile: Self.file("timesheets.csv"), encoding: .utf8)
             .replacingOccurrences(of: "Court report", with: "Court report – Ramírez")
         let dir = try CLI.temporaryDirectory()
-        let path = dir.appendingPathComponent("timesheets-cp1252.csv"), utf8 = dir.appendingPathComponent("timesheets-utf8.csv")
+        let path = dir.appendingPathComponent("timesheets-cp1252.csv")
+        let utf8 = dir.appendingPathComponent("timesheets-utf8.csv")
         try text.data(using: .windowsCP1252)!.write(to: path)
         try text.write(to: utf8, atomically: true, encoding: .utf8)
         func report(_ file: URL) throws -> [String: Any] {
@@ -53,15 +62,18 @@ struct RootCauseTests {
         let (cp1252, same) = (try report(path), try report(utf8))
         // Every row read (the example's own bad date aside); the same findings as the UTF-8 file.
         #expect((cp1252["inputs"] as! [[String: Any]])[0]["rejected"] as? Int == 1)
-        #expect((cp1252["summary"] as! [String: Any])["findings_by_rule"] as? [String: Int]
+        #expect(
+            (cp1252["summary"] as! [String: Any])["findings_by_rule"] as? [String: Int]
                 == (same["summary"] as! [String: Any])["findings_by_rule"] as? [String: Int])
         let text2 = try CLI.run(["audit", "--timesheets", path.path] + Self.month.dropFirst(2)).stdout
         #expect(text2.contains("note: \(path.path):1: not valid UTF-8 (line "))
         #expect(text2.contains("read as Windows-1252"))
         #expect(text2.contains("Rosa Ramírez"))  // the roster, UTF-8, read as UTF-8
         // Told otherwise for that one file, the bytes are rows with bad text again.
-        let forced = try CLI.run(["audit", "--timesheets", path.path] + Self.month.dropFirst(2) + ["--encoding", "\(path.path)=utf-8", "--format", "json"])
-        let forcedInput = ((try JSONSerialization.jsonObject(with: Data(forced.stdout.utf8)) as! [String: Any])["inputs"] as! [[String: Any]])[0]
+        let forced = try CLI.run(
+            ["audit", "--timesheets", path.path] + Self.month.dropFirst(2) + ["--encoding", "\(path.path)=utf-8", "--format", "json"])
+        let forcedInput =
+            ((try JSONSerialization.jsonObject(with: Data(forced.stdout.utf8)) as! [String: Any])["inputs"] as! [[String: Any]])[0]
         #expect((forcedInput["rejected"] as! Int) > 100)
     }
 
@@ -70,8 +82,10 @@ struct RootCauseTests {
         let text = try String(contentsOfFile: Self.file("billing.csv"), encoding: .utf8).replacingOccurrences(of: ",", with: ";")
         let path = try CLI.temporaryDirectory().appendingPathComponent("billing-semicolons.csv")
         try text.write(to: path, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["audit", "--timesheets", Self.file("timesheets.csv"), "--billing", path.path,
-                                  "--roster", Self.file("roster.csv"), "--config", Self.file("care-audit.yml")])
+        let result = try CLI.run([
+            "audit", "--timesheets", Self.file("timesheets.csv"), "--billing", path.path,
+            "--roster", Self.file("roster.csv"), "--config", Self.file("care-audit.yml"),
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.contains("read as ';'-delimited (detected from its first lines"))
         #expect(result.stdout.contains("billing-semicolons.csv  billing        1,870 rows      1,870 accepted        0 rejected"))
@@ -121,7 +135,10 @@ struct RootCauseTests {
     func wrongPeriod() throws {
         let result = try CLI.run(["audit"] + Self.month + ["--period", "2025-03"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("the period 2025-03 holds no record: the exports are dated 2026-10 (6,162 records), 2026-09 (1 record); did you mean --period 2026-10?"))
+        #expect(
+            result.stderr.contains(
+                "the period 2025-03 holds no record: the exports are dated 2026-10 (6,162 records), 2026-09 (1 record); did you mean --period 2026-10?"
+            ))
         #expect(result.stdout.isEmpty)
     }
 
@@ -130,25 +147,33 @@ struct RootCauseTests {
         let dir = try CLI.temporaryDirectory()
         let result = try CLI.run(["audit", "--timesheets", Self.file("timesheets.csv"), "--billing", Self.file("billing.csv")], in: dir)
         #expect(result.stderr.contains("note: no configuration file (no care-audit.yml here, no --config): the built-in defaults are used"))
-        #expect(result.stdout.contains("configuration: built-in defaults (no care-audit.yml; `care-audit init` writes one from your exports)"))
+        #expect(
+            result.stdout.contains("configuration: built-in defaults (no care-audit.yml; `care-audit init` writes one from your exports)"))
         // With a configuration, no note.
         #expect(!(try CLI.run(["audit"] + Self.month).stderr.contains("built-in defaults")))
     }
 
     @Test("swapped --timesheets and --billing: each named for what it is, exit 2")
     func swapped() throws {
-        let result = try CLI.run(["audit", "--timesheets", Self.file("billing.csv"), "--billing", Self.file("timesheets.csv"),
-                                  "--roster", Self.file("roster.csv"), "--config", Self.file("care-audit.yml")])
+        let result = try CLI.run([
+            "audit", "--timesheets", Self.file("billing.csv"), "--billing", Self.file("timesheets.csv"),
+            "--roster", Self.file("roster.csv"), "--config", Self.file("care-audit.yml"),
+        ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("billing.csv:1:0: error: these headers are a billing export's (\"Claim Number\", \"DOS\", \"HCPCS\", \"Units\", \"Rendering Staff ID\"), not a timesheet export's: give the file as --billing [wrong-kind]"))
+        #expect(
+            result.stderr.contains(
+                "billing.csv:1:0: error: these headers are a billing export's (\"Claim Number\", \"DOS\", \"HCPCS\", \"Units\", \"Rendering Staff ID\"), not a timesheet export's: give the file as --billing [wrong-kind]"
+            ))
         #expect(!result.stderr.contains("staff_id under columns"))
         #expect(!result.stderr.contains("rows not read"))
     }
 
-    @Test("a PDF or a workbook renamed .csv: what it is, exit 2, not 'headers found: %PDF-1.4'", arguments: [
-        ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "this is a PDF document"),
-        ("PK\u{03}\u{04}\u{14}\u{00}\u{06}\u{00}[Content_Types].xml", "this is a ZIP archive (an Excel .xlsx workbook is one)"),
-    ])
+    @Test(
+        "a PDF or a workbook renamed .csv: what it is, exit 2, not 'headers found: %PDF-1.4'",
+        arguments: [
+            ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "this is a PDF document"),
+            ("PK\u{03}\u{04}\u{14}\u{00}\u{06}\u{00}[Content_Types].xml", "this is a ZIP archive (an Excel .xlsx workbook is one)"),
+        ])
     func notCSV(content: String, says: String) throws {
         let path = try CLI.temporaryDirectory().appendingPathComponent("timesheets.csv")
         try content.write(to: path, atomically: true, encoding: .utf8)

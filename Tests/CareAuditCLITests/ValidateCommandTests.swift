@@ -56,8 +56,10 @@ struct ValidateCommandTests {
     func json() throws {
         let dir = try CLI.temporaryDirectory()
         let output = dir.appendingPathComponent("report.json")
-        let result = try CLI.run(["validate", CLI.fixture("csv/malformed/ragged-short.csv"),
-                                  "--format", "json", "--output", output.path])
+        let result = try CLI.run([
+            "validate", CLI.fixture("csv/malformed/ragged-short.csv"),
+            "--format", "json", "--output", output.path,
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: Any]

@@ -7,6 +7,6 @@ let package = Package(
     name: "audit-month",
     dependencies: [.package(path: "../..")],
     targets: [
-        .executableTarget(name: "audit-month", dependencies: [.product(name: "CareAudit", package: "care-audit")]),
+        .executableTarget(name: "audit-month", dependencies: [.product(name: "CareAudit", package: "care-audit")])
     ]
 )

@@ -33,8 +33,9 @@ public final class Classifier: @unchecked Sendable {
     }
 
     public convenience init(configuration: Configuration) {
-        self.init(settings: configuration.classification,
-                  defaultAncillaryCategory: configuration.care.defaultAncillaryCategory)
+        self.init(
+            settings: configuration.classification,
+            defaultAncillaryCategory: configuration.care.defaultAncillaryCategory)
     }
 
     /// Whether the configuration maps activity codes at all (REF002 then also flags unmapped codes).
@@ -56,8 +57,10 @@ public final class Classifier: @unchecked Sendable {
     }
 
     /// The value cached in `table` under `key`, computing it (outside the lock) on a miss.
-    private func memo<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<Classifier, [Key: Value]>, _ key: Key,
-                                            _ make: () -> Value) -> Value {
+    private func memo<Key: Hashable, Value>(
+        _ table: ReferenceWritableKeyPath<Classifier, [Key: Value]>, _ key: Key,
+        _ make: () -> Value
+    ) -> Value {
         lock.lock()
         if let cached = self[keyPath: table][key] {
             lock.unlock()
@@ -74,8 +77,9 @@ public final class Classifier: @unchecked Sendable {
     private func compute(activityCode: String, description: String, payCode: String) -> Classification {
         let code = activityCode.trimmingCharacters(in: .whitespaces).uppercased()
         if !code.isEmpty, let mapping = codes[code] {
-            return Classification(category: mapping.category, ancillary: mapping.ancillary,
-                                  matchedBy: "activity_code \(code)")
+            return Classification(
+                category: mapping.category, ancillary: mapping.ancillary,
+                matchedBy: "activity_code \(code)")
         }
         if let byDescription = classify(description: description) {
             return byDescription
@@ -111,28 +115,33 @@ public final class Classifier: @unchecked Sendable {
         var longest = 0
         for (index, pattern) in settings.descriptions.enumerated() {
             if let keyword = pattern.keywords.filter({ Self.contains(text, phrase: $0) }).max(by: { $0.count < $1.count }),
-               keyword.count > longest {
+                keyword.count > longest
+            {
                 (primary, longest) = ((pattern, "\"\(keyword)\""), keyword.count)
             }
             if let regex = regexes[index],
-               let match = regex.firstMatch(in: description, range: NSRange(description.startIndex..., in: description)),
-               match.range.length > longest {
+                let match = regex.firstMatch(in: description, range: NSRange(description.startIndex..., in: description)),
+                match.range.length > longest
+            {
                 (primary, longest) = ((pattern, "/\(pattern.regex!)/"), match.range.length)
             }
         }
         if let (kind, phrase) = ancillary {
             if let (pattern, matched) = primary, pattern.category.isCareClaimable {
-                return Classification(category: pattern.category, ancillary: kind,
-                                      matchedBy: "description \(matched) + ancillary \"\(phrase)\"")
+                return Classification(
+                    category: pattern.category, ancillary: kind,
+                    matchedBy: "description \(matched) + ancillary \"\(phrase)\"")
             }
             if Self.contains(text, phrase: "care") && (primary == nil || primary!.0.category == .nonClaimable) {
-                return Classification(category: defaultAncillaryCategory, ancillary: kind,
-                                      matchedBy: "ancillary \"\(phrase)\" of CARE work (care.default_ancillary_category)")
+                return Classification(
+                    category: defaultAncillaryCategory, ancillary: kind,
+                    matchedBy: "ancillary \"\(phrase)\" of CARE work (care.default_ancillary_category)")
             }
         }
         guard let (pattern, matched) = primary else { return nil }
-        return Classification(category: pattern.category, ancillary: pattern.ancillary,
-                              matchedBy: "description \(matched)")
+        return Classification(
+            category: pattern.category, ancillary: pattern.ancillary,
+            matchedBy: "description \(matched)")
     }
 
     /// A claim line's category from its procedure code: a CARE activity code billed to a payer
@@ -147,9 +156,11 @@ public final class Classifier: @unchecked Sendable {
         let needle = phrase.lowercased()
         var searchRange = text.startIndex..<text.endIndex
         while let found = text.range(of: needle, range: searchRange) {
-            let beforeOK = found.lowerBound == text.startIndex
+            let beforeOK =
+                found.lowerBound == text.startIndex
                 || !text[text.index(before: found.lowerBound)].isLetterOrDigit
-            let afterOK = found.upperBound == text.endIndex || !text[found.upperBound].isLetterOrDigit
+            let afterOK =
+                found.upperBound == text.endIndex || !text[found.upperBound].isLetterOrDigit
                 || !(needle.last?.isLetterOrDigit ?? true)
             if beforeOK && afterOK { return true }
             searchRange = text.index(after: found.lowerBound)..<text.endIndex
@@ -158,6 +169,6 @@ public final class Classifier: @unchecked Sendable {
     }
 }
 
-private extension Character {
-    var isLetterOrDigit: Bool { isLetter || isNumber }
+extension Character {
+    fileprivate var isLetterOrDigit: Bool { isLetter || isNumber }
 }

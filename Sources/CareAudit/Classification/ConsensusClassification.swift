@@ -16,7 +16,11 @@ package enum ConsensusClassification {
     /// The verdict for each code (uppercased text) where more than half of its rows' descriptions
     /// agree on a category, and the entries moved onto it.
     static func apply(_ entries: inout [TimeEntry], texts: TextTable) -> [String: Verdict] {
-        struct Tally { var rows = 0; var votes: [ClaimingCategory: Int] = [:]; var ancillary: [ClaimingCategory: Ancillary?] = [:] }
+        struct Tally {
+            var rows = 0
+            var votes: [ClaimingCategory: Int] = [:]
+            var ancillary: [ClaimingCategory: Ancillary?] = [:]
+        }
         var tallies: [TextID: Tally] = [:]
         for entry in entries where !entry.activityCode.isEmpty && entry.category != .leave {
             tallies[entry.activityCode, default: Tally()].rows += 1
@@ -30,7 +34,7 @@ package enum ConsensusClassification {
         var byID: [TextID: Verdict] = [:]
         for (code, tally) in tallies {
             guard let (category, votes) = tally.votes.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }),
-                  votes * 2 > tally.rows, votes < tally.rows  // else every row already says so
+                votes * 2 > tally.rows, votes < tally.rows  // else every row already says so
             else { continue }
             byID[code] = Verdict(category: category, ancillary: tally.ancillary[category] ?? nil, agreeing: votes, rows: tally.rows)
         }

@@ -40,16 +40,19 @@ package struct TimesheetClassification {
                             firstHeader = mapping.headers
                             try emit(writer.record(mapping.headers + Self.addedColumns))
                         }
-                        columns = (mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
-                                   mapping.index(of: .payCode))
+                        columns = (
+                            mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
+                            mapping.index(of: .payCode)
+                        )
                     },
                     onRow: { record in
                         func cell(_ index: Int?) -> String {
                             guard let index, index < record.count else { return "" }
                             return record.string(index).trimmingCharacters(in: .whitespaces)
                         }
-                        let result = classifier.classify(activityCode: cell(columns.code), description: cell(columns.description),
-                                                         payCode: cell(columns.pay))
+                        let result = classifier.classify(
+                            activityCode: cell(columns.code), description: cell(columns.description),
+                            payCode: cell(columns.pay))
                         let cells = record.strings + [result.category.rawValue, result.ancillary?.rawValue ?? "", result.matchedBy]
                         try emit(writer.record(cells))
                         return []

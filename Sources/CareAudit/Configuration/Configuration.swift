@@ -48,8 +48,9 @@ public struct Configuration: Sendable, Equatable {
 
         /// The dialect for files nothing was detected in: the settings, else `,` and UTF-8.
         package var dialect: CSVDialect {
-            CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), encoding: encoding ?? .utf8, maxFieldBytes: maxFieldBytes,
-                       maxRecordBytes: maxRecordBytes, maxFields: maxFields)
+            CSVDialect(
+                delimiter: delimiter ?? UInt8(ascii: ","), encoding: encoding ?? .utf8, maxFieldBytes: maxFieldBytes,
+                maxRecordBytes: maxRecordBytes, maxFields: maxFields)
         }
 
         /// What was chosen for `path`: its own entry, else the settings for every file.
@@ -189,24 +190,35 @@ package struct ClassificationSettings: Sendable, Equatable {
         descriptions: [
             DescriptionPattern(keywords: ["court report", "report to the court", "report for court"], category: .careCourtReport),
             DescriptionPattern(keywords: ["court hearing", "care hearing", "hearing", "care court"], category: .careCourtHearing),
-            DescriptionPattern(keywords: ["legal notice", "notice", "service of process", "serve notice", "served notice",
-                                          "serving notice", "notice of hearing", "notice of care hearing", "notice of the hearing"],
-                               category: .careNotice),
+            DescriptionPattern(
+                keywords: [
+                    "legal notice", "notice", "service of process", "serve notice", "served notice",
+                    "serving notice", "notice of hearing", "notice of care hearing", "notice of the hearing",
+                ],
+                category: .careNotice),
             DescriptionPattern(keywords: ["data reporting", "data collection", "care data", "reporting"], category: .careDataReporting),
             DescriptionPattern(keywords: ["outreach", "engagement"], category: .careOutreach),
-            DescriptionPattern(keywords: ["implementation", "policy", "policies", "stakeholder", "build forms", "building forms", "form design"],
-                               category: .careImplementation),
-            DescriptionPattern(keywords: ["peer support", "therapy", "psychotherapy", "counseling", "counselling",
-                                          "skill building", "skills group", "crisis intervention", "case management session"],
-                               category: .directService),
+            DescriptionPattern(
+                keywords: ["implementation", "policy", "policies", "stakeholder", "build forms", "building forms", "form design"],
+                category: .careImplementation),
+            DescriptionPattern(
+                keywords: [
+                    "peer support", "therapy", "psychotherapy", "counseling", "counselling",
+                    "skill building", "skills group", "crisis intervention", "case management session",
+                ],
+                category: .directService),
             DescriptionPattern(keywords: ["pto", "paid time off", "vacation", "sick", "holiday", "bereavement"], category: .leave),
-            DescriptionPattern(keywords: ["documentation", "charting", "progress note", "training", "administration",
-                                          "admin", "email", "staff meeting", "general"],
-                               category: .nonClaimable),
+            DescriptionPattern(
+                keywords: [
+                    "documentation", "charting", "progress note", "training", "administration",
+                    "admin", "email", "staff meeting", "general",
+                ],
+                category: .nonClaimable),
         ],
         ancillary: [
-            AncillaryPattern(keywords: ["team meeting", "case conference", "care team", "huddle", "internal meeting"],
-                             ancillary: .internalMeeting),
+            AncillaryPattern(
+                keywords: ["team meeting", "case conference", "care team", "huddle", "internal meeting"],
+                ancillary: .internalMeeting),
             AncillaryPattern(keywords: ["supervision", "supervisory", "supervising"], ancillary: .supervision),
             AncillaryPattern(keywords: ["prep for", "prep:", "preparation for", "prepare for", "preparing for"], ancillary: .prep),
         ],

@@ -36,7 +36,8 @@ public enum ConfigurationLoader {
         guard let root else { return configuration }
         let reader = NodeReader(file: file)
         let top = try reader.mapping(root, key: "")
-        try reader.allow(top, keys: ["version", "period", "time_zone", "input", "columns", "care", "classification", "billing", "rules"], in: "")
+        try reader.allow(
+            top, keys: ["version", "period", "time_zone", "input", "columns", "care", "classification", "billing", "rules"], in: "")
         guard let version = top["version"] else {
             throw ConfigurationError(file: file, line: 1, key: "version", message: "missing; write `version: 1` at the top")
         }
@@ -103,7 +104,8 @@ struct NodeReader {
         for entry in mapping.entries where !keys.contains(entry.key) {
             var message = "unknown key"
             if let guess = keys.min(by: { distance($0, entry.key) < distance($1, entry.key) }),
-               distance(guess, entry.key) <= 3 {
+                distance(guess, entry.key) <= 3
+            {
                 message += "; did you mean \"\(guess)\"?"
             } else {
                 message += "; allowed here: \(keys.joined(separator: ", "))"
@@ -145,7 +147,8 @@ struct NodeReader {
     func category(_ node: Node, key: String) throws -> ClaimingCategory {
         let text = try string(node, key: key)
         guard let value = ClaimingCategory(rawValue: text.uppercased()) else {
-            throw error(node, key, "\"\(text)\" is not a claiming category (\(ClaimingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw error(
+                node, key, "\"\(text)\" is not a claiming category (\(ClaimingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return value
     }
@@ -182,7 +185,8 @@ struct NodeReader {
 
     func input(_ node: Node, into settings: inout Configuration.InputSettings) throws {
         let map = try mapping(node, key: "input")
-        try allow(map, keys: ["delimiter", "encoding", "max_field_bytes", "max_record_bytes", "max_fields", "max_stream_bytes"], in: "input")
+        try allow(
+            map, keys: ["delimiter", "encoding", "max_field_bytes", "max_record_bytes", "max_fields", "max_stream_bytes"], in: "input")
         if let n = map["delimiter"] {
             let text = try string(n, key: "input.delimiter")
             guard let byte = CSVDialect.delimiter(named: text) else {
@@ -249,7 +253,9 @@ struct NodeReader {
             }
             // An hourly rate above this is a typo, and would overflow minutes × rate totals.
             guard rate <= Self.largestHourlyRate else {
-                throw error(n, "care.hourly_rate", "\(rate.display) an hour is not a plausible rate; the most accepted is \(Self.largestHourlyRate.display)")
+                throw error(
+                    n, "care.hourly_rate",
+                    "\(rate.display) an hour is not a plausible rate; the most accepted is \(Self.largestHourlyRate.display)")
             }
             settings.hourlyRate = rate
         }
@@ -264,8 +270,9 @@ struct NodeReader {
 
     func classification(_ node: Node, into settings: inout ClassificationSettings) throws {
         let map = try mapping(node, key: "classification")
-        try allow(map, keys: ["activity_codes", "descriptions", "ancillary", "leave_pay_codes", "care_procedure_codes"],
-                  in: "classification")
+        try allow(
+            map, keys: ["activity_codes", "descriptions", "ancillary", "leave_pay_codes", "care_procedure_codes"],
+            in: "classification")
         if let n = map["activity_codes"] {
             let codes = try mapping(n, key: "classification.activity_codes")
             for entry in codes.entries {
@@ -295,8 +302,9 @@ struct NodeReader {
                     throw error(regexNode, key + ".regex", "not a valid regular expression")
                 }
                 guard !keywords.isEmpty || regex != nil else { throw error(item, key, "needs keywords or a regex") }
-                return .init(keywords: keywords, regex: regex, category: try category(c, key: key + ".category"),
-                             ancillary: try detail["ancillary"].map { try ancillary($0, key: key + ".ancillary") })
+                return .init(
+                    keywords: keywords, regex: regex, category: try category(c, key: key + ".category"),
+                    ancillary: try detail["ancillary"].map { try ancillary($0, key: key + ".ancillary") })
             }
         }
         if let n = map["ancillary"] {
@@ -321,26 +329,34 @@ struct NodeReader {
 
     func billing(_ node: Node, into settings: inout Configuration.BillingSettings) throws {
         let map = try mapping(node, key: "billing")
-        try allow(map, keys: ["peer_codes", "unit_rules", "daily_unit_caps", "peer_taxonomy", "group_modifiers", "group_codes",
-                              "group_minutes"], in: "billing")
+        try allow(
+            map,
+            keys: [
+                "peer_codes", "unit_rules", "daily_unit_caps", "peer_taxonomy", "group_modifiers", "group_codes",
+                "group_minutes",
+            ], in: "billing")
         if let n = map["peer_codes"] { settings.peerCodes = try strings(n, key: "billing.peer_codes").map { $0.uppercased() } }
         if let n = map["unit_rules"] {
             for entry in try mapping(n, key: "billing.unit_rules").entries {
                 let key = "billing.unit_rules.\(entry.key)"
                 let text = try string(entry.value, key: key)
                 guard let rule = UnitRule(rawValue: text) else {
-                    throw error(entry.value, key, "\"\(text)\" is not a unit rule (\(UnitRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw error(
+                        entry.value, key, "\"\(text)\" is not a unit rule (\(UnitRule.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 settings.unitRules[entry.key.uppercased()] = rule
             }
         }
         if let n = map["daily_unit_caps"] {
             for entry in try mapping(n, key: "billing.daily_unit_caps").entries {
-                settings.dailyUnitCaps[entry.key.uppercased()] = try positive(entry.value, key: "billing.daily_unit_caps.\(entry.key)", max: 9_999)
+                settings.dailyUnitCaps[entry.key.uppercased()] = try positive(
+                    entry.value, key: "billing.daily_unit_caps.\(entry.key)", max: 9_999)
             }
         }
         if let n = map["peer_taxonomy"] { settings.peerTaxonomy = try string(n, key: "billing.peer_taxonomy").uppercased() }
-        if let n = map["group_modifiers"] { settings.groupModifiers = try strings(n, key: "billing.group_modifiers").map { $0.uppercased() } }
+        if let n = map["group_modifiers"] {
+            settings.groupModifiers = try strings(n, key: "billing.group_modifiers").map { $0.uppercased() }
+        }
         if let n = map["group_codes"] { settings.groupCodes = try strings(n, key: "billing.group_codes").map { $0.uppercased() } }
         if let n = map["group_minutes"] {
             let text = try string(n, key: "billing.group_minutes")

@@ -17,7 +17,8 @@ package enum ConfigurationWriter {
     }
 
     package static func yaml(_ configuration: Configuration, notes: Notes = Notes()) -> String {
-        let columnComments = notes.columns, activityCodeComments = notes.activityCodes
+        let columnComments = notes.columns
+        let activityCodeComments = notes.activityCodes
         var out = "# care-audit configuration. Every key is optional but version; `care-audit config` prints\n"
         out += "# the effective values (defaults merged with this file).\n"
         out += "version: \(configuration.version)\n"
@@ -110,7 +111,8 @@ package enum ConfigurationWriter {
         for note in notes.billing { out += "  # \(note)\n" }
         out += "  peer_codes: \(list(b.peerCodes))\n"
         out += "  unit_rules: {\(b.unitRules.keys.sorted().map { "\(quote($0)): \(b.unitRules[$0]!.rawValue)" }.joined(separator: ", "))}\n"
-        out += "  daily_unit_caps: {\(b.dailyUnitCaps.keys.sorted().map { "\(quote($0)): \(b.dailyUnitCaps[$0]!)" }.joined(separator: ", "))}\n"
+        out +=
+            "  daily_unit_caps: {\(b.dailyUnitCaps.keys.sorted().map { "\(quote($0)): \(b.dailyUnitCaps[$0]!)" }.joined(separator: ", "))}\n"
         out += "  peer_taxonomy: \(quote(b.peerTaxonomy))\n"
         out += "  # Group sessions: a modifier or code that marks them, and whether each participant's line\n"
         out += "  # carries the session's minutes (full) or its share (prorated).\n"

@@ -47,7 +47,8 @@ package struct StarterConfiguration {
         for (path, kind) in files {
             let summary = try PinnedInput.reading(path, kind: kind, configuration: base) { (makeReader: (Configuration) -> ExportReader) in
                 // The header first: what maps, what is missing and the closest guess for it.
-                proposeColumns(makeReader(base).headerFields() ?? [], kind: kind, path: path, into: &configuration, notes: &notes, review: &review)
+                proposeColumns(
+                    makeReader(base).headerFields() ?? [], kind: kind, path: path, into: &configuration, notes: &notes, review: &review)
                 // Then the rows, read with the proposed columns.
                 var reading = base
                 reading.columns[kind] = configuration.columns[kind]
@@ -59,8 +60,10 @@ package struct StarterConfiguration {
                 }
                 return try reader.read(
                     onHeader: { mapping in
-                        columns = (mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
-                                   mapping.index(of: .payCode), mapping.index(of: .procedureCode))
+                        columns = (
+                            mapping.index(of: .activityCode), mapping.index(of: .activityDescription),
+                            mapping.index(of: .payCode), mapping.index(of: .procedureCode)
+                        )
                     },
                     onRow: { record in
                         switch kind {
@@ -74,7 +77,9 @@ package struct StarterConfiguration {
                             tally.rows += 1
                             if let vote = classifier.classify(description: description) {
                                 tally.votes[vote.category, default: 0] += 1
-                                if let ancillary = vote.ancillary, tally.ancillary[vote.category] == nil { tally.ancillary[vote.category] = ancillary }
+                                if let ancillary = vote.ancillary, tally.ancillary[vote.category] == nil {
+                                    tally.ancillary[vote.category] = ancillary
+                                }
                             }
                             if !description.isEmpty && tally.examples.count < 2 && !tally.examples.contains(description) {
                                 tally.examples.append(description)
@@ -94,7 +99,8 @@ package struct StarterConfiguration {
 
         proposeActivityCodes(codes, into: &configuration, notes: &notes, review: &review)
         proposeLeave(payCodes, classifier: classifier, into: &configuration, notes: &notes, review: &review)
-        proposeBilling(procedureCodes, codes: configuration.classification.activityCodes, into: &configuration, notes: &notes, review: &review)
+        proposeBilling(
+            procedureCodes, codes: configuration.classification.activityCodes, into: &configuration, notes: &notes, review: &review)
         let yaml = ConfigurationWriter.yaml(configuration, notes: notes)
         // What init writes must load as it is: a proposal that does not parse is a bug here.
         _ = try ConfigurationLoader.parse(yaml, file: "care-audit.yml (as written by init)")
@@ -103,21 +109,26 @@ package struct StarterConfiguration {
 
     /// Maps every recognised header; for a required field no header names, the closest unused
     /// header (the ranking `validate` uses), marked REVIEW; lists the headers left unused.
-    private func proposeColumns(_ headers: [String], kind: InputKind, path: String, into configuration: inout Configuration,
-                                notes: inout ConfigurationWriter.Notes, review: inout [String]) {
+    private func proposeColumns(
+        _ headers: [String], kind: InputKind, path: String, into configuration: inout Configuration,
+        notes: inout ConfigurationWriter.Notes, review: inout [String]
+    ) {
         guard !headers.isEmpty else { return }
         let schema = InputSchema.of(kind)
         var ignored: [InputProblem] = []
-        let mapping = HeaderMapping(headers: headers, schema: schema, extraAliases: base.columns[kind] ?? [:], file: path, line: 1,
-                                    problems: &ignored, checksRequirements: false)
+        let mapping = HeaderMapping(
+            headers: headers, schema: schema, extraAliases: base.columns[kind] ?? [:], file: path, line: 1,
+            problems: &ignored, checksRequirements: false)
         for (field, index) in mapping.columns { configuration.columns[kind, default: [:]][headers[index]] = field }
         var unused = Set(mapping.unmapped.map { headers[$0] })
         var mapped = Set(mapping.columns.keys)
         func satisfied(_ alternative: [Field]) -> Bool { alternative.allSatisfy { mapped.contains($0.name) } }
         if let other = HeaderMapping.kind(of: headers, otherThan: kind, extraAliases: [:]),
-           !schema.requirements.allSatisfy({ $0.contains(where: satisfied) }) {
+            !schema.requirements.allSatisfy({ $0.contains(where: satisfied) })
+        {
             review.append("\(path): its headers are a \(other.rawValue) export's; give it as --\(other.option)")
-            notes.columns[kind, default: []].append("REVIEW: \(path) has a \(other.rawValue) export's headers: give it as --\(other.option)")
+            notes.columns[kind, default: []].append(
+                "REVIEW: \(path) has a \(other.rawValue) export's headers: give it as --\(other.option)")
             return
         }
         /// The closest unused header for `field`, mapped and marked REVIEW; false when none is close.
@@ -137,25 +148,30 @@ package struct StarterConfiguration {
                 alternative.map(\.name).filter { !mapped.contains($0) }.allSatisfy(guess)
             }
             if !completed {
-                notes.columns[kind, default: []].append("REVIEW: no header of \(path) looks like \(InputSchema.describe(requirement)), which is required; map one here")
+                notes.columns[kind, default: []].append(
+                    "REVIEW: no header of \(path) looks like \(InputSchema.describe(requirement)), which is required; map one here")
                 review.append("\(path): no column for \(InputSchema.describe(requirement))")
             }
         }
         for field in schema.fields.map(\.name) where !mapped.contains(field) && !unused.isEmpty { _ = guess(field) }
         for header in headers where unused.contains(header) {
-            notes.columns[kind, default: []].append("\(ConfigurationWriter.quote(header)) is not used by care-audit; map it to a field if it is one")
+            notes.columns[kind, default: []].append(
+                "\(ConfigurationWriter.quote(header)) is not used by care-audit; map it to a field if it is one")
         }
     }
 
     /// Each code: the category most of its rows' descriptions say; none: not claimable, REVIEW.
-    private func proposeActivityCodes(_ codes: [String: CodeTally], into configuration: inout Configuration,
-                                      notes: inout ConfigurationWriter.Notes, review: inout [String]) {
+    private func proposeActivityCodes(
+        _ codes: [String: CodeTally], into configuration: inout Configuration,
+        notes: inout ConfigurationWriter.Notes, review: inout [String]
+    ) {
         for code in codes.keys.sorted() where base.classification.activityCodes[code] == nil {
             let tally = codes[code]!
             let examples = tally.examples.map(ConfigurationWriter.quote).joined(separator: ", ")
             guard let (category, votes) = tally.votes.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) else {
                 configuration.classification.activityCodes[code] = .init(category: .nonClaimable)
-                notes.activityCodes[code] = "REVIEW: no description keyword matched; not claimable until you decide. \(grouped(tally.rows)) rows, e.g. \(examples)"
+                notes.activityCodes[code] =
+                    "REVIEW: no description keyword matched; not claimable until you decide. \(grouped(tally.rows)) rows, e.g. \(examples)"
                 review.append("activity code \(code): no description matched (\(examples))")
                 continue
             }
@@ -173,14 +189,17 @@ package struct StarterConfiguration {
 
     /// Pay codes present that name leave (by the payroll words the classifier knows) join the
     /// leave codes; the others are listed.
-    private func proposeLeave(_ payCodes: [String: Int], classifier: Classifier, into configuration: inout Configuration,
-                              notes: inout ConfigurationWriter.Notes, review: inout [String]) {
+    private func proposeLeave(
+        _ payCodes: [String: Int], classifier: Classifier, into configuration: inout Configuration,
+        notes: inout ConfigurationWriter.Notes, review: inout [String]
+    ) {
         let known = Set(configuration.classification.leavePayCodes.map(HeaderMapping.normalize))
         var other: [String] = []
         for code in payCodes.keys.sorted() where !known.contains(HeaderMapping.normalize(code)) {
             if classifier.classify(description: code)?.category == .leave {
                 configuration.classification.leavePayCodes.append(code)
-                notes.classification.append("REVIEW: pay code \(code) (\(counted(payCodes[code]!, "row"))) added to leave_pay_codes: its name says leave")
+                notes.classification.append(
+                    "REVIEW: pay code \(code) (\(counted(payCodes[code]!, "row"))) added to leave_pay_codes: its name says leave")
                 review.append("pay code \(code) taken as leave")
             } else {
                 other.append("\(code) (\(grouped(payCodes[code]!)))")
@@ -191,14 +210,20 @@ package struct StarterConfiguration {
 
     /// Unit rules for billed codes whose usual unit is known; a billed code that the timesheets
     /// use as a CARE activity code is a CARE procedure code (DC003 flags its lines).
-    private func proposeBilling(_ procedureCodes: [String: Int], codes: [String: ClassificationSettings.CodeMapping],
-                                into configuration: inout Configuration, notes: inout ConfigurationWriter.Notes, review: inout [String]) {
+    private func proposeBilling(
+        _ procedureCodes: [String: Int], codes: [String: ClassificationSettings.CodeMapping],
+        into configuration: inout Configuration, notes: inout ConfigurationWriter.Notes, review: inout [String]
+    ) {
         var unknown: [String] = []
         for code in procedureCodes.keys.sorted() {
             let lines = procedureCodes[code]!
             if let mapping = codes[code], mapping.category.isCareClaimable || mapping.category == .careImplementation {
-                if !configuration.classification.careProcedureCodes.contains(code) { configuration.classification.careProcedureCodes.append(code) }
-                notes.classification.append("REVIEW: \(code) is billed (\(counted(lines, "line"))) and is a CARE activity code in the timesheets: listed in care_procedure_codes")
+                if !configuration.classification.careProcedureCodes.contains(code) {
+                    configuration.classification.careProcedureCodes.append(code)
+                }
+                notes.classification.append(
+                    "REVIEW: \(code) is billed (\(counted(lines, "line"))) and is a CARE activity code in the timesheets: listed in care_procedure_codes"
+                )
                 review.append("billing code \(code) is a CARE activity code")
                 continue
             }
@@ -212,6 +237,8 @@ package struct StarterConfiguration {
                 }
             }
         }
-        if !unknown.isEmpty { notes.billing.append("billed codes without a unit rule (UNIT001 does not check them): \(unknown.joined(separator: ", "))") }
+        if !unknown.isEmpty {
+            notes.billing.append("billed codes without a unit rule (UNIT001 does not check them): \(unknown.joined(separator: ", "))")
+        }
     }
 }

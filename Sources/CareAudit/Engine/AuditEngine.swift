@@ -23,10 +23,12 @@ public struct AuditEngine {
     }
 
     public func run(_ input: AuditInput, classifier: Classifier, hasRoster: Bool) -> AuditResult {
-        let period = input.period(configured: configuration.period)
+        let period =
+            input.period(configured: configuration.period)
             ?? Period.month(of: Day(year: 2000, month: 1, day: 1)!)
-        let context = AuditContext(configuration: configuration, period: period, input: input,
-                                   classifier: classifier, hasRoster: hasRoster)
+        let context = AuditContext(
+            configuration: configuration, period: period, input: input,
+            classifier: classifier, hasRoster: hasRoster)
         onPhase?("context")
         var skipped: [AuditResult.SkippedRule] = []
         var runnable: [(any Rule, RuleOptions, Severity)] = []
@@ -45,8 +47,11 @@ public struct AuditEngine {
                 skipped.append(.init(rule: description.id, reason: missing.missingReason))
                 continue
             }
-            runnable.append((rule, RuleOptions(description: description, configured: settings?.options ?? [:]),
-                             settings?.severity ?? description.severity))
+            runnable.append(
+                (
+                    rule, RuleOptions(description: description, configured: settings?.options ?? [:]),
+                    settings?.severity ?? description.severity
+                ))
         }
         let clock = ContinuousClock()
         // The month's minute totals are one more job beside the rules (nil: the totals).
@@ -67,9 +72,10 @@ public struct AuditEngine {
         onRuleTimes?(zip(runnable, outcomes).map { ($0.0.description.id, $1.time) })
         let findings = outcomes.flatMap(\.findings).sorted(by: Finding.reportOrder)
         onPhase?("rules")
-        return AuditResult(context: context, totals: totals, findings: findings, skipped: skipped,
-                           ranRules: runnable.map { $0.0.description.id }, rules: rules.map(\.description),
-                           periodInferred: configuration.period == nil)
+        return AuditResult(
+            context: context, totals: totals, findings: findings, skipped: skipped,
+            ranRules: runnable.map { $0.0.description.id }, rules: rules.map(\.description),
+            periodInferred: configuration.period == nil)
     }
 }
 

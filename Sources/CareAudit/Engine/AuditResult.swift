@@ -47,7 +47,6 @@ public struct AuditResult: Sendable {
         package let reason: String
     }
 
-
     /// Minutes by category (all accepted entries dated in the period), per month and per staff
     /// member, and the findings counted.
     package struct Totals: Sendable {
@@ -111,8 +110,10 @@ public struct AuditResult: Sendable {
 
     }
 
-    init(context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String],
-         rules: [RuleDescription], periodInferred: Bool) {
+    init(
+        context: AuditContext, totals: Totals, findings: [Finding], skipped: [SkippedRule], ranRules: [String],
+        rules: [RuleDescription], periodInferred: Bool
+    ) {
         self.rules = rules
         rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         period = context.period
@@ -129,7 +130,8 @@ public struct AuditResult: Sendable {
         configurationHash = SHA256.hash(data: Array(ConfigurationWriter.yaml(context.configuration).utf8))
             .map { String(format: "%02x", $0) }.joined()
         configurationSource = context.configuration.source?.printableText
-        uncheckedDays = ranRules.contains { $0 == "DC004" || $0 == "TS004" }
+        uncheckedDays =
+            ranRules.contains { $0 == "DC004" || $0 == "TS004" }
             ? context.lostStaffDays.filter { context.period.contains($0.day) }.sorted() : []
         var names: [String: String] = [:]
         for id in Set(findings.compactMap(\.staffID)).union(totals.minutesByStaff.keys) { names[id] = context.staffName(id) }
@@ -192,8 +194,9 @@ public struct AuditResult: Sendable {
         copy.setAside = setAside.map(redactor.redact)
         // A stale decision's message came from the review file: it may name a participant.
         copy.staleDecisions = staleDecisions.map {
-            ReviewDecision(fingerprint: $0.fingerprint, kind: $0.kind, note: $0.note, reviewer: $0.reviewer, source: $0.source,
-                           rule: $0.rule, message: $0.message.isEmpty ? "" : "(withheld by --redact)")
+            ReviewDecision(
+                fingerprint: $0.fingerprint, kind: $0.kind, note: $0.note, reviewer: $0.reviewer, source: $0.source,
+                rule: $0.rule, message: $0.message.isEmpty ? "" : "(withheld by --redact)")
         }
         return copy
     }

@@ -22,9 +22,11 @@ public struct Finding: Sendable, Equatable {
     /// The money at stake, in the total `money` names.
     public var amount: Money? { money?.amount }
 
-    package init(rule: String = "", message: String, records: [SourceRef], minutes: Int? = nil,
-                money: MoneyEffect? = nil, staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [],
-                withheld: [String] = [], severity: Severity = .error) {
+    package init(
+        rule: String = "", message: String, records: [SourceRef], minutes: Int? = nil,
+        money: MoneyEffect? = nil, staffID: String? = nil, date: Day? = nil, participantIDs: [String] = [],
+        withheld: [String] = [], severity: Severity = .error
+    ) {
         self.withheld = withheld
         self.money = money
         self.rule = rule
@@ -42,7 +44,8 @@ public struct Finding: Sendable, Equatable {
     package static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
         if a.rule != b.rule { return a.rule < b.rule }
-        let ra = a.records.first, rb = b.records.first
+        let ra = a.records.first
+        let rb = b.records.first
         if let ra, let rb, ra != rb {
             if ra.file != rb.file { return ra.file < rb.file }
             if ra.line != rb.line { return ra.line < rb.line }

@@ -52,7 +52,10 @@ enum IntervalSweep {
         }
         // Walk both lists by start; each interval is checked against the furthest-reaching
         // interval of the other list that started before it.
-        var i = 0, j = 0, reachA = Int.min, reachB = Int.min
+        var i = 0
+        var j = 0
+        var reachA = Int.min
+        var reachB = Int.min
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a[i].lowerBound <= b[j].lowerBound) {
                 let r = a[i]
@@ -104,7 +107,9 @@ enum IntervalSweep {
     /// however many pairs overlap (4,000 identical entries are one group, not 8 million pairs).
     static func selfGroups(_ a: [Range<Int>]) -> [[Int]] {
         // The usual staff day: sorted and without an overlap, seen in one pass, nothing allocated.
-        var reach = Int.min, sorted = true, overlapping = false
+        var reach = Int.min
+        var sorted = true
+        var overlapping = false
         for (index, r) in a.enumerated() where !r.isEmpty {
             if index > 0 && r.lowerBound < a[index - 1].lowerBound { sorted = false }
             if r.lowerBound < reach { overlapping = true }
@@ -151,7 +156,8 @@ enum IntervalSweep {
         // Running intervals per list, one (node, furthest end) per group.
         var running: [[(node: Int, end: Int)]] = [[], []]
         for node in order {
-            let side = node < a.count ? 0 : 1, other = 1 - side
+            let side = node < a.count ? 0 : 1
+            let other = 1 - side
             let start = all[node].lowerBound
             running[0].removeAll { $0.end <= start }
             running[1].removeAll { $0.end <= start }
@@ -178,7 +184,11 @@ enum IntervalSweep {
         var firstStart: [Int: Int] = [:]
         for node in order {
             let group = root(node)
-            if node < a.count { members[group, default: ([], [])].a.append(node) } else { members[group, default: ([], [])].b.append(node - a.count) }
+            if node < a.count {
+                members[group, default: ([], [])].a.append(node)
+            } else {
+                members[group, default: ([], [])].b.append(node - a.count)
+            }
             if firstStart[group] == nil { firstStart[group] = all[node].lowerBound }
         }
         return members.filter { !$0.value.a.isEmpty && !$0.value.b.isEmpty }
@@ -209,7 +219,8 @@ enum IntervalSweep {
         // Timed against timed, in order of start.
         let order = intervals.indices.filter { intervals[$0].map { !$0.isEmpty } ?? false }
             .sorted { (intervals[$0]!.lowerBound, $0) < (intervals[$1]!.lowerBound, $1) }
-        var best: (class: Int, end: Int) = (0, Int.min), second: (class: Int, end: Int) = (0, Int.min)
+        var best: (class: Int, end: Int) = (0, Int.min)
+        var second: (class: Int, end: Int) = (0, Int.min)
         var running: [Int: [Int]] = [:]  // class → started items not yet marked
         for index in order {
             let (c, start, end) = (classes[index], intervals[index]!.lowerBound, intervals[index]!.upperBound)
@@ -241,7 +252,10 @@ enum IntervalSweep {
         for r in a where !r.isEmpty { events += [(r.lowerBound, 1, 0), (r.upperBound, -1, 0)] }
         for r in b ?? [] where !r.isEmpty { events += [(r.lowerBound, 0, 1), (r.upperBound, 0, -1)] }
         events.sort { ($0.time, $0.a + $0.b) < ($1.time, $1.a + $1.b) }
-        var total = 0, activeA = 0, activeB = 0, previous = 0
+        var total = 0
+        var activeA = 0
+        var activeB = 0
+        var previous = 0
         for event in events {
             let counts = b == nil ? activeA >= 2 : activeA > 0 && activeB > 0
             if counts { total += event.time - previous }
@@ -287,7 +301,8 @@ enum IntervalSweep {
         var covered = 0
         var reached = range.lowerBound  // everything before this is counted
         for c in cover where c.upperBound > reached {
-            let lo = max(c.lowerBound, reached), hi = min(c.upperBound, range.upperBound)
+            let lo = max(c.lowerBound, reached)
+            let hi = min(c.upperBound, range.upperBound)
             if lo < hi { covered += hi - lo }
             reached = max(reached, min(c.upperBound, range.upperBound))
             if reached >= range.upperBound { break }

@@ -69,9 +69,10 @@ extension AuditContext {
     private func careEffect(_ total: MoneyEffect.Total, _ pieces: [(TimeEntry, Int)]) -> MoneyEffect? {
         let parts = pieces.compactMap { entry, minutes -> MoneyEffect.Part? in
             guard entry.category.isCareClaimable, minutes > 0 else { return nil }
-            return MoneyEffect.Part(record: source(entry), staffID: texts[entry.staffID], day: entry.date,
-                                    category: entry.category, minutes: minutes, recordMinutes: entry.minutes,
-                                    amount: careAmount(minutes: minutes))
+            return MoneyEffect.Part(
+                record: source(entry), staffID: texts[entry.staffID], day: entry.date,
+                category: entry.category, minutes: minutes, recordMinutes: entry.minutes,
+                amount: careAmount(minutes: minutes))
         }
         return parts.isEmpty ? nil : MoneyEffect(total: total, parts: parts)
     }
@@ -82,8 +83,9 @@ extension AuditContext {
         let parts = pieces.compactMap { line, amount -> MoneyEffect.Part? in
             guard let dollars = amount ?? line.billedAmount, dollars.cents > 0 else { return nil }
             let minutes = billedMinutes(line) ?? 0
-            return MoneyEffect.Part(record: source(line), staffID: nil, day: line.serviceDate, category: nil,
-                                    minutes: minutes, recordMinutes: minutes, amount: dollars)
+            return MoneyEffect.Part(
+                record: source(line), staffID: nil, day: line.serviceDate, category: nil,
+                minutes: minutes, recordMinutes: minutes, amount: dollars)
         }
         return parts.isEmpty ? nil : MoneyEffect(total: .billingExposure, parts: parts)
     }

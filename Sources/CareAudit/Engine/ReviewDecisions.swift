@@ -44,9 +44,15 @@ package struct ReviewDecisions: Sendable {
             var columns: [String: Int] = [:]
             let summary = try reader.read(
                 onHeader: { mapping in
-                    for (index, header) in mapping.headers.enumerated() { columns[HeaderMapping.normalize(header)] = columns[HeaderMapping.normalize(header)] ?? index }
+                    for (index, header) in mapping.headers.enumerated() {
+                        columns[HeaderMapping.normalize(header)] = columns[HeaderMapping.normalize(header)] ?? index
+                    }
                     guard columns["fingerprint"] != nil, columns["decision"] != nil else {
-                        throw ConfigurationError(file: path, line: 1, key: "", message: "a review file needs fingerprint and decision columns (the Findings CSV has them); headers found: \(mapping.headers.prefix(20).joined(separator: ", "))")
+                        throw ConfigurationError(
+                            file: path, line: 1, key: "",
+                            message:
+                                "a review file needs fingerprint and decision columns (the Findings CSV has them); headers found: \(mapping.headers.prefix(20).joined(separator: ", "))"
+                        )
                     }
                 },
                 onRow: { record in
@@ -58,13 +64,19 @@ package struct ReviewDecisions: Sendable {
                     guard !text.isEmpty else { return [] }  // not decided yet
                     guard let kind = ReviewDecision.Kind(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "_")) else {
                         if failure == nil {
-                            failure = ConfigurationError(file: path, line: record.line, key: "decision", message: "\"\(text)\" is not a decision: use \(ReviewDecision.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                            failure = ConfigurationError(
+                                file: path, line: record.line, key: "decision",
+                                message:
+                                    "\"\(text)\" is not a decision: use \(ReviewDecision.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                            )
                         }
                         return []
                     }
-                    decisions.append(ReviewDecision(fingerprint: field("fingerprint").lowercased(), kind: kind, note: field("note"),
-                                                    reviewer: field("reviewer"), source: SourceRef(file: path, line: record.line),
-                                                    rule: field("rule"), message: field("message")))
+                    decisions.append(
+                        ReviewDecision(
+                            fingerprint: field("fingerprint").lowercased(), kind: kind, note: field("note"),
+                            reviewer: field("reviewer"), source: SourceRef(file: path, line: record.line),
+                            rule: field("rule"), message: field("message")))
                     return []
                 })
             if let fatal = summary.fatal { throw fatal }
@@ -82,11 +94,15 @@ extension AuditResult {
     package func reviewed(by review: ReviewDecisions) -> AuditResult {
         var copy = self
         var used: Set<String> = []
-        var kept: [Finding] = [], aside: [Finding] = []
+        var kept: [Finding] = []
+        var aside: [Finding] = []
         var decided: [String: ReviewDecision] = [:]
         for finding in findings {
             let print = Baseline.fingerprint(finding)
-            guard let decision = review.decisions[print] else { kept.append(finding); continue }
+            guard let decision = review.decisions[print] else {
+                kept.append(finding)
+                continue
+            }
             used.insert(print)
             decided[print] = decision
             if decision.kind.setsAside { aside.append(finding) } else { kept.append(finding) }

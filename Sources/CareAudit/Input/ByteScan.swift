@@ -33,7 +33,8 @@ enum ByteScan {
     /// `memchr` (many bytes per step); when they turn out to be dense, the rest is counted a word
     /// at a time.
     static func count(_ byte: UInt8, in p: UnsafePointer<UInt8>, count: Int) -> Int {
-        var found = 0, i = 0
+        var found = 0
+        var i = 0
         while i < count, found < 1024 {
             guard let hit = memchr(p + i, Int32(byte), count - i) else { return found }
             found += 1
@@ -61,13 +62,19 @@ enum ByteScan {
         if isSpace(p[0]) && (previous.map(isBoundary) ?? true) { return true }
         if isSpace(p[count - 1]) { return true }
         // Sixteen adjacent pairs (i + k, i + k + 1) per step: a space beside a boundary either way.
-        let space = Bytes16(repeating: 0x20), tab = Bytes16(repeating: 0x09)
-        let separator = Bytes16(repeating: delimiter), lf = Bytes16(repeating: 0x0A), cr = Bytes16(repeating: 0x0D)
+        let space = Bytes16(repeating: 0x20)
+        let tab = Bytes16(repeating: 0x09)
+        let separator = Bytes16(repeating: delimiter)
+        let lf = Bytes16(repeating: 0x0A)
+        let cr = Bytes16(repeating: 0x0D)
         var i = 0
         while i + 17 <= count {
-            let a = load16(p + i), b = load16(p + i + 1)
-            let aSpace = (a .== space) .| (a .== tab), bSpace = (b .== space) .| (b .== tab)
-            let aEdge = (a .== separator) .| (a .== lf) .| (a .== cr), bEdge = (b .== separator) .| (b .== lf) .| (b .== cr)
+            let a = load16(p + i)
+            let b = load16(p + i + 1)
+            let aSpace = (a .== space) .| (a .== tab)
+            let bSpace = (b .== space) .| (b .== tab)
+            let aEdge = (a .== separator) .| (a .== lf) .| (a .== cr)
+            let bEdge = (b .== separator) .| (b .== lf) .| (b .== cr)
             if isSet((aSpace .& bEdge) .| (aEdge .& bSpace)) { return true }
             i += 16
         }
@@ -94,7 +101,8 @@ enum ByteScan {
     /// sixteen bytes per step.
     @inline(__always)
     static func firstLineBreak(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
-        let lf = Bytes16(repeating: 0x0A), cr = Bytes16(repeating: 0x0D)
+        let lf = Bytes16(repeating: 0x0A)
+        let cr = Bytes16(repeating: 0x0D)
         var i = from
         while i + 16 <= count {
             let v = load16(p + i)
@@ -122,7 +130,8 @@ enum ByteScan {
             let v = load16(p + i)
             let bytes = unsafeBitCast(v, to: (UInt64, UInt64).self)
             let nul = unsafeBitCast(v .== zero, to: (UInt64, UInt64).self)
-            let low = bytes.0 & highs | nul.0, high = bytes.1 & highs | nul.1
+            let low = bytes.0 & highs | nul.0
+            let high = bytes.1 & highs | nul.1
             if low != 0 { return i + low.trailingZeroBitCount / 8 }
             if high != 0 { return i + 8 + high.trailingZeroBitCount / 8 }
             i += 16

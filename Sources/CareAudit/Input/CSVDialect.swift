@@ -36,7 +36,7 @@ package struct CSVDialect: Sendable, Equatable {
         default:
             let bytes = Array(name.utf8)
             guard bytes.count == 1, bytes[0] < 0x80, bytes[0] != UInt8(ascii: "\""),
-                  bytes[0] != 0x0A, bytes[0] != 0x0D
+                bytes[0] != 0x0A, bytes[0] != 0x0D
             else { return nil }
             return bytes[0]
         }

@@ -1,6 +1,5 @@
 internal import CLibCSV
 internal import Crypto
-
 import Glibc
 
 /// Streams the records of one CSV file through libcsv, the only code in the package that touches
@@ -62,8 +61,9 @@ package struct CSVReader {
     package func read(_ body: (CSVRecord) throws -> Void) throws -> Summary {
         let fd = open(openPath ?? path, O_RDONLY)
         guard fd >= 0 else {
-            throw InputError(file: path, code: .unreadableFile,
-                             message: "cannot open: \(String(cString: strerror(errno)))")
+            throw InputError(
+                file: path, code: .unreadableFile,
+                message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         var stat = stat()
@@ -122,8 +122,9 @@ package struct CSVReader {
             if first {
                 first = false
                 if n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) {
-                    throw InputError(file: path, code: .utf16Encoding,
-                                     message: "the file is UTF-16 text; save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)')")
+                    throw InputError(
+                        file: path, code: .utf16Encoding,
+                        message: "the file is UTF-16 text; save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)')")
                 }
                 if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
                     summary.hadBOM = true
@@ -146,14 +147,15 @@ package struct CSVReader {
         func parse(_ chunk: UnsafeBufferPointer<UInt8>) throws {
             guard let base = chunk.baseAddress, chunk.count > 0 else { return }
             sink.lines.scan(chunk, at: streamOffset)
-            let trimmingMatters = ByteScan.hasSpaceAtFieldEdge(base, count: chunk.count, delimiter: dialect.delimiter,
-                                                               previous: streamOffset == firstDataOffset ? nil : previousByte)
+            let trimmingMatters = ByteScan.hasSpaceAtFieldEdge(
+                base, count: chunk.count, delimiter: dialect.delimiter,
+                previous: streamOffset == firstDataOffset ? nil : previousByte)
             previousByte = base[chunk.count - 1]
             var done = 0
             while done < chunk.count {
                 if sink.skippingToLineStart {
                     guard let next = sink.lines.firstStart(after: streamOffset + done - 1),
-                          next < streamOffset + chunk.count
+                        next < streamOffset + chunk.count
                     else { break }
                     done = next - streamOffset
                     sink.resume(atTrueLine: sink.lines.line(at: next))
@@ -166,8 +168,9 @@ package struct CSVReader {
                 done += used
                 if done < chunk.count {
                     let errorOffset = streamOffset + done
-                    sink.failRecord(line: sink.lines.line(at: errorOffset),
-                                    tooLarge: csv_error(&parser) != CSV_EPARSE)
+                    sink.failRecord(
+                        line: sink.lines.line(at: errorOffset),
+                        tooLarge: csv_error(&parser) != CSV_EPARSE)
                     csv_free(&parser)
                     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
                     configure(&parser)
@@ -249,8 +252,9 @@ package struct CSVReader {
             let got = Glibc.read(fd, buffer, count)
             if got >= 0 { return got }
             if errno != EINTR {
-                throw InputError(file: path, code: .unreadableFile,
-                                 message: "read failed: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    file: path, code: .unreadableFile,
+                    message: "read failed: \(String(cString: strerror(errno)))")
             }
         }
     }
@@ -379,7 +383,8 @@ struct Sink {
     static let slack = 16
 
     init(maxFieldBytes: Int, maxRecordBytes: Int, maxFields: Int) {
-        let capacity = 2 << 20, endsCapacity = 1 << 16
+        let capacity = 2 << 20
+        let endsCapacity = 1 << 16
         self.maxFields = maxFields
         arena = care_audit_fields(
             bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
@@ -405,7 +410,8 @@ struct Sink {
         if fieldCount == endsCapacity { growEnds() }
         if length > maxFieldBytes || used - recordStart + length > maxRecordBytes {
             if recordDefect == nil {
-                recordDefect = length > maxFieldBytes
+                recordDefect =
+                    length > maxFieldBytes
                     ? .fieldTooLarge(line: -1, column: fieldCount - recordFirstField + 1, limit: maxFieldBytes)
                     : .recordTooLarge(line: -1, limit: maxRecordBytes)
             }
@@ -449,17 +455,21 @@ struct Sink {
                 return
             }
             if terminator < 0 { return }
-            records.append(RecordMeta(firstField: recordFirstField, fieldCount: 0, start: used, end: used,
-                                      line: line, number: recordNumber, isBlank: true, defect: nil))
+            records.append(
+                RecordMeta(
+                    firstField: recordFirstField, fieldCount: 0, start: used, end: used,
+                    line: line, number: recordNumber, isBlank: true, defect: nil))
             line += 1
             recordStartLine = line
             lastTerminatorWasCR = terminator == 0x0D
             return
         }
         recordNumber += 1
-        records.append(RecordMeta(firstField: recordFirstField, fieldCount: count, start: recordStart, end: used,
-                                  line: recordStartLine, number: recordNumber,
-                                  isBlank: recordDefect == nil && isAllBlank(from: recordStart), defect: recordDefect))
+        records.append(
+            RecordMeta(
+                firstField: recordFirstField, fieldCount: count, start: recordStart, end: used,
+                line: recordStartLine, number: recordNumber,
+                isBlank: recordDefect == nil && isAllBlank(from: recordStart), defect: recordDefect))
         line = recordStartLine + (terminator < 0 ? 0 : 1)
         lastTerminatorWasCR = terminator == 0x0D
         recordFirstField = fieldCount
@@ -483,9 +493,11 @@ struct Sink {
     /// keeping the fields read so far, and skips to the next line.
     mutating func failRecord(line errorLine: Int, tooLarge: Bool) {
         let column = fieldCount - recordFirstField + 1
-        recordDefect = recordDefect ?? (tooLarge
-            ? .fieldTooLarge(line: errorLine, column: column, limit: min(maxFieldBytes, hardFieldCeiling))
-            : .strayQuote(line: errorLine, column: column))
+        recordDefect =
+            recordDefect
+            ?? (tooLarge
+                ? .fieldTooLarge(line: errorLine, column: column, limit: min(maxFieldBytes, hardFieldCeiling))
+                : .strayQuote(line: errorLine, column: column))
         closeDefective()
         skippingToLineStart = true
     }
@@ -498,9 +510,11 @@ struct Sink {
 
     private mutating func closeDefective() {
         recordNumber += 1
-        records.append(RecordMeta(firstField: recordFirstField, fieldCount: fieldCount - recordFirstField,
-                                  start: recordStart, end: used, line: recordStartLine, number: recordNumber,
-                                  isBlank: false, defect: recordDefect))
+        records.append(
+            RecordMeta(
+                firstField: recordFirstField, fieldCount: fieldCount - recordFirstField,
+                start: recordStart, end: used, line: recordStartLine, number: recordNumber,
+                isBlank: false, defect: recordDefect))
         recordFirstField = fieldCount
         recordStart = used
         recordDefect = nil
@@ -564,7 +578,8 @@ struct Sink {
     mutating func flagEncodingFlaws() {
         guard recordStart > 0, !ByteScan.isPlainASCII(bytes, count: recordStart) else { return }
         if TextDecoding.firstFlaw(bytes, count: recordStart) == nil
-            && !(0..<recordFirstField).contains(where: { ends[$0] < recordStart && bytes[ends[$0]] & 0xC0 == 0x80 }) {
+            && !(0..<recordFirstField).contains(where: { ends[$0] < recordStart && bytes[ends[$0]] & 0xC0 == 0x80 })
+        {
             return
         }
         for index in records.indices where records[index].defect == nil {
@@ -577,8 +592,10 @@ struct Sink {
                 let (offset, flaw) = (start + found.offset, found.flaw)
                 let line = meta.line + breaks(fields: meta.firstField, field + 1, before: offset)
                 let column = field - meta.firstField + 1
-                records[index].defect = flaw == .nul ? .nulByte(line: line, column: column)
-                                                     : .invalidUTF8(line: line, column: column)
+                records[index].defect =
+                    flaw == .nul
+                    ? .nulByte(line: line, column: column)
+                    : .invalidUTF8(line: line, column: column)
                 break
             }
         }
@@ -607,7 +624,8 @@ struct Sink {
 
 /// Index of the first element greater than `value` in a sorted array.
 private func upperBound(_ array: [Int], _ value: Int) -> Int {
-    var low = 0, high = array.count
+    var low = 0
+    var high = array.count
     while low < high {
         let mid = (low + high) / 2
         if array[mid] <= value { low = mid + 1 } else { high = mid }
@@ -636,7 +654,12 @@ struct LineTable {
         var i = 0
         if let cr = pendingCROffset {
             pendingCROffset = nil
-            if p[0] == 0x0A { starts.append(base + 1); i = 1 } else { starts.append(cr + 1) }
+            if p[0] == 0x0A {
+                starts.append(base + 1)
+                i = 1
+            } else {
+                starts.append(cr + 1)
+            }
         }
         while true {
             i = ByteScan.firstLineBreak(p, from: i, count: count)
@@ -657,7 +680,10 @@ struct LineTable {
 
     /// A CR that ended the file is a line break of its own.
     mutating func finish() {
-        if let cr = pendingCROffset { starts.append(cr + 1); pendingCROffset = nil }
+        if let cr = pendingCROffset {
+            starts.append(cr + 1)
+            pendingCROffset = nil
+        }
     }
 
     /// Where `line` starts (the last known start if the table has moved past it).

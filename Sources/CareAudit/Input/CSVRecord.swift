@@ -60,7 +60,7 @@ package enum CSVDefect: Equatable, Sendable {
     package var line: Int {
         switch self {
         case .strayQuote(let l, _), .unterminatedQuote(let l, _), .invalidUTF8(let l, _),
-             .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _), .tooManyFields(let l, _):
+            .nulByte(let l, _), .fieldTooLarge(let l, _, _), .recordTooLarge(let l, _), .tooManyFields(let l, _):
             return l
         }
     }
@@ -68,7 +68,7 @@ package enum CSVDefect: Equatable, Sendable {
     package var column: Int {
         switch self {
         case .strayQuote(_, let c), .unterminatedQuote(_, let c), .invalidUTF8(_, let c),
-             .nulByte(_, let c), .fieldTooLarge(_, let c, _):
+            .nulByte(_, let c), .fieldTooLarge(_, let c, _):
             return c
         case .recordTooLarge:
             return 1

@@ -18,8 +18,10 @@ package struct ExportReader {
     /// The path opened, when it is not `path` (see `CSVReader.openPath`).
     package var openPath: String?
 
-    package init(path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
-                extraAliases: [String: String] = [:]) {
+    package init(
+        path: String, kind: InputKind?, dialect: CSVDialect = CSVDialect(),
+        extraAliases: [String: String] = [:]
+    ) {
         self.path = path
         self.kind = kind
         self.dialect = dialect
@@ -57,10 +59,10 @@ package struct ExportReader {
         /// the rules that add up a day's minutes leave that day alone.
         func lost(_ record: CSVRecord) {
             guard let mapping, summary.lostStaffDays.count < 100_000,
-                  let staff = ([Field.staffId, .renderingStaffId].lazy.compactMap { mapping.index(of: $0) }.first),
-                  let dated = ([Field.workDate, .serviceDate].lazy.compactMap { mapping.index(of: $0) }.first),
-                  staff < record.count, dated < record.count,
-                  let day = FieldParser.day(record.string(dated).trimmingCharacters(in: .whitespaces))
+                let staff = ([Field.staffId, .renderingStaffId].lazy.compactMap { mapping.index(of: $0) }.first),
+                let dated = ([Field.workDate, .serviceDate].lazy.compactMap { mapping.index(of: $0) }.first),
+                staff < record.count, dated < record.count,
+                let day = FieldParser.day(record.string(dated).trimmingCharacters(in: .whitespaces))
             else { return }
             let id = record.string(staff).trimmingCharacters(in: .whitespaces)
             if !id.isEmpty { summary.lostStaffDays.insert(LostStaffDay(staffID: id, day: day)) }
@@ -86,14 +88,18 @@ package struct ExportReader {
             }
             let read = try reader.read { record in
                 if record.isBlank {
-                    note(InputProblem(file: path, line: record.line, column: 0, code: .blankRow,
-                                      message: "blank row skipped"))
+                    note(
+                        InputProblem(
+                            file: path, line: record.line, column: 0, code: .blankRow,
+                            message: "blank row skipped"))
                     return
                 }
                 if mapping == nil && !unusable {
                     if let defect = record.defect {
-                        note(InputProblem(file: path, line: defect.line, column: defect.column,
-                                          code: defect.code, message: "header: " + defect.message))
+                        note(
+                            InputProblem(
+                                file: path, line: defect.line, column: defect.column,
+                                code: defect.code, message: "header: " + defect.message))
                         unusable = true
                         return
                     }
@@ -119,13 +125,16 @@ package struct ExportReader {
                 if let defect = record.defect {
                     summary.rejected += 1
                     lost(record)
-                    note(InputProblem(file: path, line: defect.line, column: defect.column,
-                                      code: defect.code, message: defect.message))
+                    note(
+                        InputProblem(
+                            file: path, line: defect.line, column: defect.column,
+                            code: defect.code, message: defect.message))
                     return
                 }
                 // (The mapping's headers are read only for a message: a copy per row is a retain.)
                 if record.count < usedWidth || record.count > width,
-                   let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers) {
+                    let ragged = shapeProblem(record, width: width, usedWidth: usedWidth, headers: mapping!.headers)
+                {
                     summary.rejected += 1
                     lost(record)
                     note(ragged)
@@ -183,9 +192,14 @@ package struct ExportReader {
             }
             if swallowed > 0 {
                 let last = line + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                return (swallowed, InputProblem(
-                    file: path, line: line, column: index + 1, code: .swallowedRecords,
-                    message: "a quoted field from line \(line) to line \(last) holds \(swallowed) line(s) that read as records of their own: a quote in column \(index + 1) of line \(line) is probably stray; \(swallowed + 1) rows rejected"))
+                return (
+                    swallowed,
+                    InputProblem(
+                        file: path, line: line, column: index + 1, code: .swallowedRecords,
+                        message:
+                            "a quoted field from line \(line) to line \(last) holds \(swallowed) line(s) that read as records of their own: a quote in column \(index + 1) of line \(line) is probably stray; \(swallowed + 1) rows rejected"
+                    )
+                )
             }
             line += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
@@ -221,19 +235,25 @@ package struct ExportReader {
         if headers.count == 1 {
             let suspects: [(UInt8, String)] = [(0x3B, ";"), (0x09, "tab"), (0x2C, ","), (0x7C, "|")]
             if let (_, name) = suspects.first(where: { $0.0 != dialect.delimiter && headers[0].utf8.contains($0.0) }) {
-                problems.append(InputProblem(
-                    file: path, line: line, column: 1, code: .wrongDelimiter,
-                    message: "the header is one column but contains '\(name == "tab" ? "\\t" : name)': the file is probably \(name)-delimited; rerun with --delimiter '\(name)'"))
+                problems.append(
+                    InputProblem(
+                        file: path, line: line, column: 1, code: .wrongDelimiter,
+                        message:
+                            "the header is one column but contains '\(name == "tab" ? "\\t" : name)': the file is probably \(name)-delimited; rerun with --delimiter '\(name)'"
+                    ))
             }
         }
         for (index, header) in headers.enumerated()
         where index < usedWidth - 1 && header.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append(InputProblem(file: path, line: line, column: index + 1, code: .emptyHeader,
-                                         message: "column \(index + 1) has no header; its values are ignored"))
+            problems.append(
+                InputProblem(
+                    file: path, line: line, column: index + 1, code: .emptyHeader,
+                    message: "column \(index + 1) has no header; its values are ignored"))
         }
-        let mapping = HeaderMapping(headers: headers, schema: kind.map(InputSchema.of) ?? .structureOnly,
-                                    extraAliases: extraAliases, file: path, line: line, problems: &problems)
-        problems.forEach { summary.add($0, limit: problemLimit) }
+        let mapping = HeaderMapping(
+            headers: headers, schema: kind.map(InputSchema.of) ?? .structureOnly,
+            extraAliases: extraAliases, file: path, line: line, problems: &problems)
+        for problem in problems { summary.add(problem, limit: problemLimit) }
         return mapping
     }
 
@@ -243,14 +263,16 @@ package struct ExportReader {
         let count = record.count
         if count < usedWidth {
             let missing = headers[count..<usedWidth].map { "\"\($0)\"" }.joined(separator: ", ")
-            return InputProblem(file: path, line: record.line, column: count, code: .raggedRow,
-                                message: "too few fields: \(count) of \(usedWidth); missing \(missing)",
-                                quoted: Array(headers[count..<usedWidth]))
+            return InputProblem(
+                file: path, line: record.line, column: count, code: .raggedRow,
+                message: "too few fields: \(count) of \(usedWidth); missing \(missing)",
+                quoted: Array(headers[count..<usedWidth]))
         }
         if count > width {
             for index in width..<count where record.bytes(index).contains(where: { $0 != 0x20 }) {
-                return InputProblem(file: path, line: record.line, column: index + 1, code: .raggedRow,
-                                    message: "too many fields: \(count) where the header has \(width); the first extra one is column \(index + 1)")
+                return InputProblem(
+                    file: path, line: record.line, column: index + 1, code: .raggedRow,
+                    message: "too many fields: \(count) where the header has \(width); the first extra one is column \(index + 1)")
             }
         }
         return nil
@@ -304,16 +326,22 @@ public struct ExportSummary: Sendable {
     mutating func finish(problemLimit: Int) {
         guard fatal == nil else { return }
         if records == 0 {
-            add(InputProblem(file: path, line: 1, column: 0, code: .emptyFile,
-                             message: "the file is empty: no header row"), limit: problemLimit)
+            add(
+                InputProblem(
+                    file: path, line: 1, column: 0, code: .emptyFile,
+                    message: "the file is empty: no header row"), limit: problemLimit)
         } else if rows == 0 && !headerUnusable {
-            add(InputProblem(file: path, line: lines, column: 0, code: .noDataRows,
-                             message: "the file has a header but no data rows"), limit: problemLimit)
+            add(
+                InputProblem(
+                    file: path, line: lines, column: 0, code: .noDataRows,
+                    message: "the file has a header but no data rows"), limit: problemLimit)
         }
         // A header of another kind of export says everything: its rows are not counted again.
         if headerUnusable && rows > 0 && !problems.contains(where: { $0.code == .wrongKind }) {
-            add(InputProblem(file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
-                             message: "\(grouped(rows)) rows not read because the header is unusable"), limit: problemLimit)
+            add(
+                InputProblem(
+                    file: path, line: 1, column: 0, severity: .error, code: .missingColumn,
+                    message: "\(grouped(rows)) rows not read because the header is unusable"), limit: problemLimit)
         }
     }
 
@@ -365,8 +393,10 @@ public struct ExportSummary: Sendable {
             return hints + (blocking.isEmpty ? problems : blocking)
         }
         if kind == .roster && accepted == 0 {
-            let line = InputProblem(file: path, line: 1, column: 0, severity: .error, code: .noDataRows,
-                                    message: "the roster has no readable row (\(rows) read, \(rejected) rejected): staff, NPIs and certificates cannot be checked")
+            let line = InputProblem(
+                file: path, line: 1, column: 0, severity: .error, code: .noDataRows,
+                message:
+                    "the roster has no readable row (\(rows) read, \(rejected) rejected): staff, NPIs and certificates cannot be checked")
             return hints + [line] + problems.filter { $0.severity == .error }.prefix(10)
         }
         return []

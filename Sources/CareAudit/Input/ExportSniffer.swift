@@ -32,7 +32,9 @@ enum ExportSniffer {
         if detectDelimiter, let delimiter = delimiter(sample), delimiter != UInt8(ascii: ",") {
             sniffed.delimiter = delimiter
             let shown = delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
-            sniffed.notes.append("read as \(shown == "tab" ? "tab" : "'\(shown)'")-delimited (detected from its first lines; --delimiter \(name)=',' overrides)")
+            sniffed.notes.append(
+                "read as \(shown == "tab" ? "tab" : "'\(shown)'")-delimited (detected from its first lines; --delimiter \(name)=',' overrides)"
+            )
         }
         return .success(sniffed)
     }
@@ -40,21 +42,34 @@ enum ExportSniffer {
     /// Why the bytes are not a CSV export, by their signature, or nil.
     static func notCSV(_ bytes: [UInt8]) -> (ProblemCode, String)? {
         func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
-        if starts(Array("%PDF".utf8)) { return (.notCSV, "this is a PDF document, not a CSV export: export the report as CSV from the system it came from") }
+        if starts(Array("%PDF".utf8)) {
+            return (.notCSV, "this is a PDF document, not a CSV export: export the report as CSV from the system it came from")
+        }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
-            return (.notCSV, "this is a ZIP archive (an Excel .xlsx workbook is one), not a CSV export: open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\"")
+            return (
+                .notCSV,
+                "this is a ZIP archive (an Excel .xlsx workbook is one), not a CSV export: open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\""
+            )
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return (.notCSV, "this is an Excel 97-2003 workbook (.xls), not a CSV export: open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\"")
+            return (
+                .notCSV,
+                "this is an Excel 97-2003 workbook (.xls), not a CSV export: open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\""
+            )
         }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) {
-            return (.utf16Encoding, "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'), or convert it with iconv -f UTF-16 -t UTF-8")
+            return (
+                .utf16Encoding,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'), or convert it with iconv -f UTF-16 -t UTF-8"
+            )
         }
         let head = bytes.prefix(4096)
         if head.filter({ $0 == 0 }).count * 10 > head.count {
             return (.notCSV, "this file is mostly NUL bytes (binary data, or UTF-16 without a byte-order mark): it is not a CSV export")
         }
-        let text = String(decoding: head.prefix(64), as: UTF8.self).lowercased().drop { $0 == " " || $0 == "\u{FEFF}" || $0 == "\n" || $0 == "\r" }
+        let text = String(decoding: head.prefix(64), as: UTF8.self).lowercased().drop {
+            $0 == " " || $0 == "\u{FEFF}" || $0 == "\n" || $0 == "\r"
+        }
         if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<?xml") {
             return (.notCSV, "this is an HTML or XML document (a report saved as a web page?), not a CSV export: export it as CSV")
         }
@@ -69,7 +84,12 @@ enum ExportSniffer {
         let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
         guard !sample.contains(where: undefined.contains) else { return (.utf8, []) }
         let line = sample[..<flaw.offset].filter { $0 == 0x0A }.count + 1
-        return (.windows1252, ["not valid UTF-8 (line \(line) has byte 0x\(String(sample[flaw.offset], radix: 16, uppercase: true))): read as Windows-1252, Excel's \"CSV (Comma delimited)\"; --encoding \(name)=utf-8 overrides"])
+        return (
+            .windows1252,
+            [
+                "not valid UTF-8 (line \(line) has byte 0x\(String(sample[flaw.offset], radix: 16, uppercase: true))): read as Windows-1252, Excel's \"CSV (Comma delimited)\"; --encoding \(name)=utf-8 overrides"
+            ]
+        )
     }
 
     /// The candidate that splits the first records (up to 20, quotes respected) into the same
@@ -88,7 +108,10 @@ enum ExportSniffer {
             records += 1
         }
         for byte in sample {
-            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+                continue
+            }
             if quoted { continue }
             if byte == 0x0A {
                 endRecord()

@@ -13,7 +13,8 @@ package enum FieldParser {
     /// Strips spaces and TABs at both ends.
     @inline(__always)
     static func trimmed(_ bytes: Bytes) -> Bytes {
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         return Bytes(rebasing: bytes[start..<end])
@@ -25,7 +26,8 @@ package enum FieldParser {
     /// Reads digits from `i`, at most `max` of them; nil when there are none.
     @inline(__always)
     static func digits(_ b: Bytes, _ i: inout Int, max: Int) -> Int? {
-        var value = 0, count = 0
+        var value = 0
+        var count = 0
         while i < b.count && count < max && isDigit(b[i]) {
             value = value * 10 + Int(b[i] &- 0x30)
             i += 1
@@ -73,7 +75,8 @@ package enum FieldParser {
         let b = trimmed(raw)
         var i = 0
         guard let lead = digits(b, &i, max: 4) else { return nil }
-        var hour: Int, minute: Int
+        var hour: Int
+        var minute: Int
         if i < b.count && b[i] == UInt8(ascii: ":") {
             guard i <= 2 else { return nil }
             i += 1
@@ -89,21 +92,27 @@ package enum FieldParser {
         } else {
             // HHMM or HMM; a bare hour only with AM/PM ("2 PM").
             switch i {
-            case 3, 4: hour = lead / 100; minute = lead % 100
-            case 1, 2: hour = lead; minute = 0
+            case 3, 4:
+                hour = lead / 100
+                minute = lead % 100
+            case 1, 2:
+                hour = lead
+                minute = 0
             default: return nil
             }
         }
         while i < b.count && b[i] == 0x20 { i += 1 }
         if i < b.count {
             // AM or PM in any case, with dots anywhere ("a.m."): read on the bytes, no copy.
-            var letters = (UInt8(0), UInt8(0)), count = 0
+            var letters = (UInt8(0), UInt8(0))
+            var count = 0
             for byte in b[i...] where byte != UInt8(ascii: ".") {
                 count += 1
                 guard count <= 2 else { return nil }
                 if count == 1 { letters.0 = byte | 0x20 } else { letters.1 = byte | 0x20 }
             }
-            let am = letters.0 == UInt8(ascii: "a"), pm = letters.0 == UInt8(ascii: "p")
+            let am = letters.0 == UInt8(ascii: "a")
+            let pm = letters.0 == UInt8(ascii: "p")
             guard count == 2, am || pm, letters.1 == UInt8(ascii: "m"), (1...12).contains(hour) else { return nil }
             if am { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
         } else if b.count <= 2 {
@@ -124,7 +133,8 @@ package enum FieldParser {
             i += 1
         }
         let whole = digits(b, &i, max: 12)
-        var fraction = 0, fractionDigits = 0
+        var fraction = 0
+        var fractionDigits = 0
         if i < b.count && b[i] == UInt8(ascii: ".") {
             i += 1
             while i < b.count && isDigit(b[i]) {
@@ -184,15 +194,22 @@ package enum FieldParser {
         }
         // "$1,234.50", "(12.00)", "$-12": read on the bytes as they come, no copy.
         var negative = false
-        var start = 0, end = b.count
+        var start = 0
+        var end = b.count
         if b[0] == UInt8(ascii: "(") {
             guard b[end - 1] == UInt8(ascii: ")") else { return nil }
             negative = true
             start = 1
             end -= 1
         }
-        var seenDigit = false, seenDot = false, digitsSinceGroup = 0, grouped = false
-        var whole = 0, wholeDigits = 0, fraction = 0, fractionDigits = 0
+        var seenDigit = false
+        var seenDot = false
+        var digitsSinceGroup = 0
+        var grouped = false
+        var whole = 0
+        var wholeDigits = 0
+        var fraction = 0
+        var fractionDigits = 0
         for i in start..<end {
             let c = b[i]
             switch c {

@@ -24,9 +24,12 @@ package struct HeaderMapping: Sendable, Equatable {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            case 0x80...: return String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
-                CharacterSet.alphanumerics.contains($0)
-            }))
+            case 0x80...:
+                return String(
+                    String.UnicodeScalarView(
+                        header.lowercased().unicodeScalars.filter {
+                            CharacterSet.alphanumerics.contains($0)
+                        }))
             default: continue
             }
         }
@@ -36,8 +39,10 @@ package struct HeaderMapping: Sendable, Equatable {
     /// Maps `headers` for `schema`. `extraAliases` (header as written → canonical field) come from
     /// the configuration and win over the built-in aliases. Problems are reported at `line` of
     /// `file`.
-    package init(headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
-                file: String, line: Int, problems: inout [InputProblem], checksRequirements: Bool = true) {
+    package init(
+        headers: [String], schema: InputSchema, extraAliases: [String: String] = [:],
+        file: String, line: Int, problems: inout [InputProblem], checksRequirements: Bool = true
+    ) {
         self.headers = headers
         var lookup: [String: String] = [:]
         for field in schema.fields {
@@ -57,10 +62,11 @@ package struct HeaderMapping: Sendable, Equatable {
             let key = Self.normalize(header)
             if key.isEmpty { continue }
             if let earlier = firstSeen[key] {
-                problems.append(InputProblem(
-                    file: file, line: line, column: index + 1, code: .duplicateHeader,
-                    message: "duplicate header \"\(header)\" (same as column \(earlier + 1), \"\(headers[earlier])\")",
-                    quoted: [header, headers[earlier]]))
+                problems.append(
+                    InputProblem(
+                        file: file, line: line, column: index + 1, code: .duplicateHeader,
+                        message: "duplicate header \"\(header)\" (same as column \(earlier + 1), \"\(headers[earlier])\")",
+                        quoted: [header, headers[earlier]]))
                 continue
             }
             firstSeen[key] = index
@@ -69,10 +75,11 @@ package struct HeaderMapping: Sendable, Equatable {
                 continue
             }
             if let earlier = columns[field] {
-                problems.append(InputProblem(
-                    file: file, line: line, column: index + 1, code: .duplicateHeader,
-                    message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)",
-                    quoted: [header, headers[earlier]]))
+                problems.append(
+                    InputProblem(
+                        file: file, line: line, column: index + 1, code: .duplicateHeader,
+                        message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)",
+                        quoted: [header, headers[earlier]]))
                 continue
             }
             columns[field] = index
@@ -82,11 +89,14 @@ package struct HeaderMapping: Sendable, Equatable {
         // Headers of another kind of export (billing given as --timesheets): one message saying
         // so, instead of advice to map its columns.
         if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0.name] != nil } } }),
-           let other = Self.kind(of: headers, otherThan: schema.kind, extraAliases: extraAliases) {
-            problems.append(InputProblem(
-                file: file, line: line, column: 0, code: .wrongKind,
-                message: "these headers are a \(other.rawValue) export's (\(Self.describe(other, headers, extraAliases))), not a \(schema.kind.rawValue) export's: give the file as --\(other.option)",
-                quoted: headers))
+            let other = Self.kind(of: headers, otherThan: schema.kind, extraAliases: extraAliases)
+        {
+            problems.append(
+                InputProblem(
+                    file: file, line: line, column: 0, code: .wrongKind,
+                    message:
+                        "these headers are a \(other.rawValue) export's (\(Self.describe(other, headers, extraAliases))), not a \(schema.kind.rawValue) export's: give the file as --\(other.option)",
+                    quoted: headers))
             return
         }
         for requirement in schema.requirements
@@ -104,8 +114,10 @@ package struct HeaderMapping: Sendable, Equatable {
             message += "; headers found: \(headers.prefix(30).map { "\"\($0)\"" }.joined(separator: ", "))"
             if headers.count > 30 { message += " and \(headers.count - 30) more" }
             message += ". Map a column to \(wanted) under columns.\(schema.kind.rawValue) in care-audit.yml."
-            problems.append(InputProblem(file: file, line: line, column: 0, code: .missingColumn, message: message,
-                                         quoted: headers))
+            problems.append(
+                InputProblem(
+                    file: file, line: line, column: 0, code: .missingColumn, message: message,
+                    quoted: headers))
         }
     }
 
@@ -114,12 +126,14 @@ package struct HeaderMapping: Sendable, Equatable {
     static func kind(of headers: [String], otherThan given: InputKind, extraAliases: [String: String]) -> InputKind? {
         for kind in [InputKind.billing, .timesheet, .roster] where kind != given {
             var ignored: [InputProblem] = []
-            let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
-                                        problems: &ignored, checksRequirements: false)
+            let mapping = HeaderMapping(
+                headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
+                problems: &ignored, checksRequirements: false)
             let complete = InputSchema.of(kind).requirements.allSatisfy { requirement in
                 requirement.contains { $0.allSatisfy { mapping.columns[$0.name] != nil } }
             }
-            let distinctive = kind != .roster || [Field.npi, .role, .peerCertNumber, .peerCertExpires].contains { mapping.columns[$0.name] != nil }
+            let distinctive =
+                kind != .roster || [Field.npi, .role, .peerCertNumber, .peerCertExpires].contains { mapping.columns[$0.name] != nil }
             if complete && distinctive { return kind }
         }
         return nil
@@ -128,10 +142,12 @@ package struct HeaderMapping: Sendable, Equatable {
     /// The headers that made `kind` recognisable, as written.
     static func describe(_ kind: InputKind, _ headers: [String], _ extraAliases: [String: String]) -> String {
         var ignored: [InputProblem] = []
-        let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
-                                        problems: &ignored, checksRequirements: false)
+        let mapping = HeaderMapping(
+            headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
+            problems: &ignored, checksRequirements: false)
         let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0.map(\.name) } })
-        return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(separator: ", ")
+        return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(
+            separator: ", ")
     }
 
     /// The unmapped header most like one of `spellings`, if any is reasonably close: one holding
@@ -164,8 +180,9 @@ package struct HeaderMapping: Sendable, Equatable {
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }

@@ -75,8 +75,9 @@ public struct InputLoader {
         // Each input is opened once, and read from then on only through that descriptor.
         let pins = given.map { file in
             Result { () throws(InputError) in
-                try PinnedInput(file.path, streamLimit: configuration.input.maxStreamBytes,
-                                maxRecordBytes: configuration.input.maxRecordBytes)
+                try PinnedInput(
+                    file.path, streamLimit: configuration.input.maxStreamBytes,
+                    maxRecordBytes: configuration.input.maxRecordBytes)
             }
         }
         defer { for case .success(let pin) in pins { pin.close() } }
@@ -87,20 +88,25 @@ public struct InputLoader {
             }
             // What the first bytes say: not a CSV at all, or its encoding and delimiter.
             let chosen = configuration.input.chosen(for: file.path)
-            switch ExportSniffer.sniff(openPath: pinned.readPath, name: file.path,
-                                       detectEncoding: chosen.encoding == nil, detectDelimiter: chosen.delimiter == nil) {
+            switch ExportSniffer.sniff(
+                openPath: pinned.readPath, name: file.path,
+                detectEncoding: chosen.encoding == nil, detectDelimiter: chosen.delimiter == nil)
+            {
             case .failure(let error):
-                return Source(path: file.path, kind: file.kind, openPath: pinned.readPath, dialect: configuration.input.dialect, pinError: error)
+                return Source(
+                    path: file.path, kind: file.kind, openPath: pinned.readPath, dialect: configuration.input.dialect, pinError: error)
             case .success(let sniffed):
-                return Source(path: file.path, kind: file.kind, openPath: pinned.readPath,
-                              dialect: configuration.input.dialect(for: file.path, sniffed: sniffed), pinError: nil, notes: sniffed.notes)
+                return Source(
+                    path: file.path, kind: file.kind, openPath: pinned.readPath,
+                    dialect: configuration.input.dialect(for: file.path, sniffed: sniffed), pinError: nil, notes: sniffed.notes)
             }
         }
         // Plan: the biggest jobs first, so the two cores finish together.
         let sizes = files.map { fileSize($0.openPath) }
         let work = zip(files, sizes).map { PartPlan.work(path: $0.openPath, size: $1, delimiter: $0.dialect.delimiter) }
         let splittable = zip(files, sizes).map { self.splittable($0, size: $1) }
-        let fractions = parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
+        let fractions =
+            parts.map { count in splittable.map { $0 ? SplitPoints.equalFractions(count) : [] } }
             ?? PartPlan.cuts(work: work, splittable: splittable)
         var jobs: [(job: Job, cost: Double)] = []
         for (index, ends) in fractions.enumerated() {
@@ -147,8 +153,9 @@ public struct InputLoader {
                 // Each part counted its lines from 1: shift it by the lines of the parts before.
                 var offsets = [0]
                 for (summary, _) in reads.dropLast() { offsets.append(offsets.last! + summary.lines) }
-                var summary = ExportSummary.merging(reads.map(\.0), lineOffsets: offsets, sha256: "",
-                                                    problemLimit: ExportReader.defaultProblemLimit)
+                var summary = ExportSummary.merging(
+                    reads.map(\.0), lineOffsets: offsets, sha256: "",
+                    problemLimit: ExportReader.defaultProblemLimit)
                 summary.finish(problemLimit: ExportReader.defaultProblemLimit)
                 summaries.append(summary)
                 unhashed.append(index)
@@ -173,8 +180,9 @@ public struct InputLoader {
         Self.noteRepeatedRecordIDs(&input)
         for (index, file) in files.enumerated() {
             for note in file.notes {
-                input.summaries[index].add(InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
-                                            limit: ExportReader.defaultProblemLimit)
+                input.summaries[index].add(
+                    InputProblem(file: file.path, line: 1, column: 0, severity: .info, code: .detectedDialect, message: note),
+                    limit: ExportReader.defaultProblemLimit)
             }
         }
         // What was read is only trustworthy if it is still what the name points at.
@@ -182,8 +190,9 @@ public struct InputLoader {
             guard case .success(let pin) = pin, let change = pin.change() else { continue }
             let error = InputError(file: pin.name, code: .changedWhileRead, message: change)
             input.summaries[index].fatal = error
-            input.summaries[index].add(InputProblem(file: pin.name, line: 1, column: 0, code: error.code, message: change),
-                                        limit: ExportReader.defaultProblemLimit)
+            input.summaries[index].add(
+                InputProblem(file: pin.name, line: 1, column: 0, code: error.code, message: change),
+                limit: ExportReader.defaultProblemLimit)
         }
         onPhase?("merge")
         return input
@@ -211,10 +220,12 @@ public struct InputLoader {
         for (file, found) in repeats.sorted(by: { $0.key < $1.key }) {
             let (id, line, other) = found.example
             let otherPath = input.summaries[Int(other.file)].path
-            input.summaries[file].add(InputProblem(
-                file: input.summaries[file].path, line: Int(line), column: 0, severity: .warning, code: .duplicateRecordID,
-                message: "\(counted(found.count, "entry id")) of this file \(found.count == 1 ? "is" : "are") already in \(otherPath) (first: \(input.texts[id]) at \(otherPath):\(other.line)): the same entries exported twice?",
-                quoted: [input.texts[id]]), limit: ExportReader.defaultProblemLimit)
+            input.summaries[file].add(
+                InputProblem(
+                    file: input.summaries[file].path, line: Int(line), column: 0, severity: .warning, code: .duplicateRecordID,
+                    message:
+                        "\(counted(found.count, "entry id")) of this file \(found.count == 1 ? "is" : "are") already in \(otherPath) (first: \(input.texts[id]) at \(otherPath):\(other.line)): the same entries exported twice?",
+                    quoted: [input.texts[id]]), limit: ExportReader.defaultProblemLimit)
         }
     }
 
@@ -284,11 +295,13 @@ public struct InputLoader {
         }
         // Each file's pieces are put together and renumbered, time entries on one core and
         // billing lines on the other.
-        var entryPieces: [Piece<TimeEntry>] = [], linePieces: [Piece<BillingLine>] = []
+        var entryPieces: [Piece<TimeEntry>] = []
+        var linePieces: [Piece<BillingLine>] = []
         for index in pieces.indices {
             // Arrays are swapped out of their piece, so each is held once: a first piece (room
             // reserved for its file) is renumbered and appended to in place, never copied.
-            var entries: [TimeEntry] = [], lines: [BillingLine] = []
+            var entries: [TimeEntry] = []
+            var lines: [BillingLine] = []
             swap(&entries, &pieces[index].entries)
             swap(&lines, &pieces[index].lines)
             input.staff += pieces[index].staff
@@ -310,8 +323,10 @@ public struct InputLoader {
     }
 
     /// The pieces' records in order, each renumbered by its map and shifted by its line offset.
-    private static func joined<Record>(_ pieces: inout [Piece<Record>],
-                                       _ merged: (Record, [TextID]?, Int) -> Record) -> [Record] {
+    private static func joined<Record>(
+        _ pieces: inout [Piece<Record>],
+        _ merged: (Record, [TextID]?, Int) -> Record
+    ) -> [Record] {
         var all: [Record] = []
         for index in pieces.indices {
             var records: [Record] = []
@@ -335,17 +350,21 @@ public struct InputLoader {
         return all
     }
 
-    func readFile(_ file: Source, index: Int, part: ExportReader.Part?,
-                  keepRecords: Bool) -> (ExportSummary, Records) {
+    func readFile(
+        _ file: Source, index: Int, part: ExportReader.Part?,
+        keepRecords: Bool
+    ) -> (ExportSummary, Records) {
         if let error = file.pinError {
             var summary = ExportSummary(path: file.path, kind: file.kind)
             summary.fatal = error
-            summary.add(InputProblem(file: file.path, line: 1, column: 0, code: error.code, message: error.message),
-                        limit: ExportReader.defaultProblemLimit)
+            summary.add(
+                InputProblem(file: file.path, line: 1, column: 0, code: error.code, message: error.message),
+                limit: ExportReader.defaultProblemLimit)
             return (summary, Records())
         }
-        var reader = ExportReader(path: file.path, kind: file.kind, dialect: file.dialect,
-                                  extraAliases: file.kind.flatMap { configuration.columns[$0] } ?? [:])
+        var reader = ExportReader(
+            path: file.path, kind: file.kind, dialect: file.dialect,
+            extraAliases: file.kind.flatMap { configuration.columns[$0] } ?? [:])
         reader.openPath = file.openPath
         reader.onBytes = onBytes
         switch file.kind {
@@ -364,8 +383,10 @@ public struct InputLoader {
         }
     }
 
-    private func read<T>(_ reader: ExportReader, _ part: ExportReader.Part?, _ index: Int, _ keep: Bool,
-                         _ type: (RecordTyper, CSVRecord) -> RowResult<T>) -> (ExportSummary, [T], TextInterner) {
+    private func read<T>(
+        _ reader: ExportReader, _ part: ExportReader.Part?, _ index: Int, _ keep: Bool,
+        _ type: (RecordTyper, CSVRecord) -> RowResult<T>
+    ) -> (ExportSummary, [T], TextInterner) {
         var records: [T] = []
         var typer: RecordTyper?
         // Once a sample of rows shows their size, room for the rest of the bytes is reserved:
@@ -374,28 +395,30 @@ public struct InputLoader {
         let size = fileSize(reader.openPath ?? reader.path)
         let end = part.map { $0.header == nil ? size : $0.range.upperBound } ?? size
         var sampleStart: Int?
-        let summary = (try? reader.read(
-            part: part,
-            onHeader: { mapping in
-                typer = RecordTyper(file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
-                                    keepsRecords: keep, localTime: configuration.localTime)
-            },
-            onRow: { record in
-                switch type(typer!, record) {
-                case .accepted(let value, let warnings):
-                    guard keep else { return warnings }
-                    if records.count == 1 { sampleStart = record.byteOffset }
-                    if records.count == 4096, let start = sampleStart, record.byteOffset > start {
-                        let perRow = Double(record.byteOffset - start) / 4095
-                        let rest = Double(end - record.byteOffset)
-                        records.reserveCapacity(records.count + Int(rest / perRow * 1.05) + 1024)
+        let summary =
+            (try? reader.read(
+                part: part,
+                onHeader: { mapping in
+                    typer = RecordTyper(
+                        file: reader.path, fileIndex: index, mapping: mapping, classifier: classifier,
+                        keepsRecords: keep, localTime: configuration.localTime)
+                },
+                onRow: { record in
+                    switch type(typer!, record) {
+                    case .accepted(let value, let warnings):
+                        guard keep else { return warnings }
+                        if records.count == 1 { sampleStart = record.byteOffset }
+                        if records.count == 4096, let start = sampleStart, record.byteOffset > start {
+                            let perRow = Double(record.byteOffset - start) / 4095
+                            let rest = Double(end - record.byteOffset)
+                            records.reserveCapacity(records.count + Int(rest / perRow * 1.05) + 1024)
+                        }
+                        records.append(value)
+                        return warnings
+                    case .rejected(let problems):
+                        return problems
                     }
-                    records.append(value)
-                    return warnings
-                case .rejected(let problems):
-                    return problems
-                }
-            })) ?? ExportSummary(path: reader.path, kind: reader.kind)
+                })) ?? ExportSummary(path: reader.path, kind: reader.kind)
         return (summary, records, typer?.texts ?? TextInterner())
     }
 }

@@ -44,8 +44,10 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     /// Problems with the file's shape (as opposed to a value in a well-formed row).
     package var isStructural: Bool {
         switch self {
-        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue, .unmatchedAdjustment,
-             .detectedDialect, .duplicateRecordID: false
+        case .badDate, .badTime, .badDuration, .badNumber, .badAmount, .badCode, .missingValue, .durationMismatch, .unknownValue,
+            .unmatchedAdjustment,
+            .detectedDialect, .duplicateRecordID:
+            false
         default: true
         }
     }
@@ -77,8 +79,10 @@ public struct InputProblem: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message }
 
-    package init(file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String,
-                quoted: [String] = []) {
+    package init(
+        file: String, line: Int, column: Int, severity: Severity? = nil, code: ProblemCode, message: String,
+        quoted: [String] = []
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -91,9 +95,10 @@ public struct InputProblem: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(file: try values.decode(String.self, forKey: .file), line: try values.decode(Int.self, forKey: .line),
-                  column: try values.decode(Int.self, forKey: .column), severity: try values.decode(Severity.self, forKey: .severity),
-                  code: try values.decode(ProblemCode.self, forKey: .code), message: try values.decode(String.self, forKey: .message))
+        self.init(
+            file: try values.decode(String.self, forKey: .file), line: try values.decode(Int.self, forKey: .line),
+            column: try values.decode(Int.self, forKey: .column), severity: try values.decode(Severity.self, forKey: .severity),
+            code: try values.decode(ProblemCode.self, forKey: .code), message: try values.decode(String.self, forKey: .message))
     }
 
     /// The same problem with every quoted text of the file withheld (`--redact`).

@@ -52,8 +52,10 @@ package struct InputSchema: Sendable {
     // Code); SmartCare services and claim lines (ClientId, DateOfService, ProcedureCode,
     // ClinicianId, StartTime, Charge, CoveragePlan, ClaimLineId); Netsmart myAvatar (Practitioner
     // ID, Service Code, Episode); CMS-1500 / 837P terms (Rendering Provider NPI, ICN).
-    static let staffIDAliases = ["Employee ID", "Person Number", "Worker ID", "Staff ID", "Employee Number", "Emp ID",
-                                 "Associate ID", "File Number", "Payroll ID", "Person ID"]
+    static let staffIDAliases = [
+        "Employee ID", "Person Number", "Worker ID", "Staff ID", "Employee Number", "Emp ID",
+        "Associate ID", "File Number", "Payroll ID", "Person ID",
+    ]
 
     package static let timesheet = InputSchema(
         kind: .timesheet,
@@ -61,23 +63,51 @@ package struct InputSchema: Sendable {
             FieldSpec(.recordId, aliases: ["Entry ID", "Record ID", "Timesheet ID"]),
             FieldSpec(.staffId, aliases: staffIDAliases),
             FieldSpec(.staffName, aliases: ["Employee Name", "Staff Name", "Worker Name", "Name", "Worker", "Full Name"]),
-            FieldSpec(.workDate, aliases: ["Date", "Apply Date", "Work Date", "Entry Date", "Calendar Date", "Date Worked",
-                                                   "Time Entry Date", "Clock-In Date", "Shift Date", "Punch Date"]),
-            FieldSpec(.startTime, aliases: ["Start", "Time In", "Start Time", "In", "In Time", "In Punch", "Clock In",
-                                                    "Clock-In Time", "Punch In"]),
-            FieldSpec(.endTime, aliases: ["End", "Time Out", "End Time", "Out", "Out Time", "Out Punch", "Clock Out",
-                                                  "Clock-Out Time", "Punch Out"]),
+            FieldSpec(
+                .workDate,
+                aliases: [
+                    "Date", "Apply Date", "Work Date", "Entry Date", "Calendar Date", "Date Worked",
+                    "Time Entry Date", "Clock-In Date", "Shift Date", "Punch Date",
+                ]),
+            FieldSpec(
+                .startTime,
+                aliases: [
+                    "Start", "Time In", "Start Time", "In", "In Time", "In Punch", "Clock In",
+                    "Clock-In Time", "Punch In",
+                ]),
+            FieldSpec(
+                .endTime,
+                aliases: [
+                    "End", "Time Out", "End Time", "Out", "Out Time", "Out Punch", "Clock Out",
+                    "Clock-Out Time", "Punch Out",
+                ]),
             FieldSpec(.minutes, aliases: ["Minutes", "Mins", "Duration Minutes", "Total Minutes"]),
             FieldSpec(.hours, aliases: ["Hours", "Duration", "Hours Worked", "Total Hours", "Reported Hours", "Quantity"]),
-            FieldSpec(.activityCode, aliases: ["Activity Code", "Pay Code Activity", "Activity ID", "Task Code", "Project Code",
-                                                       "Work Code", "Activity Type Code"]),
-            FieldSpec(.activityDescription, aliases: ["Activity", "Description", "Notes", "Activity Description", "Comment",
-                                                              "Entry Note", "Task Description"]),
-            FieldSpec(.participantId, aliases: ["Client ID", "Participant ID", "CIN", "Client CIN", "Client Number",
-                                                        "Respondent ID", "MRN"]),
+            FieldSpec(
+                .activityCode,
+                aliases: [
+                    "Activity Code", "Pay Code Activity", "Activity ID", "Task Code", "Project Code",
+                    "Work Code", "Activity Type Code",
+                ]),
+            FieldSpec(
+                .activityDescription,
+                aliases: [
+                    "Activity", "Description", "Notes", "Activity Description", "Comment",
+                    "Entry Note", "Task Description",
+                ]),
+            FieldSpec(
+                .participantId,
+                aliases: [
+                    "Client ID", "Participant ID", "CIN", "Client CIN", "Client Number",
+                    "Respondent ID", "MRN",
+                ]),
             FieldSpec(.program, aliases: ["Program", "Cost Center", "Labor Account", "Program Name", "Department"]),
-            FieldSpec(.payCode, aliases: ["Pay Code", "Paycode", "Earning Code", "Earnings Code", "Time Type",
-                                                  "Time Entry Code", "Pay Code Name"]),
+            FieldSpec(
+                .payCode,
+                aliases: [
+                    "Pay Code", "Paycode", "Earning Code", "Earnings Code", "Time Type",
+                    "Time Entry Code", "Pay Code Name",
+                ]),
             FieldSpec(.travelMinutes, aliases: ["Travel Min", "Travel Minutes", "Travel Mins"]),
         ],
         requirements: [
@@ -91,17 +121,33 @@ package struct InputSchema: Sendable {
         kind: .billing,
         fields: [
             FieldSpec(.claimId, aliases: ["Claim Number", "Claim ID", "Claim No", "Claim #", "ICN", "Claim Control Number"]),
-            FieldSpec(.lineNumber, aliases: ["Line", "Line Number", "Line No", "Claim Line", "Line Item", "Service Line",
-                                                     "Claim Line Number"]),
-            FieldSpec(.participantId, aliases: ["Client CIN", "CIN", "Client ID", "Member ID", "Participant ID", "Client Number",
-                                                        "Medi-Cal ID", "Beneficiary ID", "MRN"]),
-            FieldSpec(.serviceDate, aliases: ["DOS", "Date of Service", "Service Date", "DOS From", "From Date",
-                                                      "Service From Date", "Begin Date"]),
+            FieldSpec(
+                .lineNumber,
+                aliases: [
+                    "Line", "Line Number", "Line No", "Claim Line", "Line Item", "Service Line",
+                    "Claim Line Number",
+                ]),
+            FieldSpec(
+                .participantId,
+                aliases: [
+                    "Client CIN", "CIN", "Client ID", "Member ID", "Participant ID", "Client Number",
+                    "Medi-Cal ID", "Beneficiary ID", "MRN",
+                ]),
+            FieldSpec(
+                .serviceDate,
+                aliases: [
+                    "DOS", "Date of Service", "Service Date", "DOS From", "From Date",
+                    "Service From Date", "Begin Date",
+                ]),
             FieldSpec(.startTime, aliases: ["Start", "Start Time", "Time In", "Service Start Time", "Begin Time"]),
             FieldSpec(.endTime, aliases: ["End", "End Time", "Time Out", "Service End Time"]),
             FieldSpec(.serviceMinutes, aliases: ["Minutes", "Service Minutes", "Duration", "Duration Minutes", "Total Minutes"]),
-            FieldSpec(.procedureCode, aliases: ["HCPCS", "CPT", "Procedure Code", "Procedure", "Service Code", "Billing Code",
-                                                        "HCPCS Code", "CPT Code"]),
+            FieldSpec(
+                .procedureCode,
+                aliases: [
+                    "HCPCS", "CPT", "Procedure Code", "Procedure", "Service Code", "Billing Code",
+                    "HCPCS Code", "CPT Code",
+                ]),
             FieldSpec(.modifier1, aliases: ["Mod 1", "Modifier", "Modifier 1"]),
             FieldSpec(.modifier2, aliases: ["Mod 2", "Modifier 2"]),
             FieldSpec(.modifier3, aliases: ["Mod 3", "Modifier 3"]),
@@ -110,14 +156,26 @@ package struct InputSchema: Sendable {
             FieldSpec(.placeOfService, aliases: ["POS", "Place of Service"]),
             FieldSpec(.payerName, aliases: ["Payer", "Payer Name", "Coverage Plan", "Plan Name", "Insurance"]),
             FieldSpec(.payerType, aliases: ["Payer Type"]),
-            FieldSpec(.renderingStaffId, aliases: ["Rendering Staff ID", "Rendering Staff", "Staff ID", "Employee ID",
-                                                            "Clinician ID", "Practitioner ID", "Rendering Provider ID",
-                                                            "Performing Provider ID", "Provider ID"]),
-            FieldSpec(.renderingNpi, aliases: ["Rendering NPI", "NPI", "Rendering Provider NPI", "Performing Provider NPI",
-                                                       "Clinician NPI", "Practitioner NPI"]),
+            FieldSpec(
+                .renderingStaffId,
+                aliases: [
+                    "Rendering Staff ID", "Rendering Staff", "Staff ID", "Employee ID",
+                    "Clinician ID", "Practitioner ID", "Rendering Provider ID",
+                    "Performing Provider ID", "Provider ID",
+                ]),
+            FieldSpec(
+                .renderingNpi,
+                aliases: [
+                    "Rendering NPI", "NPI", "Rendering Provider NPI", "Performing Provider NPI",
+                    "Clinician NPI", "Practitioner NPI",
+                ]),
             FieldSpec(.renderingTaxonomy, aliases: ["Rendering Taxonomy", "Taxonomy"]),
-            FieldSpec(.billedAmount, aliases: ["Charge", "Billed Amount", "Amount", "Charges", "Charge Amount", "Billed Charges",
-                                                       "Total Charge", "Billed"]),
+            FieldSpec(
+                .billedAmount,
+                aliases: [
+                    "Charge", "Billed Amount", "Amount", "Charges", "Charge Amount", "Billed Charges",
+                    "Total Charge", "Billed",
+                ]),
             FieldSpec(.claimStatus, aliases: ["Status", "Claim Status", "Line Status"]),
             FieldSpec(.frequencyCode, aliases: ["Frequency", "Frequency Code", "Claim Frequency"]),
             FieldSpec(.originalClaimId, aliases: ["Original Claim", "Original Claim ID", "Original Claim Number"]),
@@ -145,14 +203,18 @@ package struct InputSchema: Sendable {
             FieldSpec(.peerCertIssued, aliases: ["Cert Issued", "Certification Issued", "Peer Cert Issued"]),
             FieldSpec(.peerCertExpires, aliases: ["Cert Expires", "Certification Expires", "Peer Cert Expires"]),
             FieldSpec(.peerCertStatus, aliases: ["Cert Status", "Certification Status", "Peer Cert Status"]),
-            FieldSpec(.peerCertInitial, aliases: ["Initial Cert Date", "Original Cert Date", "First Certified",
-                                                           "Initial Certification Date", "Cert Initial"]),
+            FieldSpec(
+                .peerCertInitial,
+                aliases: [
+                    "Initial Cert Date", "Original Cert Date", "First Certified",
+                    "Initial Certification Date", "Cert Initial",
+                ]),
             FieldSpec(.specializations, aliases: ["Specializations", "Specialization"]),
             FieldSpec(.employmentStart, aliases: ["Employment Start", "Hire Date", "Start Date"]),
             FieldSpec(.employmentEnd, aliases: ["Employment End", "Termination Date", "End Date"]),
         ],
         requirements: [
-            [[.staffId]],
+            [[.staffId]]
         ]
     )
 

@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Where to cut the files so that both cores finish reading together.
@@ -14,12 +13,14 @@ enum PartPlan {
     /// For each file, the fractions of its bytes where its parts end (ascending, without the
     /// final 1; empty: read whole), from each file's work (`work(path:size:delimiter:)`).
     /// `splittable` says which files may be cut at all.
-    static func cuts(work: [Double], splittable: [Bool],
-                     workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[Double]] {
+    static func cuts(
+        work: [Double], splittable: [Bool],
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [[Double]] {
         var cuts = [[Double]](repeating: [], count: work.count)
         guard workers > 1,
-              let biggest = work.indices.filter({ splittable[$0] }).max(by: { (work[$0], $1) < (work[$1], $0) }),
-              work[biggest] > 0
+            let biggest = work.indices.filter({ splittable[$0] }).max(by: { (work[$0], $1) < (work[$1], $0) }),
+            work[biggest] > 0
         else { return cuts }
         // The other jobs as the loader will run them (biggest first, on the core free soonest),
         // then the gap each core leaves below an even share. (A split file's hash is taken while
@@ -38,7 +39,10 @@ enum PartPlan {
         }
         guard gaps.count > 1 else { return cuts }
         var end = 0.0
-        cuts[biggest] = gaps.dropLast().map { end += $0; return end }
+        cuts[biggest] = gaps.dropLast().map {
+            end += $0
+            return end
+        }
         return cuts
     }
 

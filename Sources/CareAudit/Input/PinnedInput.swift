@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// An input opened once, before anything reads it, and read only through that descriptor.
@@ -54,8 +53,10 @@ struct PinnedInput {
         guard let opened else { return nil }
         var now = stat()
         if fstat(fd, &now) == 0,
-           now.st_size != opened.st_size || now.st_mtim.tv_sec != opened.st_mtim.tv_sec || now.st_mtim.tv_nsec != opened.st_mtim.tv_nsec {
-            return "the file was rewritten while it was read (size or modification time changed); audit it again when the export is finished"
+            now.st_size != opened.st_size || now.st_mtim.tv_sec != opened.st_mtim.tv_sec || now.st_mtim.tv_nsec != opened.st_mtim.tv_nsec
+        {
+            return
+                "the file was rewritten while it was read (size or modification time changed); audit it again when the export is finished"
         }
         guard name != "-" else { return nil }
         var named = stat()
@@ -70,25 +71,33 @@ struct PinnedInput {
     /// A reader of `path` that reads it through a pinned descriptor (standard input as `-`, a
     /// pipe or FIFO copied once), for the commands that read an export once, front to back.
     /// The pin stays open until `body` returns.
-    static func reading<T>(_ path: String, kind: InputKind?, configuration: Configuration,
-                           _ body: (ExportReader) throws -> T) throws -> T {
+    static func reading<T>(
+        _ path: String, kind: InputKind?, configuration: Configuration,
+        _ body: (ExportReader) throws -> T
+    ) throws -> T {
         try reading(path, kind: kind, configuration: configuration) { reader in try body(reader(configuration)) }
     }
 
     /// The same, for a command that reads the input more than once (`init`: the header, then the
     /// rows with the columns it proposed): `body` makes a reader for a configuration, as often
     /// as it needs, all reading the one pinned copy (standard input is read once).
-    static func reading<T>(_ path: String, kind: InputKind?, configuration: Configuration,
-                           _ body: ((Configuration) -> ExportReader) throws -> T) throws -> T {
-        let pin = try PinnedInput(path, streamLimit: configuration.input.maxStreamBytes,
-                                  maxRecordBytes: configuration.input.maxRecordBytes)
+    static func reading<T>(
+        _ path: String, kind: InputKind?, configuration: Configuration,
+        _ body: ((Configuration) -> ExportReader) throws -> T
+    ) throws -> T {
+        let pin = try PinnedInput(
+            path, streamLimit: configuration.input.maxStreamBytes,
+            maxRecordBytes: configuration.input.maxRecordBytes)
         defer { pin.close() }
         let chosen = configuration.input.chosen(for: path)
-        let sniffed = try ExportSniffer.sniff(openPath: pin.readPath, name: path, detectEncoding: chosen.encoding == nil,
-                                              detectDelimiter: chosen.delimiter == nil).get()
+        let sniffed = try ExportSniffer.sniff(
+            openPath: pin.readPath, name: path, detectEncoding: chosen.encoding == nil,
+            detectDelimiter: chosen.delimiter == nil
+        ).get()
         return try body { configuration in
-            var reader = ExportReader(path: path, kind: kind, dialect: configuration.input.dialect(for: path, sniffed: sniffed),
-                                      extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
+            var reader = ExportReader(
+                path: path, kind: kind, dialect: configuration.input.dialect(for: path, sniffed: sniffed),
+                extraAliases: kind.flatMap { configuration.columns[$0] } ?? [:])
             reader.openPath = pin.readPath
             return reader
         }
@@ -113,8 +122,10 @@ struct PinnedInput {
                 if n == 0 { break }
                 total += n
                 guard total <= limit else {
-                    throw error(name, .streamTooLarge,
-                                "the stream went past input.max_stream_bytes (\(limit) bytes) and was not read further; save it to a file, or raise the setting")
+                    throw error(
+                        name, .streamTooLarge,
+                        "the stream went past input.max_stream_bytes (\(limit) bytes) and was not read further; save it to a file, or raise the setting"
+                    )
                 }
                 let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
                 if let last = bytes.lastIndex(of: 0x0A) {
@@ -123,8 +134,9 @@ struct PinnedInput {
                     sinceLineBreak += n
                 }
                 guard sinceLineBreak <= maxRecordBytes else {
-                    throw error(name, .noLineBreak,
-                                "\(maxRecordBytes) bytes without a line break: this is not a CSV export (input.max_record_bytes)")
+                    throw error(
+                        name, .noLineBreak,
+                        "\(maxRecordBytes) bytes without a line break: this is not a CSV export (input.max_record_bytes)")
                 }
                 var done = 0
                 while done < n {

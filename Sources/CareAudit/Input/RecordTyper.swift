@@ -28,8 +28,10 @@ package final class RecordTyper {
     /// every row, where reading an array property of a class costs a retain and a release.
     private let columns: UnsafeMutableBufferPointer<Int>
 
-    package init(file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true,
-                localTime: LocalTime = .losAngeles) {
+    package init(
+        file: String, fileIndex: Int = 0, mapping: HeaderMapping, classifier: Classifier, keepsRecords: Bool = true,
+        localTime: LocalTime = .losAngeles
+    ) {
         self.localTime = localTime
         self.file = file
         self.fileIndex = fileIndex
@@ -65,7 +67,8 @@ package final class RecordTyper {
         let slot = field.rawValue * 2 + (upperCased ? 1 : 0)  // a column read both ways keeps both
         let last = previous[slot]
         if texts.holds(last, bytes) { return last }
-        let id = upperCased && bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 })
+        let id =
+            upperCased && bytes.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 })
             ? texts.id(String(decoding: bytes, as: UTF8.self).uppercased())
             : texts.id(bytes)
         previous[slot] = id
@@ -89,9 +92,10 @@ package final class RecordTyper {
         activities.value(.init(code, description, payCode)) {
             let (code, description) = (texts.string(code), texts.string(description))
             let found = classifier.classify(activityCode: code, description: description, payCode: texts.string(payCode))
-            return ActivityClass(category: found.category, ancillary: found.ancillary,
-                                 describedAs: classifier.classify(description: description)?.category,
-                                 codeIsMapped: !code.isEmpty && classifier.isMapped(activityCode: code))
+            return ActivityClass(
+                category: found.category, ancillary: found.ancillary,
+                describedAs: classifier.classify(description: description)?.category,
+                codeIsMapped: !code.isEmpty && classifier.isMapped(activityCode: code))
         }
     }
 
@@ -162,13 +166,17 @@ package final class RecordTyper {
         /// A problem with `field`; `quoted` are the cell values the message quotes.
         mutating func fail(_ field: Field, _ code: ProblemCode, _ message: String, quoted: [String] = []) {
             let column = (typer.slots[field.rawValue] ?? -1) + 1
-            problems.append(InputProblem(file: typer.file, line: record.line, column: column, code: code, message: message,
-                                         quoted: quoted))
+            problems.append(
+                InputProblem(
+                    file: typer.file, line: record.line, column: column, code: code, message: message,
+                    quoted: quoted))
         }
 
         /// Parses an optional field; an unreadable value is a problem, an empty one is nil.
-        mutating func value<T>(_ field: Field, _ code: ProblemCode, expected: String,
-                               _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        mutating func value<T>(
+            _ field: Field, _ code: ProblemCode, expected: String,
+            _ parse: (UnsafeBufferPointer<UInt8>) -> T?
+        ) -> T? {
             guard let i = index(field) else { return nil }
             let bytes = record.bytes(i)
             if FieldParser.trimmed(bytes).isEmpty { return nil }
@@ -180,8 +188,10 @@ package final class RecordTyper {
         }
 
         /// Like `value`, but an empty value is a problem too.
-        mutating func required<T>(_ field: Field, _ code: ProblemCode, expected: String,
-                                  _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        mutating func required<T>(
+            _ field: Field, _ code: ProblemCode, expected: String,
+            _ parse: (UnsafeBufferPointer<UInt8>) -> T?
+        ) -> T? {
             if isEmpty(field) {
                 failMissing(field)
                 return nil
@@ -261,8 +271,10 @@ package final class RecordTyper {
                 minutes = e - s
                 if let duration, abs(duration - minutes) > 1 {
                     let field: Field = listedMinutes != nil ? .minutes : .hours
-                    row.fail(field, .durationMismatch,
-                             "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(minutes) minutes but the entry says \(duration) minutes")
+                    row.fail(
+                        field, .durationMismatch,
+                        "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(minutes) minutes but the entry says \(duration) minutes"
+                    )
                 }
             }
         } else if let duration {
@@ -275,31 +287,36 @@ package final class RecordTyper {
         let description = row.text(.activityDescription)
         let payCode = row.upperText(.payCode)
         let activity = classify(code: code, description: description, payCode: payCode)
-        return .accepted(TimeEntry(
-            row: RowRef(file: fileIndex, line: record.line), recordID: row.uniqueText(.recordId),
-            staffID: staffID, staffName: row.text(.staffName), date: date,
-            start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
-            activityDescription: description, participantID: row.text(participant),
-            program: row.text(.program), payCode: payCode, travelMinutes: travel,
-            category: activity.category, ancillary: activity.ancillary, describedAs: activity.describedAs,
-            codeIsMapped: activity.codeIsMapped))
+        return .accepted(
+            TimeEntry(
+                row: RowRef(file: fileIndex, line: record.line), recordID: row.uniqueText(.recordId),
+                staffID: staffID, staffName: row.text(.staffName), date: date,
+                start: times?.0, end: times?.1, minutes: minutes, activityCode: code,
+                activityDescription: description, participantID: row.text(participant),
+                program: row.text(.program), payCode: payCode, travelMinutes: travel,
+                category: activity.category, ancillary: activity.ancillary, describedAs: activity.describedAs,
+                codeIsMapped: activity.codeIsMapped))
     }
 
     package func billingLine(_ record: CSVRecord) -> RowResult<BillingLine> {
         forgetTextsIfLarge()
         var row = Row(record: record, typer: self)
         // Claim numbers and participants are the costly lookups: started now, made last.
-        let claim = row.prefetch(.claimId), participant = row.prefetch(.participantId)
+        let claim = row.prefetch(.claimId)
+        let participant = row.prefetch(.participantId)
         if row.isEmpty(.claimId) { row.failMissing(.claimId) }
         let date = row.required(.serviceDate, .badDate, expected: "a date (\(FieldParser.dateFormats))", FieldParser.day)
         let procedure = row.requiredText(.procedureCode, upper: true)
-        let units = row.required(.units, .badNumber, expected: "a whole number of units", { bytes in
-            FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
-        })
+        let units = row.required(
+            .units, .badNumber, expected: "a whole number of units",
+            { bytes in
+                FieldParser.integer(bytes).flatMap { abs($0) <= 9_999 ? $0 : nil }
+            })
         let start = row.value(.startTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
         let end = row.value(.endTime, .badTime, expected: "a time of day (\(FieldParser.timeFormats))", FieldParser.timeOfDay)
         let serviceMinutes = row.value(.serviceMinutes, .badDuration, expected: "whole minutes, zero or more", FieldParser.minutes)
-        let amount = row.value(.billedAmount, .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00)) up to $1,000,000,000.00", FieldParser.money)
+        let amount = row.value(
+            .billedAmount, .badAmount, expected: "an amount (123.45, $1,234.50 or (12.00)) up to $1,000,000,000.00", FieldParser.money)
         let staffID = row.text(.renderingStaffId)
         let npi = row.text(.renderingNpi)
         if staffID.isEmpty && npi.isEmpty {
@@ -308,17 +325,22 @@ package final class RecordTyper {
         }
         let status = status(row.text(.claimStatus))
         if status == nil {
-            row.fail(.claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID",
-                     quoted: [row.string(.claimStatus)])
+            row.fail(
+                .claimStatus, .badCode, "Status \"\(row.string(.claimStatus))\" is not BILLED, PAID, DENIED or VOID",
+                quoted: [row.string(.claimStatus)])
         }
         let frequencyBytes = row.trimmed(.frequencyCode)
         // One digit, nearly always: read it without building a string.
-        let frequency = frequencyBytes.isEmpty ? .original
-            : frequencyBytes.count == 1 && FieldParser.isDigit(frequencyBytes[0]) ? ClaimFrequency(rawValue: Int(frequencyBytes[0] - 0x30))
-            : Int(String(decoding: frequencyBytes, as: UTF8.self)).flatMap(ClaimFrequency.init(rawValue:))
+        let frequency =
+            frequencyBytes.isEmpty
+            ? .original
+            : frequencyBytes.count == 1 && FieldParser.isDigit(frequencyBytes[0])
+                ? ClaimFrequency(rawValue: Int(frequencyBytes[0] - 0x30))
+                : Int(String(decoding: frequencyBytes, as: UTF8.self)).flatMap(ClaimFrequency.init(rawValue:))
         if frequency == nil {
-            row.fail(.frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)",
-                     quoted: [row.string(.frequencyCode)])
+            row.fail(
+                .frequencyCode, .badCode, "Frequency \"\(row.string(.frequencyCode))\" is not 1 (original), 7 (replacement) or 8 (void)",
+                quoted: [row.string(.frequencyCode)])
         }
         if (start == nil) != (end == nil) && row.problems.isEmpty {
             row.fail(start == nil ? .startTime : .endTime, .missingValue, "the line has only one of start and end time")
@@ -326,8 +348,10 @@ package final class RecordTyper {
         let times = interval(start: start, end: end, on: date)
         if let times, let serviceMinutes, abs(times.1 - times.0 - serviceMinutes) > 1 {
             // Rules would otherwise take one duration here and the other there.
-            row.fail(.serviceMinutes, .durationMismatch,
-                     "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(times.1 - times.0) minutes but the line says \(serviceMinutes) minutes")
+            row.fail(
+                .serviceMinutes, .durationMismatch,
+                "\(FieldParser.clock(start!))–\(FieldParser.clock(end!)) is \(times.1 - times.0) minutes but the line says \(serviceMinutes) minutes"
+            )
         }
         guard row.problems.isEmpty, let date, let units, let status, let frequency else { return .rejected(row.problems) }
         let (category, isCare) = classify(procedure: procedure)
@@ -335,26 +359,30 @@ package final class RecordTyper {
         let payer = payerType(type: payerTypeText, name: row.text(.payerName))
         var warnings: [InputProblem] = []
         if payer == .other && !payerTypeText.isEmpty && unknownPayerTypes.insert(payerTypeText).inserted
-            && !PayerType.isOther(texts.string(payerTypeText)) {
+            && !PayerType.isOther(texts.string(payerTypeText))
+        {
             let value = texts.string(payerTypeText)
-            warnings.append(InputProblem(
-                file: file, line: record.line, column: (slots[Field.payerType.rawValue] ?? -1) + 1, code: .unknownValue,
-                message: "Payer Type \"\(value)\" is not MEDI-CAL, COMMERCIAL, MEDICARE or OTHER; read as other payer (said once per value)",
-                quoted: [value]))
+            warnings.append(
+                InputProblem(
+                    file: file, line: record.line, column: (slots[Field.payerType.rawValue] ?? -1) + 1, code: .unknownValue,
+                    message:
+                        "Payer Type \"\(value)\" is not MEDI-CAL, COMMERCIAL, MEDICARE or OTHER; read as other payer (said once per value)",
+                    quoted: [value]))
         }
         let taxonomyColumn = slots[Field.renderingTaxonomy.rawValue] != nil
-        return .accepted(BillingLine(
-            row: RowRef(file: fileIndex, line: record.line),
-            claimID: row.text(claim), lineNumber: row.text(.lineNumber), participantID: row.text(participant), serviceDate: date,
-            start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
-            modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
-            payerName: row.text(.payerName),
-            payerType: payer,
-            renderingStaffID: staffID, renderingNPI: npi,
-            renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : .empty, hasTaxonomy: taxonomyColumn,
-            billedAmount: amount, status: status, frequency: frequency,
-            originalClaimID: row.text(.originalClaimId), groupID: row.text(.groupId), category: category,
-            isCareActivityCode: isCare), warnings: warnings)
+        return .accepted(
+            BillingLine(
+                row: RowRef(file: fileIndex, line: record.line),
+                claimID: row.text(claim), lineNumber: row.text(.lineNumber), participantID: row.text(participant), serviceDate: date,
+                start: times?.0, end: times?.1, serviceMinutes: serviceMinutes, procedureCode: procedure,
+                modifiers: modifiers(&row), units: units, placeOfService: row.text(.placeOfService),
+                payerName: row.text(.payerName),
+                payerType: payer,
+                renderingStaffID: staffID, renderingNPI: npi,
+                renderingTaxonomy: taxonomyColumn ? row.upperText(.renderingTaxonomy) : .empty, hasTaxonomy: taxonomyColumn,
+                billedAmount: amount, status: status, frequency: frequency,
+                originalClaimID: row.text(.originalClaimId), groupID: row.text(.groupId), category: category,
+                isCareActivityCode: isCare), warnings: warnings)
     }
 
     /// The non-empty modifiers, upper-cased, as one text (most lines have none or one, and
@@ -386,13 +414,14 @@ package final class RecordTyper {
             row.fail(.peerCertStatus, .badCode, "Cert Status \"\(status)\" is not ACTIVE, EXPIRED or VACATED", quoted: [status])
         }
         guard row.problems.isEmpty else { return .rejected(row.problems) }
-        return .accepted(StaffMember(
-            source: SourceRef(file: file, line: record.line, recordID: staffID), staffID: staffID,
-            npi: row.string(.npi), name: row.string(.staffName), role: row.string(.role).uppercased(),
-            taxonomy: row.string(.taxonomy).uppercased(), certNumber: row.string(.peerCertNumber),
-            certIssued: issued, certExpires: expires, certStatus: status,
-            specializations: row.string(.specializations), employmentStart: hired, employmentEnd: left,
-            certInitial: initial))
+        return .accepted(
+            StaffMember(
+                source: SourceRef(file: file, line: record.line, recordID: staffID), staffID: staffID,
+                npi: row.string(.npi), name: row.string(.staffName), role: row.string(.role).uppercased(),
+                taxonomy: row.string(.taxonomy).uppercased(), certNumber: row.string(.peerCertNumber),
+                certIssued: issued, certExpires: expires, certStatus: status,
+                specializations: row.string(.specializations), employmentStart: hired, employmentEnd: left,
+                certInitial: initial))
     }
 }
 

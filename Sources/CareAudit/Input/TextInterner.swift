@@ -160,7 +160,8 @@ struct TextInterner {
     }
 
     func string(_ id: TextID) -> String {
-        let start = Int(starts[Int(id.raw)]), end = Int(starts[Int(id.raw) + 1])
+        let start = Int(starts[Int(id.raw)])
+        let end = Int(starts[Int(id.raw) + 1])
         return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 

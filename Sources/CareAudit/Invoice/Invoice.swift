@@ -14,22 +14,28 @@ package struct Invoice: Sendable {
     /// Rules whose findings may take CARE minutes off after review; not deducted.
     package static let pendingRules = ["DC002", "DC004"]
     /// Rules whose findings put billed dollars at risk.
-    package static let exposureRules = ["DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003"]
+    package static let exposureRules = [
+        "DC003", "DC005", "DUP001", "DUP003", "PEER001", "PEER002", "REF001", "TS003", "TS004", "UNIT001", "UNIT003",
+    ]
 
     /// What a rule's findings do to the money, in words (`care-audit explain`, docs/MONEY.md).
     package static func effect(ofRule id: String) -> String {
         switch id {
         case "CARE002": "invoice adjustment: the entry's minutes come off the CARE invoice (the first claim on an entry's minutes)"
-        case "TS003": "invoice adjustment: CARE minutes inside the leave (all of them on a day of leave); billing exposure: a line rendered during leave, its whole amount"
-        case "TS001": "invoice adjustment: a CARE entry's minutes that are also inside an earlier entry, or inside an entry that is not CARE time"
+        case "TS003":
+            "invoice adjustment: CARE minutes inside the leave (all of them on a day of leave); billing exposure: a line rendered during leave, its whole amount"
+        case "TS001":
+            "invoice adjustment: a CARE entry's minutes that are also inside an earlier entry, or inside an entry that is not CARE time"
         case "DC001": "invoice adjustment: the overlap minutes, taken from the CARE entries (the billed service stands)"
         case "CARE001": "invoice adjustment: the travel minutes"
-        case "DC002", "DC004": "pending review: the CARE minutes in question, less what adjustments already took off the same records; listed, not deducted"
+        case "DC002", "DC004":
+            "pending review: the CARE minutes in question, less what adjustments already took off the same records; listed, not deducted"
         case "DC003", "PEER001", "PEER002", "REF001": "billing exposure: the line's whole billed amount"
         case "DC005": "billing exposure: each later line's billed share of the minutes it shares with earlier ones"
         case "DUP001": "billing exposure: every copy after the first"
         case "DUP003": "billing exposure: every line but the largest payment"
-        case "TS004": "billing exposure: the share of the line's amount for its minutes on no timesheet entry (an auditor disallows billed time no timesheet shows)"
+        case "TS004":
+            "billing exposure: the share of the line's amount for its minutes on no timesheet entry (an auditor disallows billed time no timesheet shows)"
         case "UNIT001": "billing exposure: the excess units' share of the amount (too few units: none)"
         case "UNIT003": "billing exposure: the units past the cap, shared over the day's lines by their units"
         default: "none: the finding does not change the money totals"
@@ -114,9 +120,12 @@ package struct Invoice: Sendable {
 
     /// The whole period, month by month added up.
     package var whole: Month {
-        Month(period: period, byCategory: Dictionary(uniqueKeysWithValues: ClaimingCategory.claimable.map { category in
-            (category, months.reduce(Minutes()) { $0 + ($1.byCategory[category] ?? Minutes()) })
-        }))
+        Month(
+            period: period,
+            byCategory: Dictionary(
+                uniqueKeysWithValues: ClaimingCategory.claimable.map { category in
+                    (category, months.reduce(Minutes()) { $0 + ($1.byCategory[category] ?? Minutes()) })
+                }))
     }
 
     /// One row of the worksheet: a month (or the period) and a category (nil: the total).
@@ -167,13 +176,18 @@ package struct Invoice: Sendable {
         self.period = period
         hourlyRate = totals.hourlyRate
         months = zip(period.months, totals.minutesByMonth).map { month, minutes in
-            Month(period: month, byCategory: Dictionary(uniqueKeysWithValues: ClaimingCategory.claimable.map {
-                ($0, Minutes(gross: minutes[$0] ?? 0))
-            }))
+            Month(
+                period: month,
+                byCategory: Dictionary(
+                    uniqueKeysWithValues: ClaimingCategory.claimable.map {
+                        ($0, Minutes(gross: minutes[$0] ?? 0))
+                    }))
         }
         var staffLines: [String: [ClaimingCategory: Minutes]] = [:]
         for (id, byCategory) in totals.minutesByStaff {
-            for category in ClaimingCategory.claimable { if let gross = byCategory[category] { staffLines[id, default: [:]][category] = Minutes(gross: gross) } }
+            for category in ClaimingCategory.claimable {
+                if let gross = byCategory[category] { staffLines[id, default: [:]][category] = Minutes(gross: gross) }
+            }
         }
 
         // The parts of the adjustments and the exposure, by record, in finding order; only records
@@ -196,15 +210,19 @@ package struct Invoice: Sendable {
             var takers: [String] = []
             for (finding, part) in ordered {
                 guard let category = part.category,
-                      let month = months.firstIndex(where: { $0.period.contains(part.day) }) else { continue }
+                    let month = months.firstIndex(where: { $0.period.contains(part.day) })
+                else { continue }
                 let taken = min(part.minutes, max(left, 0))
                 left -= taken
-                let note = taken < part.minutes
+                let note =
+                    taken < part.minutes
                     ? "\(part.minutes) min claimed; \(taken == 0 ? "all" : "the rest") already removed by \(takers.joined(separator: ", "))"
                     : nil
                 if taken > 0 && !takers.contains(finding.rule) { takers.append(finding.rule) }
-                ledger.append(Adjustment(rule: finding.rule, severity: finding.severity, record: record, staffID: part.staffID,
-                                         day: part.day, category: category, minutes: taken, amount: amount(taken), note: note))
+                ledger.append(
+                    Adjustment(
+                        rule: finding.rule, severity: finding.severity, record: record, staffID: part.staffID,
+                        day: part.day, category: category, minutes: taken, amount: amount(taken), note: note))
                 months[month].byCategory[category]!.removed[finding.rule, default: 0] += taken
                 if let staffID = part.staffID { staffLines[staffID]?[category]?.removed[finding.rule, default: 0] += taken }
                 removedFrom[record, default: 0] += taken
@@ -218,13 +236,16 @@ package struct Invoice: Sendable {
         var pendingParts: [SourceRef: [(finding: Finding, part: MoneyEffect.Part, minutes: Int)]] = [:]
         var pendingOn: [SourceRef: Int] = [:]
         let pendingFindings = findings.filter { $0.money?.total == .pendingReview }
-            .enumerated().sorted { (Self.pendingRules.firstIndex(of: $0.element.rule) ?? Int.max, $0.offset)
-                < (Self.pendingRules.firstIndex(of: $1.element.rule) ?? Int.max, $1.offset) }.map(\.element)
+            .enumerated().sorted {
+                (Self.pendingRules.firstIndex(of: $0.element.rule) ?? Int.max, $0.offset)
+                    < (Self.pendingRules.firstIndex(of: $1.element.rule) ?? Int.max, $1.offset)
+            }.map(\.element)
         for finding in pendingFindings {
             let questioned = finding.records.reduce(0) { $0 + (removedFrom[$1] ?? 0) + (pendingOn[$1] ?? 0) }
             var left = finding.money!.minutes - questioned
             for part in finding.money!.parts where period.contains(part.day) {
-                let minutes = min(part.minutes, part.recordMinutes - (removedFrom[part.record] ?? 0) - (pendingOn[part.record] ?? 0), max(left, 0))
+                let minutes = min(
+                    part.minutes, part.recordMinutes - (removedFrom[part.record] ?? 0) - (pendingOn[part.record] ?? 0), max(left, 0))
                 left -= minutes
                 guard minutes > 0 else { continue }
                 pendingParts[part.record, default: []].append((finding, part, minutes))
@@ -236,16 +257,20 @@ package struct Invoice: Sendable {
             let minutes = claims.reduce(0) { $0 + $1.minutes }
             guard let category = claims[0].part.category else { continue }
             let others = Set(claims.map(\.finding.rule)).subtracting([claims[0].finding.rule]).sorted()
-            pending.append(Adjustment(rule: claims[0].finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
-                                      staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
-                                      amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
+            pending.append(
+                Adjustment(
+                    rule: claims[0].finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
+                    staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
+                    amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
         }
 
         for (record, claims) in (parts[.billingExposure] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let largest = claims.max { ($0.part.amount, $1.finding.rule) < ($1.part.amount, $0.finding.rule) }!
-            exposure.append(Exposure(rule: largest.finding.rule, rules: Set(claims.map(\.finding.rule)).sorted(),
-                                     severity: claims.map(\.finding.severity).max()!, record: record,
-                                     day: largest.part.day, amount: largest.part.amount))
+            exposure.append(
+                Exposure(
+                    rule: largest.finding.rule, rules: Set(claims.map(\.finding.rule)).sorted(),
+                    severity: claims.map(\.finding.severity).max()!, record: record,
+                    day: largest.part.day, amount: largest.part.amount))
         }
 
         staff = staffLines.keys.sorted().flatMap { id in

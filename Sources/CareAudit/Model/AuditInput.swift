@@ -47,8 +47,8 @@ public struct AuditInput: Sendable {
             if last?.day != day { last = (day, Period.month(of: day)) }
             counts[last!.month, default: 0] += 1
         }
-        timeEntries.forEach { count($0.date) }
-        billingLines.forEach { count($0.serviceDate) }
+        for entry in timeEntries { count(entry.date) }
+        for line in billingLines { count(line.serviceDate) }
         return counts.map { ($0.key, $0.value) }.sorted { ($1.records, $0.month.first) < ($0.records, $1.month.first) }
     }
 

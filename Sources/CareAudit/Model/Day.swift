@@ -11,7 +11,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         // Up to 9999: rosters write 9999-12-31 for "no end date".
         guard (1900...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day)
+            (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         // Days from civil (Howard Hinnant's algorithm).
         let y = month <= 2 ? year - 1 : year
@@ -75,7 +75,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     package static func quarter(of day: Day) -> Period {
         let (y, m, _) = day.components
         let first = (m - 1) / 3 * 3 + 1
-        return Period(first: Day(year: y, month: first, day: 1)!, last: Day(year: y, month: first + 2, day: Day.daysIn(month: first + 2, year: y))!)
+        return Period(
+            first: Day(year: y, month: first, day: 1)!, last: Day(year: y, month: first + 2, day: Day.daysIn(month: first + 2, year: y))!)
     }
 
     /// `2026-10` (a month), `2026-Q4` (a calendar quarter) or `2026-10-01..2026-12-31`.
@@ -87,7 +88,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         let ym = text.split(separator: "-")
         guard ym.count == 2, ym[0].count == 4, let y = Int(ym[0]) else { return nil }
         if ym[1].count == 2, ym[1].uppercased().hasPrefix("Q"), let q = Int(ym[1].dropFirst()), (1...4).contains(q),
-           let first = Day(year: y, month: q * 3 - 2, day: 1) {
+            let first = Day(year: y, month: q * 3 - 2, day: 1)
+        {
             return quarter(of: first)
         }
         if let m = Int(ym[1]), let first = Day(year: y, month: m, day: 1) {

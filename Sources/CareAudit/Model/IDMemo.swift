@@ -34,7 +34,10 @@ struct IDMemo<Value> {
             guard let newValue else { preconditionFailure("a memo forgets nothing but all at once") }
             var slot = key.hash & (slots.count - 1)
             while let entry = slots[slot] {
-                if entry.key == key { slots[slot] = (key, newValue); return }
+                if entry.key == key {
+                    slots[slot] = (key, newValue)
+                    return
+                }
                 slot = (slot + 1) & (slots.count - 1)
             }
             slots[slot] = (key, newValue)
@@ -61,7 +64,7 @@ struct IDMemo<Value> {
         let old = slots
         slots = .init(repeating: nil, count: old.count * 2)
         count = 0
-        for case let (key, value)? in old { self[key] = value }
+        for case (let key, let value)? in old { self[key] = value }
     }
 }
 

@@ -56,10 +56,12 @@ package struct TimeEntry: Sendable {
     /// Whether the configured activity-code map holds the row's code (REF002 names the codes it lacks).
     package let codeIsMapped: Bool
 
-    package init(row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
-                minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
-                program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?,
-                describedAs: ClaimingCategory? = nil, codeIsMapped: Bool = false) {
+    package init(
+        row: RowRef, recordID: TextID, staffID: TextID, staffName: TextID, date: Day, start: Int?, end: Int?,
+        minutes: Int, activityCode: TextID, activityDescription: TextID, participantID: TextID,
+        program: TextID, payCode: TextID, travelMinutes: Int, category: ClaimingCategory, ancillary: Ancillary?,
+        describedAs: ClaimingCategory? = nil, codeIsMapped: Bool = false
+    ) {
         self.row = row
         self.recordID = recordID
         self.staffID = staffID
@@ -167,10 +169,18 @@ package enum ClaimStatus: String, Sendable, CaseIterable, Codable {
     package init?(text: String) {
         // Exports spell these in capitals almost always: skip normalising then.
         switch text {
-        case "PAID": self = .paid; return
-        case "BILLED", "": self = .billed; return
-        case "DENIED": self = .denied; return
-        case "VOID": self = .void; return
+        case "PAID":
+            self = .paid
+            return
+        case "BILLED", "":
+            self = .billed
+            return
+        case "DENIED":
+            self = .denied
+            return
+        case "VOID":
+            self = .void
+            return
         default: break
         }
         switch HeaderMapping.normalize(text) {
@@ -224,12 +234,14 @@ package struct BillingLine: Sendable {
     package let hasTaxonomy: Bool
     private let hasAmount: Bool
 
-    package init(row: RowRef, claimID: TextID, lineNumber: TextID, participantID: TextID, serviceDate: Day,
-                start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: TextID, modifiers: TextID,
-                units: Int, placeOfService: TextID, payerName: TextID, payerType: PayerType,
-                renderingStaffID: TextID, renderingNPI: TextID, renderingTaxonomy: TextID, hasTaxonomy: Bool,
-                billedAmount: Money?, status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: TextID,
-                groupID: TextID = .empty, category: ClaimingCategory, isCareActivityCode: Bool) {
+    package init(
+        row: RowRef, claimID: TextID, lineNumber: TextID, participantID: TextID, serviceDate: Day,
+        start: Int?, end: Int?, serviceMinutes: Int?, procedureCode: TextID, modifiers: TextID,
+        units: Int, placeOfService: TextID, payerName: TextID, payerType: PayerType,
+        renderingStaffID: TextID, renderingNPI: TextID, renderingTaxonomy: TextID, hasTaxonomy: Bool,
+        billedAmount: Money?, status: ClaimStatus, frequency: ClaimFrequency, originalClaimID: TextID,
+        groupID: TextID = .empty, category: ClaimingCategory, isCareActivityCode: Bool
+    ) {
         self.groupID = groupID
         self.row = row
         self.claimID = claimID
@@ -305,10 +317,14 @@ package struct BillingLine: Sendable {
         var copy = self
         copy.row = row.shifted(by: lines)
         guard let map else { return copy }
-        (copy.claimID, copy.lineNumber, copy.originalClaimID, copy.groupID) = (map[claimID], map[lineNumber], map[originalClaimID], map[groupID])
+        (copy.claimID, copy.lineNumber, copy.originalClaimID, copy.groupID) = (
+            map[claimID], map[lineNumber], map[originalClaimID], map[groupID]
+        )
         (copy.participantID, copy.procedureCode, copy.modifiers) = (map[participantID], map[procedureCode], map[modifiers])
         (copy.placeOfService, copy.payerName) = (map[placeOfService], map[payerName])
-        (copy.renderingStaffID, copy.renderingNPI, copy.renderingTaxonomy) = (map[renderingStaffID], map[renderingNPI], map[renderingTaxonomy])
+        (copy.renderingStaffID, copy.renderingNPI, copy.renderingTaxonomy) = (
+            map[renderingStaffID], map[renderingNPI], map[renderingTaxonomy]
+        )
         return copy
     }
 }
@@ -335,9 +351,11 @@ package struct StaffMember: Sendable, Equatable {
     /// Role CERTIFIED_PEER (or a peer certificate number on file).
     package var isCertifiedPeer: Bool
 
-    package init(source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
-                certNumber: String, certIssued: Day?, certExpires: Day?, certStatus: String, specializations: String,
-                employmentStart: Day?, employmentEnd: Day?, certInitial: Day? = nil) {
+    package init(
+        source: SourceRef, staffID: String, npi: String, name: String, role: String, taxonomy: String,
+        certNumber: String, certIssued: Day?, certExpires: Day?, certStatus: String, specializations: String,
+        employmentStart: Day?, employmentEnd: Day?, certInitial: Day? = nil
+    ) {
         self.certInitial = certInitial
         self.source = source
         self.staffID = staffID

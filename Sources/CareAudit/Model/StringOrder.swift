@@ -5,7 +5,8 @@ extension String {
     /// compared with `memcmp`: `utf8.lexicographicallyPrecedes` walks the bytes one by one
     /// and costs ten times as much, which shows when sorting tens of thousands of keys.
     func precedesByUTF8(_ other: String) -> Bool {
-        var a = self, b = other
+        var a = self
+        var b = other
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let order = min(x.count, y.count) == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))

@@ -11,8 +11,10 @@ package struct AuditCSVReporter: AuditReporter {
     private let writer = CSVWriter()
 
     /// The findings table's header (a review file needs `fingerprint` and `decision` of them).
-    package static let findingColumns = ["rule", "severity", "staff_id", "staff_name", "date", "participant", "claim_ids", "minutes", "amount",
-                                        "money", "file", "line", "records", "message", "fingerprint", "decision", "note", "reviewer"]
+    package static let findingColumns = [
+        "rule", "severity", "staff_id", "staff_name", "date", "participant", "claim_ids", "minutes", "amount",
+        "money", "file", "line", "records", "message", "fingerprint", "decision", "note", "reviewer",
+    ]
 
     package init(table: CSVTable = .findings, bom: Bool = false) {
         self.table = table
@@ -55,25 +57,32 @@ package struct AuditCSVReporter: AuditReporter {
             let invoice = result.invoice
             // A column for every rule that may remove minutes, so the header never changes.
             let reasons = Invoice.adjustingRules
-            out += writer.record(["scope", "month", "staff_id", "staff_name", "category", "gross_minutes"]
-                                 + reasons.map { "removed_\($0)" } + ["net_minutes", "net_hours", "amount"])
-            func row(_ scope: String, _ month: String, _ staff: (String, String), _ category: String, _ minutes: Invoice.Minutes) -> String {
-                writer.record([scope, month, staff.0, staff.1, category, String(minutes.gross)]
-                              + reasons.map { String(minutes.removed[$0] ?? 0) }
-                              + [String(minutes.net), hoursWithoutGrouping(minutes.net), invoice.amount(minutes.net).description])
+            out += writer.record(
+                ["scope", "month", "staff_id", "staff_name", "category", "gross_minutes"]
+                    + reasons.map { "removed_\($0)" } + ["net_minutes", "net_hours", "amount"])
+            func row(_ scope: String, _ month: String, _ staff: (String, String), _ category: String, _ minutes: Invoice.Minutes) -> String
+            {
+                writer.record(
+                    [scope, month, staff.0, staff.1, category, String(minutes.gross)]
+                        + reasons.map { String(minutes.removed[$0] ?? 0) }
+                        + [String(minutes.net), hoursWithoutGrouping(minutes.net), invoice.amount(minutes.net).description])
             }
             for line in invoice.rows(periodAlways: true) {
-                out += row(line.isPeriod ? "period" : "month", line.period.description, ("", ""), line.category?.rawValue ?? "total", line.minutes)
+                out += row(
+                    line.isPeriod ? "period" : "month", line.period.description, ("", ""), line.category?.rawValue ?? "total", line.minutes)
             }
             for line in invoice.staff {
                 out += row("staff", invoice.period.description, (line.staffID, line.name ?? ""), line.category.rawValue, line.minutes)
             }
         case .ledger:
-            out += writer.record(["rule", "severity", "file", "line", "record_id", "staff_id", "date", "category", "minutes", "amount", "note"])
+            out += writer.record([
+                "rule", "severity", "file", "line", "record_id", "staff_id", "date", "category", "minutes", "amount", "note",
+            ])
             for row in result.invoice.ledger {
                 out += writer.record([
                     row.rule, row.severity.rawValue, row.record.file, String(row.record.line), row.record.recordID ?? "",
-                    row.staffID ?? "", row.day.description, row.category.rawValue, String(row.minutes), row.amount.description, row.note ?? "",
+                    row.staffID ?? "", row.day.description, row.category.rawValue, String(row.minutes), row.amount.description,
+                    row.note ?? "",
                 ])
             }
         }

@@ -70,7 +70,7 @@ package struct AuditJSONReporter: AuditReporter {
         func encode(to encoder: Encoder) throws {
             enum Keys: String, CodingKey {
                 case findings_by_severity, findings_by_rule, minutes_by_category, minutes_by_staff, hourly_rate, invoice,
-                     invoice_adjustments, billing_exposure, pending_review, suppressed, incomplete_inputs, days_not_checked, configuration
+                    invoice_adjustments, billing_exposure, pending_review, suppressed, incomplete_inputs, days_not_checked, configuration
             }
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(findings_by_severity, forKey: .findings_by_severity)
@@ -300,23 +300,30 @@ package struct AuditJSONReporter: AuditReporter {
         let totals = result.totals
         let invoice = result.invoice
         let document = Document(
-            period: Period(from: result.period.first.description, to: result.period.last.description,
-                           label: result.period.description, source: result.periodInferred ? "inferred" : "configured"),
+            period: Period(
+                from: result.period.first.description, to: result.period.last.description,
+                label: result.period.description, source: result.periodInferred ? "inferred" : "configured"),
             inputs: result.inputs.map {
-                Input(path: $0.path, kind: $0.kind?.rawValue ?? "file", sha256: $0.sha256, bytes: $0.bytes, rows: $0.rows,
-                      accepted: $0.accepted, rejected: $0.rejected, blank_lines: $0.blankLines)
+                Input(
+                    path: $0.path, kind: $0.kind?.rawValue ?? "file", sha256: $0.sha256, bytes: $0.bytes, rows: $0.rows,
+                    accepted: $0.accepted, rejected: $0.rejected, blank_lines: $0.blankLines)
             },
             summary: Summary(
-                findings_by_severity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, totals.findingsBySeverity[$0] ?? 0) }),
+                findings_by_severity: Dictionary(
+                    uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, totals.findingsBySeverity[$0] ?? 0) }),
                 findings_by_rule: totals.findingsByRule,
                 minutes_by_category: Dictionary(uniqueKeysWithValues: totals.minutesByCategory.map { ($0.key.rawValue, $0.value) }),
-                minutes_by_staff: totals.minutesByStaff.mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) },
+                minutes_by_staff: totals.minutesByStaff.mapValues {
+                    Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) })
+                },
                 hourly_rate: totals.hourlyRate.description,
                 invoice: InvoiceJSON(
                     months: Dictionary(uniqueKeysWithValues: invoice.months.map { ($0.period.description, Month($0, invoice)) }),
                     period: Month(invoice.whole, invoice),
                     by_staff: Dictionary(grouping: invoice.staff, by: \.staffID).mapValues { lines in
-                        Staff(name: lines[0].name, net_minutes: Dictionary(uniqueKeysWithValues: lines.map { ($0.category.rawValue, $0.minutes.net) }))
+                        Staff(
+                            name: lines[0].name,
+                            net_minutes: Dictionary(uniqueKeysWithValues: lines.map { ($0.category.rawValue, $0.minutes.net) }))
                     },
                     ledger: invoice.ledger.map(Ledger.init)),
                 invoice_adjustments: Adjustments(
@@ -325,16 +332,20 @@ package struct AuditJSONReporter: AuditReporter {
                     by_rule: invoice.whole.total.removed),
                 billing_exposure: ExposureJSON(
                     amount: invoice.exposureTotal.description, claim_lines: invoice.exposure.count,
-                    by_severity: Dictionary(uniqueKeysWithValues: invoice.exposureBySeverity.map { ($0.key.rawValue, $0.value.description) }),
+                    by_severity: Dictionary(
+                        uniqueKeysWithValues: invoice.exposureBySeverity.map { ($0.key.rawValue, $0.value.description) }),
                     lines: invoice.exposure.map {
-                        Line(rule: $0.rule, rules: $0.rules, severity: $0.severity.rawValue, file: $0.record.file, line: $0.record.line,
-                             record_id: $0.record.recordID, date: $0.day.description, amount: $0.amount.description)
+                        Line(
+                            rule: $0.rule, rules: $0.rules, severity: $0.severity.rawValue, file: $0.record.file, line: $0.record.line,
+                            record_id: $0.record.recordID, date: $0.day.description, amount: $0.amount.description)
                     }),
-                pending_review: Pending(minutes: invoice.pendingMinutes, amount: invoice.amount(invoice.pendingMinutes).description,
-                                        entries: invoice.pending.map(Ledger.init)),
-                suppressed: SuppressedJSON(findings: invoice.suppressed.findings, invoice_minutes: invoice.suppressed.invoiceMinutes,
-                                           exposure: invoice.suppressed.exposure.description,
-                                           pending_minutes: invoice.suppressed.pendingMinutes),
+                pending_review: Pending(
+                    minutes: invoice.pendingMinutes, amount: invoice.amount(invoice.pendingMinutes).description,
+                    entries: invoice.pending.map(Ledger.init)),
+                suppressed: SuppressedJSON(
+                    findings: invoice.suppressed.findings, invoice_minutes: invoice.suppressed.invoiceMinutes,
+                    exposure: invoice.suppressed.exposure.description,
+                    pending_minutes: invoice.suppressed.pendingMinutes),
                 incomplete_inputs: result.incompleteInputs.map(\.path),
                 days_not_checked: result.uncheckedDays.map { DayNotChecked(staff_id: $0.staffID, date: $0.day.description) },
                 configuration: result.configurationSource),

@@ -13,15 +13,18 @@ package struct AuditJUnitReporter: AuditReporter {
         let failing = result.rules.filter { byRule[$0.id].map(fails) ?? false }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"care-audit\" tests=\"\(result.rules.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
-        out += "  <testsuite name=\"care-audit \(ReportText.xml(result.period.description))\" tests=\"\(result.rules.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
+        out +=
+            "  <testsuite name=\"care-audit \(ReportText.xml(result.period.description))\" tests=\"\(result.rules.count)\" failures=\"\(failing)\" skipped=\"\(skipped.count)\">\n"
         for rule in result.rules {
             out += "    <testcase classname=\"care-audit.\(rule.id)\" name=\"\(rule.id) \(ReportText.xml(rule.name))\""
             if let reason = skipped[rule.id] {
                 out += ">\n      <skipped message=\"\(ReportText.xml(reason))\"/>\n    </testcase>\n"
             } else if let findings = byRule[rule.id] {
-                let listed = ReportText.xml(findings.map { "\($0.severity.rawValue): \($0.message) (\(ReportText.locations($0)))" }.joined(separator: "\n"))
+                let listed = ReportText.xml(
+                    findings.map { "\($0.severity.rawValue): \($0.message) (\(ReportText.locations($0)))" }.joined(separator: "\n"))
                 if fails(findings) {
-                    out += ">\n      <failure message=\"\(findings.count) finding\(findings.count == 1 ? "" : "s")\" type=\"\(findings[0].severity.rawValue)\">"
+                    out +=
+                        ">\n      <failure message=\"\(findings.count) finding\(findings.count == 1 ? "" : "s")\" type=\"\(findings[0].severity.rawValue)\">"
                     out += listed + "</failure>\n    </testcase>\n"
                 } else {
                     // Below --fail-on: shown, not failed.

@@ -15,18 +15,23 @@ package struct AuditMarkdownReporter: AuditReporter {
     package func render(_ result: AuditResult) -> String {
         let totals = result.totals
         var out = "## care-audit: \(result.period)\n\n"
-        out += InvoiceText.headline(result).map { "**\(cell($0.trimmingCharacters(in: .whitespaces)))**" }.joined(separator: "<br>\n") + "\n\n"
+        out +=
+            InvoiceText.headline(result).map { "**\(cell($0.trimmingCharacters(in: .whitespaces)))**" }.joined(separator: "<br>\n") + "\n\n"
         out += "| errors | warnings | info |\n|---:|---:|---:|\n"
-        out += "| \(totals.findingsBySeverity[.error] ?? 0) | \(totals.findingsBySeverity[.warning] ?? 0) | \(totals.findingsBySeverity[.info] ?? 0) |\n\n"
+        out +=
+            "| \(totals.findingsBySeverity[.error] ?? 0) | \(totals.findingsBySeverity[.warning] ?? 0) | \(totals.findingsBySeverity[.info] ?? 0) |\n\n"
         out += "| input | kind | rows | accepted | rejected |\n|---|---|---:|---:|---:|\n"
         for input in result.inputs {
-            out += "| \(cell(input.path)) | \(input.kind?.rawValue ?? "file") | \(grouped(input.rows)) | \(grouped(input.accepted)) | \(grouped(input.rejected)) |\n"
+            out +=
+                "| \(cell(input.path)) | \(input.kind?.rawValue ?? "file") | \(grouped(input.rows)) | \(grouped(input.accepted)) | \(grouped(input.rejected)) |\n"
         }
         let invoice = result.invoice
-        out += "\n### CARE invoice worksheet\n\n| month | category | gross min | removed min | net min | net h |\n|---|---|---:|---:|---:|---:|\n"
+        out +=
+            "\n### CARE invoice worksheet\n\n| month | category | gross min | removed min | net min | net h |\n|---|---|---:|---:|---:|---:|\n"
         for line in invoice.rows() {
             let minutes = line.minutes
-            out += "| \(line.period) | \(line.category?.label ?? "**total**") | \(grouped(minutes.gross)) | \(grouped(minutes.removedTotal)) | \(grouped(minutes.net)) | \(hoursText(minutes.net)) |\n"
+            out +=
+                "| \(line.period) | \(line.category?.label ?? "**total**") | \(grouped(minutes.gross)) | \(grouped(minutes.removedTotal)) | \(grouped(minutes.net)) | \(hoursText(minutes.net)) |\n"
         }
         if !result.skipped.isEmpty {
             out += "\n### Rules not run\n\n"
@@ -37,7 +42,8 @@ package struct AuditMarkdownReporter: AuditReporter {
         out += "| rule | severity | finding | records |\n|---|---|---|---|\n"
         var shown = 0
         for finding in result.findings {
-            let row = "| `\(finding.rule)` | \(finding.severity.rawValue) | \(cell(finding.message)) | \(cell(ReportText.locations(finding))) |\n"
+            let row =
+                "| `\(finding.rule)` | \(finding.severity.rawValue) | \(cell(finding.message)) | \(cell(ReportText.locations(finding))) |\n"
             guard shown < maxRows, out.utf8.count + row.utf8.count < maxBytes else { break }
             out += row
             shown += 1

@@ -12,10 +12,12 @@ package struct AuditSARIFReporter: AuditReporter {
     package init(invocation: Invocation? = nil) { self.invocation = invocation }
 
     static func location(_ record: SourceRef) -> [String: Any] {
-        ["physicalLocation": [
-            "artifactLocation": ["uri": record.file],
-            "region": ["startLine": max(record.line, 1)],
-        ]]
+        [
+            "physicalLocation": [
+                "artifactLocation": ["uri": record.file],
+                "region": ["startLine": max(record.line, 1)],
+            ]
+        ]
     }
 
     package func render(_ result: AuditResult) -> String {
@@ -42,23 +44,27 @@ package struct AuditSARIFReporter: AuditReporter {
             return result
         }
         var run: [String: Any] = [
-            "tool": ["driver": [
-                "name": "care-audit",
-                "version": CareAuditVersion.current,
-                "rules": rules.map { rule in
-                    [
-                        "id": rule.id,
-                        "name": rule.name,
-                        "shortDescription": ["text": rule.name],
-                        "fullDescription": ["text": rule.summary],
-                        "help": [
-                            "text": "\(rule.summary)\n\nWhy it matters: \(rule.rationale)\n\nMoney: \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples.",
-                            "markdown": "\(rule.summary)\n\n**Why it matters:** \(rule.rationale)\n\n**Money:** \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples that trigger it and examples that must not.",
-                        ],
-                        "defaultConfiguration": ["level": Self.level(rule.severity)],
-                    ] as [String: Any]
-                },
-            ]],
+            "tool": [
+                "driver": [
+                    "name": "care-audit",
+                    "version": CareAuditVersion.current,
+                    "rules": rules.map { rule in
+                        [
+                            "id": rule.id,
+                            "name": rule.name,
+                            "shortDescription": ["text": rule.name],
+                            "fullDescription": ["text": rule.summary],
+                            "help": [
+                                "text":
+                                    "\(rule.summary)\n\nWhy it matters: \(rule.rationale)\n\nMoney: \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples.",
+                                "markdown":
+                                    "\(rule.summary)\n\n**Why it matters:** \(rule.rationale)\n\n**Money:** \(Invoice.effect(ofRule: rule.id))\n\nRun `care-audit explain \(rule.id)` for examples that trigger it and examples that must not.",
+                            ],
+                            "defaultConfiguration": ["level": Self.level(rule.severity)],
+                        ] as [String: Any]
+                    },
+                ]
+            ],
             "results": results,
         ]
         var invocation: [String: Any] = ["executionSuccessful": true]
@@ -70,10 +76,15 @@ package struct AuditSARIFReporter: AuditReporter {
             invocation["endTimeUtc"] = format.string(from: described.end)
         }
         if result.findings.count > maxResults {
-            invocation["toolExecutionNotifications"] = [[
-                "level": "note",
-                "message": ["text": "\(result.findings.count - maxResults) more findings (the least severe) are not included; see the JSON or CSV report."],
-            ]]
+            invocation["toolExecutionNotifications"] = [
+                [
+                    "level": "note",
+                    "message": [
+                        "text":
+                            "\(result.findings.count - maxResults) more findings (the least severe) are not included; see the JSON or CSV report."
+                    ],
+                ]
+            ]
         }
         run["invocations"] = [invocation]
         return Self.document(run)
@@ -86,7 +97,9 @@ package struct AuditSARIFReporter: AuditReporter {
             "version": "2.1.0",
             "runs": [run],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

@@ -13,11 +13,12 @@ package struct AuditTextReporter: AuditReporter {
 
     private func paint(_ text: String, _ severity: Severity) -> String {
         guard color else { return text }
-        let code = switch severity {
-        case .error: "31;1"
-        case .warning: "33"
-        case .info: "36"
-        }
+        let code =
+            switch severity {
+            case .error: "31;1"
+            case .warning: "33"
+            case .info: "36"
+            }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
@@ -35,10 +36,13 @@ package struct AuditTextReporter: AuditReporter {
         let rejectedWidth = max(7, result.inputs.map { grouped($0.rejected).count }.max() ?? 0)
         for input in result.inputs {
             out += "  \(pad(input.path, pathWidth))  \(pad(input.kind?.rawValue ?? "file", 9))  "
-            out += "\(padLeft(grouped(input.rows), rowWidth)) rows  \(padLeft(grouped(input.accepted), rowWidth)) accepted  \(padLeft(grouped(input.rejected), rejectedWidth)) rejected"
+            out +=
+                "\(padLeft(grouped(input.rows), rowWidth)) rows  \(padLeft(grouped(input.accepted), rowWidth)) accepted  \(padLeft(grouped(input.rejected), rejectedWidth)) rejected"
             if input.blankLines > 0 { out += "  (\(counted(input.blankLines, "blank line")) skipped)" }
             let warnings = input.counts[.warning] ?? 0
-            if warnings > input.blankLines { out += "  \(counted(warnings - input.blankLines, "input warning")): see `care-audit validate`" }
+            if warnings > input.blankLines {
+                out += "  \(counted(warnings - input.blankLines, "input warning")): see `care-audit validate`"
+            }
             out += "\n"
         }
         // Notes about how the records were read (an adjustment naming a claim of another period).
@@ -64,7 +68,8 @@ package struct AuditTextReporter: AuditReporter {
         for finding in result.findings where !seen.contains(finding.rule) { seen.append(finding.rule) }
         for rule in seen {
             let sample = result.findings.first { $0.rule == rule }!
-            out += "  \(pad(rule, 8)) \(paint(pad(sample.severity.rawValue, 7), sample.severity)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(result.rule(rule)?.name ?? "")\n"
+            out +=
+                "  \(pad(rule, 8)) \(paint(pad(sample.severity.rawValue, 7), sample.severity)) \(padLeft(grouped(totals.findingsByRule[rule] ?? 0), 6))  \(result.rule(rule)?.name ?? "")\n"
         }
         if !result.skipped.isEmpty {
             out += "\nRules not run\n"
@@ -78,9 +83,11 @@ package struct AuditTextReporter: AuditReporter {
                 out += "  \(paint(finding.severity.rawValue, finding.severity)): \(finding.message)"
                 out += result.decision(for: finding).map { " [\(Self.describe($0))]" } ?? ""
                 out += "\n"
-                out += "    " + finding.records.prefix(6).map { ref in
-                    ref.location + (ref.recordID.map { " (\($0))" } ?? "")
-                }.joined(separator: ", ")
+                out +=
+                    "    "
+                    + finding.records.prefix(6).map { ref in
+                        ref.location + (ref.recordID.map { " (\($0))" } ?? "")
+                    }.joined(separator: ", ")
                 if finding.records.count > 6 { out += ", … \(finding.records.count - 6) more records" }
                 out += "\n"
             }
@@ -92,21 +99,23 @@ package struct AuditTextReporter: AuditReporter {
         if !result.setAside.isEmpty {
             out += "\n" + bold("Set aside by review (\(grouped(result.setAside.count))): not failing the run") + "\n"
             for finding in result.setAside {
-                out += "  \(finding.rule) \(finding.severity.rawValue): \(finding.message) [\(result.decision(for: finding).map(Self.describe) ?? "")]\n"
+                out +=
+                    "  \(finding.rule) \(finding.severity.rawValue): \(finding.message) [\(result.decision(for: finding).map(Self.describe) ?? "")]\n"
             }
         }
         if !result.staleDecisions.isEmpty {
             out += "\n" + bold("Stale decisions (\(grouped(result.staleDecisions.count))): their finding no longer occurs") + "\n"
             for decision in result.staleDecisions {
-                out += "  \(decision.source.location): \(decision.rule.isEmpty ? "" : decision.rule + " ")\(decision.message.isEmpty ? decision.fingerprint : decision.message) [\(Self.describe(decision))]\n"
+                out +=
+                    "  \(decision.source.location): \(decision.rule.isEmpty ? "" : decision.rule + " ")\(decision.message.isEmpty ? decision.fingerprint : decision.message) [\(Self.describe(decision))]\n"
             }
         }
 
         let bySeverity = totals.findingsBySeverity
-        out += "\n\(counted(bySeverity[.error] ?? 0, "error")), \(counted(bySeverity[.warning] ?? 0, "warning")), \(grouped(bySeverity[.info] ?? 0)) info\n"
+        out +=
+            "\n\(counted(bySeverity[.error] ?? 0, "error")), \(counted(bySeverity[.warning] ?? 0, "warning")), \(grouped(bySeverity[.info] ?? 0)) info\n"
         return out
     }
-
 
     /// The invoice worksheet (each month, then the period when it has several), the ledger, the
     /// exposure and pending review (the first `maxPerRule` rows of each), and net minutes by staff.
@@ -131,11 +140,14 @@ package struct AuditTextReporter: AuditReporter {
         out += "\nAdjustments ledger (\(counted(ledger.count, "row")): every minute between gross and net)\n"
         if ledger.isEmpty { out += "  none\n" }
         for adjustment in ledger.prefix(maxPerRule) {
-            out += "  \(pad(adjustment.rule, 8)) \(pad(adjustment.severity.rawValue, 7)) \(reference(adjustment.record))  \(adjustment.day)  "
+            out +=
+                "  \(pad(adjustment.rule, 8)) \(pad(adjustment.severity.rawValue, 7)) \(reference(adjustment.record))  \(adjustment.day)  "
             out += "\(adjustment.category.label): \(grouped(adjustment.minutes)) min\(paid ? ", \(adjustment.amount.display)" : "")"
             out += (adjustment.note.map { " (\($0))" } ?? "") + "\n"
         }
-        if ledger.count > maxPerRule { out += "  … \(grouped(ledger.count - maxPerRule)) more rows (see --format csv --table ledger, or json)\n" }
+        if ledger.count > maxPerRule {
+            out += "  … \(grouped(ledger.count - maxPerRule)) more rows (see --format csv --table ledger, or json)\n"
+        }
 
         out += "\nBilling exposure (\(counted(invoice.exposure.count, "claim line")), each once)\n"
         if invoice.exposure.isEmpty { out += "  none\n" }
@@ -143,15 +155,20 @@ package struct AuditTextReporter: AuditReporter {
             out += "  \(pad(line.rule, 8)) \(pad(line.severity.rawValue, 7)) \(reference(line.record))  \(line.day)  \(line.amount.display)"
             out += line.rules.count > 1 ? " (named by \(line.rules.joined(separator: ", ")))\n" : "\n"
         }
-        if invoice.exposure.count > maxPerRule { out += "  … \(grouped(invoice.exposure.count - maxPerRule)) more lines (see --format json)\n" }
+        if invoice.exposure.count > maxPerRule {
+            out += "  … \(grouped(invoice.exposure.count - maxPerRule)) more lines (see --format json)\n"
+        }
 
         if !invoice.pending.isEmpty {
             out += "\nPending review (not deducted)\n"
             for entry in invoice.pending.prefix(maxPerRule) {
-                out += "  \(pad(entry.rule, 8)) \(pad(entry.severity.rawValue, 7)) \(reference(entry.record))  \(entry.day)  \(entry.category.label): \(grouped(entry.minutes)) min"
+                out +=
+                    "  \(pad(entry.rule, 8)) \(pad(entry.severity.rawValue, 7)) \(reference(entry.record))  \(entry.day)  \(entry.category.label): \(grouped(entry.minutes)) min"
                 out += (entry.note.map { " (\($0))" } ?? "") + "\n"
             }
-            if invoice.pending.count > maxPerRule { out += "  … \(grouped(invoice.pending.count - maxPerRule)) more entries (see --format json)\n" }
+            if invoice.pending.count > maxPerRule {
+                out += "  … \(grouped(invoice.pending.count - maxPerRule)) more entries (see --format json)\n"
+            }
         }
 
         // One line per staff member: net minutes in each category with any time.
@@ -165,7 +182,9 @@ package struct AuditTextReporter: AuditReporter {
             for id in people.keys.sorted() {
                 let lines = people[id]!
                 out += "  \(pad(id, 10))  \(pad(lines[0].name ?? "", nameWidth))"
-                for category in used { out += "  \(padLeft(lines.first { $0.category == category }.map { grouped($0.minutes.net) } ?? "", 9))" }
+                for category in used {
+                    out += "  \(padLeft(lines.first { $0.category == category }.map { grouped($0.minutes.net) } ?? "", 9))"
+                }
                 out += "  \(padLeft(grouped(lines.reduce(0) { $0 + $1.minutes.net }), 9))\n"
             }
         }
@@ -174,7 +193,8 @@ package struct AuditTextReporter: AuditReporter {
 
     /// "false_positive: the session was a group (M. Ortiz)".
     static func describe(_ decision: ReviewDecision) -> String {
-        decision.kind.rawValue + (decision.note.isEmpty ? "" : ": \(decision.note)") + (decision.reviewer.isEmpty ? "" : " (\(decision.reviewer))")
+        decision.kind.rawValue + (decision.note.isEmpty ? "" : ": \(decision.note)")
+            + (decision.reviewer.isEmpty ? "" : " (\(decision.reviewer))")
     }
 
     private func reference(_ record: SourceRef) -> String {

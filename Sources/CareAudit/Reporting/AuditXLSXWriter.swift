@@ -67,25 +67,39 @@ package struct AuditXLSXWriter {
             row += 1
         }
         row += 1
-        row = sheet.table(at: row, ["File", "Kind", "Rows", "Accepted", "Rejected", "SHA-256"], header: book.header, result.inputs.map { input in
-            [.text(input.path), .text(input.kind?.rawValue ?? "file"), .number(Double(input.rows)), .number(Double(input.accepted)),
-             .number(Double(input.rejected)), .text(input.sha256)]
-        }) + 1
+        row =
+            sheet.table(
+                at: row, ["File", "Kind", "Rows", "Accepted", "Rejected", "SHA-256"], header: book.header,
+                result.inputs.map { input in
+                    [
+                        .text(input.path), .text(input.kind?.rawValue ?? "file"), .number(Double(input.rows)),
+                        .number(Double(input.accepted)),
+                        .number(Double(input.rejected)), .text(input.sha256),
+                    ]
+                }) + 1
         let bySeverity = result.totals.findingsBySeverity
-        row = sheet.table(at: row, ["Severity", "Findings"], header: book.header, Severity.allCases.reversed().map {
-            [.text($0.rawValue), .number(Double(bySeverity[$0] ?? 0))]
-        }) + 1
+        row =
+            sheet.table(
+                at: row, ["Severity", "Findings"], header: book.header,
+                Severity.allCases.reversed().map {
+                    [.text($0.rawValue), .number(Double(bySeverity[$0] ?? 0))]
+                }) + 1
         let rules = result.totals.findingsByRule.keys.sorted()
-        row = sheet.table(at: row, ["Rule", "Name", "Findings"], header: book.header, rules.map {
-            [.text($0), .text(result.rule($0)?.name ?? ""), .number(Double(result.totals.findingsByRule[$0] ?? 0))]
-        }) + 1
+        row =
+            sheet.table(
+                at: row, ["Rule", "Name", "Findings"], header: book.header,
+                rules.map {
+                    [.text($0), .text(result.rule($0)?.name ?? ""), .number(Double(result.totals.findingsByRule[$0] ?? 0))]
+                }) + 1
         // Minutes by claiming category, and a bar chart of them.
         let categories = ClaimingCategory.allCases.filter { (result.totals.minutesByCategory[$0] ?? 0) > 0 }
         let first = row + 1
-        row = sheet.table(at: row, ["Claiming category", "Minutes", "Hours"], header: book.header, categories.map { category in
-            let minutes = result.totals.minutesByCategory[category] ?? 0
-            return [.text(category.label), .number(Double(minutes)), .number(Double(minutes) / 60, book.hours)]
-        })
+        row = sheet.table(
+            at: row, ["Claiming category", "Minutes", "Hours"], header: book.header,
+            categories.map { category in
+                let minutes = result.totals.minutesByCategory[category] ?? 0
+                return [.text(category.label), .number(Double(minutes)), .number(Double(minutes) / 60, book.hours)]
+            })
         if !categories.isEmpty, let chart = workbook_add_chart(book.workbook, UInt8(LXW_CHART_BAR.rawValue)) {
             let series = chart_add_series(chart, nil, nil)
             chart_series_set_categories(series, "Summary", lxw_row_t(first), 0, lxw_row_t(row - 1), 0)
@@ -99,26 +113,31 @@ package struct AuditXLSXWriter {
 
     private func findings(_ book: Book, _ result: AuditResult) {
         let sheet = book.sheet("Findings")
-        let headers = ["Rule", "Severity", "Staff ID", "Staff name", "Date", "Participant", "Claim IDs", "Minutes", "Amount",
-                       "Money total", "File", "Line", "Records", "Message", "Fingerprint", "Decision", "Note", "Reviewer"]
+        let headers = [
+            "Rule", "Severity", "Staff ID", "Staff name", "Date", "Participant", "Claim IDs", "Minutes", "Amount",
+            "Money total", "File", "Line", "Records", "Message", "Fingerprint", "Decision", "Note", "Reviewer",
+        ]
         let shown = result.findings.prefix(Book.maxRows - 2)
-        _ = sheet.table(at: 0, headers, header: book.header, shown.map { finding in
-            let first = finding.records.first
-            let claims = result.claimIDs(finding)
-            return [
-                .text(finding.rule), .text(finding.severity.rawValue), .text(finding.staffID ?? ""),
-                .text(finding.staffID.flatMap { result.staffNames[$0] } ?? ""), finding.date.map { .date($0) } ?? .blank,
-                .text(finding.participantIDs.joined(separator: "; ")), .text(claims.joined(separator: "; ")),
-                finding.minutes.map { .number(Double($0)) } ?? .blank,
-                finding.amount.map { .number(Double($0.cents) / 100, book.currency) } ?? .blank,
-                .text(finding.money?.total.label ?? ""), .text(first?.file ?? ""), first.map { .number(Double($0.line)) } ?? .blank,
-                .text(ReportText.locations(finding)), .text(finding.message), .text(Baseline.fingerprint(finding)),
-                .text(result.decision(for: finding)?.kind.rawValue ?? ""), .text(result.decision(for: finding)?.note ?? ""),
-                .text(result.decision(for: finding)?.reviewer ?? ""),
-            ]
-        }, dates: book.date)
+        _ = sheet.table(
+            at: 0, headers, header: book.header,
+            shown.map { finding in
+                let first = finding.records.first
+                let claims = result.claimIDs(finding)
+                return [
+                    .text(finding.rule), .text(finding.severity.rawValue), .text(finding.staffID ?? ""),
+                    .text(finding.staffID.flatMap { result.staffNames[$0] } ?? ""), finding.date.map { .date($0) } ?? .blank,
+                    .text(finding.participantIDs.joined(separator: "; ")), .text(claims.joined(separator: "; ")),
+                    finding.minutes.map { .number(Double($0)) } ?? .blank,
+                    finding.amount.map { .number(Double($0.cents) / 100, book.currency) } ?? .blank,
+                    .text(finding.money?.total.label ?? ""), .text(first?.file ?? ""), first.map { .number(Double($0.line)) } ?? .blank,
+                    .text(ReportText.locations(finding)), .text(finding.message), .text(Baseline.fingerprint(finding)),
+                    .text(result.decision(for: finding)?.kind.rawValue ?? ""), .text(result.decision(for: finding)?.note ?? ""),
+                    .text(result.decision(for: finding)?.reviewer ?? ""),
+                ]
+            }, dates: book.date)
         if shown.count < result.findings.count {
-            sheet.text(shown.count + 1, 0, "\(grouped(result.findings.count - shown.count)) more findings do not fit a sheet: see the CSV report")
+            sheet.text(
+                shown.count + 1, 0, "\(grouped(result.findings.count - shown.count)) more findings do not fit a sheet: see the CSV report")
         }
         worksheet_freeze_panes(sheet.sheet, 1, 0)
         worksheet_autofilter(sheet.sheet, 0, 0, lxw_row_t(max(shown.count, 1)), lxw_col_t(headers.count - 1))
@@ -126,7 +145,7 @@ package struct AuditXLSXWriter {
         var validation = lxw_data_validation()
         validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
         let names = Self.decisions.map { strdup($0) } + [nil]
-        defer { names.forEach { free($0) } }
+        defer { for name in names { free(name) } }
         var list = names
         list.withUnsafeMutableBufferPointer { buffer in
             validation.value_list = buffer.baseAddress
@@ -141,13 +160,14 @@ package struct AuditXLSXWriter {
         var bySeverity: [String: [Severity: Int]] = [:]
         for finding in result.findings { if let id = finding.staffID { bySeverity[id, default: [:]][finding.severity, default: 0] += 1 } }
         let ids = Set(result.totals.minutesByStaff.keys).union(bySeverity.keys).sorted()
-        _ = sheet.table(at: 0, ["Staff ID", "Name", "Role"] + categories.map(\.label) + ["Errors", "Warnings", "Info"], header: book.header,
-                        ids.map { id in
-            let minutes = result.totals.minutesByStaff[id] ?? [:]
-            return [.text(id), .text(result.staffNames[id] ?? ""), .text(result.staffRoles[id] ?? "")]
-                + categories.map { minutes[$0].map { .number(Double($0)) } ?? .blank }
-                + Severity.allCases.reversed().map { .number(Double(bySeverity[id]?[$0] ?? 0)) }
-        })
+        _ = sheet.table(
+            at: 0, ["Staff ID", "Name", "Role"] + categories.map(\.label) + ["Errors", "Warnings", "Info"], header: book.header,
+            ids.map { id in
+                let minutes = result.totals.minutesByStaff[id] ?? [:]
+                return [.text(id), .text(result.staffNames[id] ?? ""), .text(result.staffRoles[id] ?? "")]
+                    + categories.map { minutes[$0].map { .number(Double($0)) } ?? .blank }
+                    + Severity.allCases.reversed().map { .number(Double(bySeverity[id]?[$0] ?? 0)) }
+            })
         worksheet_freeze_panes(sheet.sheet, 1, 1)
         sheet.widths([12, 24, 18] + categories.map { _ in 14 } + [9, 9, 9])
     }
@@ -160,23 +180,30 @@ package struct AuditXLSXWriter {
             let minutes = line.minutes
             return [.text(line.period.description), .text(line.category?.label ?? "Total"), .number(Double(minutes.gross))]
                 + reasons.map { .number(Double(minutes.removed[$0] ?? 0)) }
-                + [.number(Double(minutes.net)), .number(Double(minutes.net) / 60, book.hours),
-                   .number(Double(invoice.amount(minutes.net).cents) / 100, book.currency)]
+                + [
+                    .number(Double(minutes.net)), .number(Double(minutes.net) / 60, book.hours),
+                    .number(Double(invoice.amount(minutes.net).cents) / 100, book.currency),
+                ]
         }
-        _ = sheet.table(at: 0, ["Month", "Category", "Gross minutes"] + reasons.map { "Removed \($0)" } + ["Net minutes", "Net hours", "Amount"],
-                        header: book.header, rows)
+        _ = sheet.table(
+            at: 0, ["Month", "Category", "Gross minutes"] + reasons.map { "Removed \($0)" } + ["Net minutes", "Net hours", "Amount"],
+            header: book.header, rows)
         worksheet_freeze_panes(sheet.sheet, 1, 2)
         sheet.widths([16, 30, 14] + reasons.map { _ in 14 } + [13, 11, 14])
     }
 
     private func ledger(_ book: Book, _ result: AuditResult) {
         let sheet = book.sheet("Ledger")
-        _ = sheet.table(at: 0, ["Rule", "Severity", "File", "Line", "Record", "Staff ID", "Date", "Category", "Minutes", "Amount", "Note"],
-                        header: book.header, result.invoice.ledger.prefix(Book.maxRows - 1).map { row in
-            [.text(row.rule), .text(row.severity.rawValue), .text(row.record.file), .number(Double(row.record.line)),
-             .text(row.record.recordID ?? ""), .text(row.staffID ?? ""), .date(row.day), .text(row.category.label),
-             .number(Double(row.minutes)), .number(Double(row.amount.cents) / 100, book.currency), .text(row.note ?? "")]
-        }, dates: book.date)
+        _ = sheet.table(
+            at: 0, ["Rule", "Severity", "File", "Line", "Record", "Staff ID", "Date", "Category", "Minutes", "Amount", "Note"],
+            header: book.header,
+            result.invoice.ledger.prefix(Book.maxRows - 1).map { row in
+                [
+                    .text(row.rule), .text(row.severity.rawValue), .text(row.record.file), .number(Double(row.record.line)),
+                    .text(row.record.recordID ?? ""), .text(row.staffID ?? ""), .date(row.day), .text(row.category.label),
+                    .number(Double(row.minutes)), .number(Double(row.amount.cents) / 100, book.currency), .text(row.note ?? ""),
+                ]
+            }, dates: book.date)
         worksheet_freeze_panes(sheet.sheet, 1, 0)
         sheet.widths([9, 9, 34, 7, 14, 12, 11, 30, 9, 12, 50])
     }
@@ -184,11 +211,15 @@ package struct AuditXLSXWriter {
     private func rules(_ book: Book, _ result: AuditResult) {
         let sheet = book.sheet("Rules")
         let skipped = Dictionary(result.skipped.map { ($0.rule, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        _ = sheet.table(at: 0, ["Rule", "Name", "Default severity", "Status", "Findings", "Why not run", "Money"], header: book.header,
-                        result.rules.map { rule in
-            [.text(rule.id), .text(rule.name), .text(rule.severity.rawValue), .text(skipped[rule.id] == nil ? "run" : "not run"),
-             .number(Double(result.totals.findingsByRule[rule.id] ?? 0)), .text(skipped[rule.id] ?? ""), .text(Invoice.effect(ofRule: rule.id))]
-        })
+        _ = sheet.table(
+            at: 0, ["Rule", "Name", "Default severity", "Status", "Findings", "Why not run", "Money"], header: book.header,
+            result.rules.map { rule in
+                [
+                    .text(rule.id), .text(rule.name), .text(rule.severity.rawValue), .text(skipped[rule.id] == nil ? "run" : "not run"),
+                    .number(Double(result.totals.findingsByRule[rule.id] ?? 0)), .text(skipped[rule.id] ?? ""),
+                    .text(Invoice.effect(ofRule: rule.id)),
+                ]
+            })
         worksheet_freeze_panes(sheet.sheet, 1, 0)
         sheet.widths([9, 50, 15, 9, 9, 60, 80])
     }
@@ -219,7 +250,10 @@ package struct AuditXLSXWriter {
                 return format
             }
             bold = format { format_set_bold($0) }
-            title = format { format_set_bold($0); format_set_font_size($0, 14) }
+            title = format {
+                format_set_bold($0)
+                format_set_font_size($0, 14)
+            }
             header = format {
                 format_set_bold($0)
                 format_set_bg_color($0, 0xE8EEF7)

@@ -56,7 +56,8 @@ package struct CSVWriter {
 
     /// `-12.50`, `+3`, `-0.5`: a sign, digits, at most one dot, digits; nothing else.
     static func isPlainNumber<S: StringProtocol>(_ text: S) -> Bool {
-        var digits = 0, dots = 0
+        var digits = 0
+        var dots = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
             switch scalar {
             case "+" where index == 0, "-" where index == 0: continue

@@ -12,14 +12,16 @@ package struct ValidationGitHubReporter: ValidationReporter {
                 var properties = "file=\(AuditGitHubReporter.escapeProperty(problem.file)),line=\(max(problem.line, 1))"
                 if problem.column > 0 { properties += ",col=\(problem.column)" }
                 properties += ",title=\(AuditGitHubReporter.escapeProperty(problem.code.rawValue))"
-                out += "::\(AuditGitHubReporter.command(problem.severity)) \(properties)::\(AuditGitHubReporter.escapeData(problem.message))\n"
+                out +=
+                    "::\(AuditGitHubReporter.command(problem.severity)) \(properties)::\(AuditGitHubReporter.escapeData(problem.message))\n"
             }
             if file.problemsNotKept > 0 {
                 out += "::notice file=\(AuditGitHubReporter.escapeProperty(file.path))::\(file.problemsNotKept) more problems not listed\n"
             }
         }
         let counts = report.counts
-        out += "::notice::\(counted(report.files.count, "file")) checked: \(counted(counts[.error] ?? 0, "error")), \(counted(counts[.warning] ?? 0, "warning"))\n"
+        out +=
+            "::notice::\(counted(report.files.count, "file")) checked: \(counted(counts[.error] ?? 0, "error")), \(counted(counts[.warning] ?? 0, "warning"))\n"
         return out
     }
 }
@@ -43,13 +45,15 @@ package struct ValidationSARIFReporter: ValidationReporter {
             ]
         }
         let run: [String: Any] = [
-            "tool": ["driver": [
-                "name": "care-audit",
-                "version": CareAuditVersion.current,
-                "rules": ProblemCode.allCases.map { code in
-                    ["id": code.rawValue, "defaultConfiguration": ["level": AuditSARIFReporter.level(code.severity)]] as [String: Any]
-                },
-            ]],
+            "tool": [
+                "driver": [
+                    "name": "care-audit",
+                    "version": CareAuditVersion.current,
+                    "rules": ProblemCode.allCases.map { code in
+                        ["id": code.rawValue, "defaultConfiguration": ["level": AuditSARIFReporter.level(code.severity)]] as [String: Any]
+                    },
+                ]
+            ],
             "results": results,
             "invocations": [["executionSuccessful": !report.files.contains { $0.fatal != nil }]],
         ]

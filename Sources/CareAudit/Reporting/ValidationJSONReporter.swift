@@ -27,7 +27,6 @@ package struct ValidationJSONReporter: ValidationReporter {
         let problems_not_listed: Int
     }
 
-
     struct Summary: Encodable {
         let files: Int
         let errors: Int
@@ -39,14 +38,16 @@ package struct ValidationJSONReporter: ValidationReporter {
         let counts = report.counts
         let document = Document(
             files: report.files.map { file in
-                File(path: file.path, kind: file.kind?.rawValue ?? "structure", readable: file.fatal == nil,
-                     bytes: file.bytes, sha256: file.sha256, rows: file.rows, accepted: file.accepted,
-                     rejected: file.rejected, columns: file.columns, blank_lines: file.blankLines,
-                     problems: file.problems,
-                     problems_not_listed: file.problemsNotKept)
+                File(
+                    path: file.path, kind: file.kind?.rawValue ?? "structure", readable: file.fatal == nil,
+                    bytes: file.bytes, sha256: file.sha256, rows: file.rows, accepted: file.accepted,
+                    rejected: file.rejected, columns: file.columns, blank_lines: file.blankLines,
+                    problems: file.problems,
+                    problems_not_listed: file.problemsNotKept)
             },
-            summary: Summary(files: report.files.count, errors: counts[.error] ?? 0,
-                             warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0))
+            summary: Summary(
+                files: report.files.count, errors: counts[.error] ?? 0,
+                warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0))
         return encodeJSON(document)
     }
 }

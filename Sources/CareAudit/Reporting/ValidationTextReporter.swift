@@ -24,7 +24,9 @@ package struct ValidationTextReporter: ValidationReporter {
             }
         }
         let counts = report.counts
-        let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = counts[.info] ?? 0
+        let errors = counts[.error] ?? 0
+        let warnings = counts[.warning] ?? 0
+        let infos = counts[.info] ?? 0
         out += "\(counted(report.files.count, "file")) checked: \(counted(errors, "error")), \(counted(warnings, "warning"))"
         if infos > 0 { out += ", \(infos) info" }
         out += "\n"

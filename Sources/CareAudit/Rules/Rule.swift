@@ -27,7 +27,8 @@ package enum RuleRequirement: String, Sendable, CaseIterable {
         case .timesheetTimes: "no timesheet entry has start and end times"
         case .billingTimes: "no billing line has start and end times"
         case .taxonomyColumn: "the billing export has no rendering taxonomy column"
-        case .timesheetParticipantColumn: "the timesheet export has no participant id column (participant_id: Client ID, CIN, …): entries cannot be matched to participants"
+        case .timesheetParticipantColumn:
+            "the timesheet export has no participant id column (participant_id: Client ID, CIN, …): entries cannot be matched to participants"
         case .billingParticipantColumn: "the billing export has no participant id column (participant_id: CIN, Client ID, Member ID, …)"
         case .unitCaps: "no daily unit caps configured (billing.daily_unit_caps)"
         }
@@ -79,16 +80,18 @@ package struct RuleExample: Sendable {
         let rows = self.rows.filter { $0.kind == kind }
         var names: [String] = []
         // An export with no rows still has its header (as a county's empty export would).
-        let template: ExampleRow = switch kind {
-        case .timesheet: .entry("", date: "", activity: "")
-        case .billing: .line("", date: "", code: "", units: "")
-        case .roster: .member("")
-        }
+        let template: ExampleRow =
+            switch kind {
+            case .timesheet: .entry("", date: "", activity: "")
+            case .billing: .line("", date: "", code: "", units: "")
+            case .roster: .member("")
+            }
         for row in rows.isEmpty ? [template] : rows { for (name, _) in row.fields where !names.contains(name) { names.append(name) } }
         let writer = CSVWriter(spreadsheetSafe: false, lineEnding: "\n")
-        return writer.record(names) + rows.map { row in
-            writer.record(names.map { name in row.fields.first { $0.name == name }?.value ?? "" })
-        }.joined()
+        return writer.record(names)
+            + rows.map { row in
+                writer.record(names.map { name in row.fields.first { $0.name == name }?.value ?? "" })
+            }.joined()
     }
 }
 
@@ -106,41 +109,53 @@ package struct ExampleRow: Sendable {
     package var text: String { fields.filter { !$0.value.isEmpty }.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
 
     /// A timesheet entry.
-    package static func entry(_ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
-                             minutes: String = "", code: String = "", activity: String, participant: String = "",
-                             travel: String = "0", payCode: String = "REG", program: String = "CARE") -> ExampleRow {
-        ExampleRow(kind: .timesheet, cells: [
-            (.recordId, id), (.staffId, staff), (.workDate, date), (.startTime, start), (.endTime, end),
-            (.minutes, minutes), (.activityCode, code), (.activityDescription, activity), (.participantId, participant),
-            (.travelMinutes, travel), (.payCode, payCode), (.program, program),
-        ])
+    package static func entry(
+        _ id: String, staff: String = "E1", date: String, start: String = "", end: String = "",
+        minutes: String = "", code: String = "", activity: String, participant: String = "",
+        travel: String = "0", payCode: String = "REG", program: String = "CARE"
+    ) -> ExampleRow {
+        ExampleRow(
+            kind: .timesheet,
+            cells: [
+                (.recordId, id), (.staffId, staff), (.workDate, date), (.startTime, start), (.endTime, end),
+                (.minutes, minutes), (.activityCode, code), (.activityDescription, activity), (.participantId, participant),
+                (.travelMinutes, travel), (.payCode, payCode), (.program, program),
+            ])
     }
 
     /// A claim line; `id` is "claim/line". A taxonomy column is written only when given (rules
     /// that need one are skipped without it).
-    package static func line(_ id: String, participant: String = "", date: String, start: String = "", end: String = "",
-                            minutes: String = "", code: String, modifier: String = "", units: String, staff: String = "E1",
-                            npi: String = "", amount: String = "", status: String = "PAID", frequency: String = "1",
-                            original: String = "", payer: String = "MEDI-CAL", place: String = "11",
-                            taxonomy: String? = nil) -> ExampleRow {
+    package static func line(
+        _ id: String, participant: String = "", date: String, start: String = "", end: String = "",
+        minutes: String = "", code: String, modifier: String = "", units: String, staff: String = "E1",
+        npi: String = "", amount: String = "", status: String = "PAID", frequency: String = "1",
+        original: String = "", payer: String = "MEDI-CAL", place: String = "11",
+        taxonomy: String? = nil
+    ) -> ExampleRow {
         let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        return ExampleRow(kind: .billing, cells: [
-            (.claimId, parts[0]), (.lineNumber, parts.count > 1 ? parts[1] : ""), (.participantId, participant),
-            (.serviceDate, date), (.startTime, start), (.endTime, end), (.serviceMinutes, minutes),
-            (.procedureCode, code), (.modifier1, modifier), (.units, units), (.renderingStaffId, staff),
-            (.renderingNpi, npi), (.billedAmount, amount), (.claimStatus, status), (.frequencyCode, frequency),
-            (.originalClaimId, original), (.payerType, payer), (.placeOfService, place),
-        ] + (taxonomy.map { [(.renderingTaxonomy, $0)] } ?? []))
+        return ExampleRow(
+            kind: .billing,
+            cells: [
+                (.claimId, parts[0]), (.lineNumber, parts.count > 1 ? parts[1] : ""), (.participantId, participant),
+                (.serviceDate, date), (.startTime, start), (.endTime, end), (.serviceMinutes, minutes),
+                (.procedureCode, code), (.modifier1, modifier), (.units, units), (.renderingStaffId, staff),
+                (.renderingNpi, npi), (.billedAmount, amount), (.claimStatus, status), (.frequencyCode, frequency),
+                (.originalClaimId, original), (.payerType, payer), (.placeOfService, place),
+            ] + (taxonomy.map { [(.renderingTaxonomy, $0)] } ?? []))
     }
 
     /// A roster row.
-    package static func member(_ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
-                              issued: String = "", expires: String = "", status: String = "", initial: String = "") -> ExampleRow {
-        ExampleRow(kind: .roster, cells: [
-            (.staffId, staff), (.npi, npi), (.staffName, name), (.role, role), (.peerCertNumber, cert),
-            (.peerCertIssued, issued), (.peerCertExpires, expires), (.peerCertStatus, status),
-            (.peerCertInitial, initial),
-        ])
+    package static func member(
+        _ staff: String, npi: String = "", name: String = "", role: String = "", cert: String = "",
+        issued: String = "", expires: String = "", status: String = "", initial: String = ""
+    ) -> ExampleRow {
+        ExampleRow(
+            kind: .roster,
+            cells: [
+                (.staffId, staff), (.npi, npi), (.staffName, name), (.role, role), (.peerCertNumber, cert),
+                (.peerCertIssued, issued), (.peerCertExpires, expires), (.peerCertStatus, status),
+                (.peerCertInitial, initial),
+            ])
     }
 }
 
@@ -158,8 +173,10 @@ package struct RuleDescription: Sendable {
     package let requires: [RuleRequirement]
     package let examples: [RuleExample]
 
-    package init(id: String, name: String, summary: String, rationale: String, severity: Severity,
-                options: [RuleOption] = [], requires: [RuleRequirement] = [], examples: [RuleExample]) {
+    package init(
+        id: String, name: String, summary: String, rationale: String, severity: Severity,
+        options: [RuleOption] = [], requires: [RuleRequirement] = [], examples: [RuleExample]
+    ) {
         self.id = id
         self.name = name
         self.summary = summary

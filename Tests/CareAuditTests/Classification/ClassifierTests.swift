@@ -1,31 +1,38 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Classification")
 struct ClassifierTests {
     let classifier = Classifier(configuration: Configuration())
 
-    @Test("default description patterns, one per category", arguments: [
-        ("CARE court hearing", ClaimingCategory.careCourtHearing, nil as Ancillary?, "description \"court hearing\""),
-        ("Court report preparation", .careCourtReport, nil, "description \"court report\""),
-        ("Outreach – street engagement", .careOutreach, nil, "description \"engagement\""),
-        ("Serve legal notice", .careNotice, nil, "description \"legal notice\""),
-        ("CARE data reporting", .careDataReporting, nil, "description \"data reporting\""),
-        ("CARE implementation: policies", .careImplementation, nil, "description \"implementation\""),
-        ("Peer support session", .directService, nil, "description \"peer support\""),
-        ("Individual therapy", .directService, nil, "description \"therapy\""),
-        ("Documentation", .nonClaimable, nil, "description \"documentation\""),
-        ("Vacation", .leave, nil, "description \"vacation\""),
-        ("Prep for court hearing", .careCourtHearing, .prep, "description \"court hearing\" + ancillary \"prep for\""),
-        ("Supervision of CARE court report work", .careCourtReport, .supervision,
-         "description \"court report\" + ancillary \"supervision\""),
-        ("CARE team meeting", .careCourtHearing, .internalMeeting,
-         "ancillary \"team meeting\" of CARE work (care.default_ancillary_category)"),
-        // The most specific phrase wins, not the first pattern that matches something.
-        ("Serve notice of CARE hearing", .careNotice, nil, "description \"notice of care hearing\""),
-        ("Court report for the hearing", .careCourtReport, nil, "description \"court report\""),
-        ("CARE data reporting for the court", .careDataReporting, nil, "description \"data reporting\""),
-    ])
+    @Test(
+        "default description patterns, one per category",
+        arguments: [
+            ("CARE court hearing", ClaimingCategory.careCourtHearing, nil as Ancillary?, "description \"court hearing\""),
+            ("Court report preparation", .careCourtReport, nil, "description \"court report\""),
+            ("Outreach – street engagement", .careOutreach, nil, "description \"engagement\""),
+            ("Serve legal notice", .careNotice, nil, "description \"legal notice\""),
+            ("CARE data reporting", .careDataReporting, nil, "description \"data reporting\""),
+            ("CARE implementation: policies", .careImplementation, nil, "description \"implementation\""),
+            ("Peer support session", .directService, nil, "description \"peer support\""),
+            ("Individual therapy", .directService, nil, "description \"therapy\""),
+            ("Documentation", .nonClaimable, nil, "description \"documentation\""),
+            ("Vacation", .leave, nil, "description \"vacation\""),
+            ("Prep for court hearing", .careCourtHearing, .prep, "description \"court hearing\" + ancillary \"prep for\""),
+            (
+                "Supervision of CARE court report work", .careCourtReport, .supervision,
+                "description \"court report\" + ancillary \"supervision\""
+            ),
+            (
+                "CARE team meeting", .careCourtHearing, .internalMeeting,
+                "ancillary \"team meeting\" of CARE work (care.default_ancillary_category)"
+            ),
+            // The most specific phrase wins, not the first pattern that matches something.
+            ("Serve notice of CARE hearing", .careNotice, nil, "description \"notice of care hearing\""),
+            ("Court report for the hearing", .careCourtReport, nil, "description \"court report\""),
+            ("CARE data reporting for the court", .careDataReporting, nil, "description \"data reporting\""),
+        ])
     func descriptions(text: String, category: ClaimingCategory, ancillary: Ancillary?, matchedBy: String) {
         let result = classifier.classify(activityCode: "", description: text, payCode: "REG")
         #expect(result.category == category)
@@ -79,8 +86,11 @@ struct ClassifierTests {
         #expect(custom.classify(procedureCode: "ch01") == (.careCourtHearing, true))
     }
 
-    @Test("leave by the names payroll systems use, matched ignoring case, spaces and punctuation",
-          arguments: ["PTO", "Sick Leave", "sick-leave", "SICKLEAVE", "Jury Duty", "Bereavement", "Administrative Leave", "Floating Holiday", "vac"])
+    @Test(
+        "leave by the names payroll systems use, matched ignoring case, spaces and punctuation",
+        arguments: [
+            "PTO", "Sick Leave", "sick-leave", "SICKLEAVE", "Jury Duty", "Bereavement", "Administrative Leave", "Floating Holiday", "vac",
+        ])
     func leaveNames(payCode: String) {
         #expect(classifier.classify(activityCode: "", description: "", payCode: payCode).category == .leave)
     }

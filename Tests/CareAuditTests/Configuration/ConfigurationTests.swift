@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Configuration")
@@ -20,27 +21,28 @@ struct ConfigurationTests {
 
     @Test("a full file reads into the expected values")
     func full() throws {
-        let configuration = try parse("""
-        version: 1
-        period: 2026-10
-        input: {delimiter: ";", encoding: windows-1252}
-        columns:
-          timesheet: {"Clinician #": staff_id}
-        care: {hourly_rate: "85.00", default_ancillary_category: CARE_COURT_REPORT}
-        classification:
-          activity_codes:
-            CH01: CARE_COURT_HEARING
-            MTG: {category: CARE_COURT_REPORT, ancillary: internal_meeting}
-          leave_pay_codes: [PTO, VAC]
-        billing:
-          daily_unit_caps: {H0038: 16}
-          unit_rules: {90837: per_encounter}
-        rules:
-          DC002: {enabled: false}
-          TS004: {severity: info}
-          PEER004: {days: 30}
-          DC004: {tolerance_minutes: 15}
-        """)
+        let configuration = try parse(
+            """
+            version: 1
+            period: 2026-10
+            input: {delimiter: ";", encoding: windows-1252}
+            columns:
+              timesheet: {"Clinician #": staff_id}
+            care: {hourly_rate: "85.00", default_ancillary_category: CARE_COURT_REPORT}
+            classification:
+              activity_codes:
+                CH01: CARE_COURT_HEARING
+                MTG: {category: CARE_COURT_REPORT, ancillary: internal_meeting}
+              leave_pay_codes: [PTO, VAC]
+            billing:
+              daily_unit_caps: {H0038: 16}
+              unit_rules: {90837: per_encounter}
+            rules:
+              DC002: {enabled: false}
+              TS004: {severity: info}
+              PEER004: {days: 30}
+              DC004: {tolerance_minutes: 15}
+            """)
         #expect(configuration.period?.description == "2026-10")
         #expect(configuration.input.delimiter == UInt8(ascii: ";"))
         #expect(configuration.input.encoding == .windows1252)
@@ -66,18 +68,20 @@ struct ConfigurationTests {
         #expect(error?.description == "care-audit.yml:3: error: care.hourly_rte: unknown key; did you mean \"hourly_rate\"?")
     }
 
-    @Test("wrong types and bad values name key and line", arguments: [
-        ("version: 1\ninput:\n  max_field_bytes: lots\n", "input.max_field_bytes", 3),
-        ("version: 1\nperiod: October\n", "period", 2),
-        ("version: 1\nclassification:\n  activity_codes:\n    CH01: COURT\n", "classification.activity_codes.CH01", 4),
-        ("version: 1\nrules:\n  DC999: {enabled: false}\n", "rules.DC999", 3),
-        ("version: 1\nrules:\n  DC001: {severity: fatal}\n", "rules.DC001.severity", 3),
-        ("version: 1\nrules:\n  DC001:\n    severty: warning\n", "rules.DC001.severty", 4),
-        ("version: 1\ncare: [1, 2]\n", "care", 2),
-        ("version: 2\n", "version", 1),
-        ("period: 2026-10\n", "version", 1),
-        ("version: 1\ncolumns:\n  timesheet: {Worker: staff}\n", "columns.timesheet.Worker", 3),
-    ])
+    @Test(
+        "wrong types and bad values name key and line",
+        arguments: [
+            ("version: 1\ninput:\n  max_field_bytes: lots\n", "input.max_field_bytes", 3),
+            ("version: 1\nperiod: October\n", "period", 2),
+            ("version: 1\nclassification:\n  activity_codes:\n    CH01: COURT\n", "classification.activity_codes.CH01", 4),
+            ("version: 1\nrules:\n  DC999: {enabled: false}\n", "rules.DC999", 3),
+            ("version: 1\nrules:\n  DC001: {severity: fatal}\n", "rules.DC001.severity", 3),
+            ("version: 1\nrules:\n  DC001:\n    severty: warning\n", "rules.DC001.severty", 4),
+            ("version: 1\ncare: [1, 2]\n", "care", 2),
+            ("version: 2\n", "version", 1),
+            ("period: 2026-10\n", "version", 1),
+            ("version: 1\ncolumns:\n  timesheet: {Worker: staff}\n", "columns.timesheet.Worker", 3),
+        ])
     func badValues(yaml: String, key: String, line: Int) {
         let error = failure(yaml)
         #expect(error?.key == key)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// The hand-made month under Fixtures/month/: a planted problem for every rule and negative
@@ -8,9 +9,11 @@ import Testing
 /// client). The findings are asserted exactly, in both directions.
 @Suite("Fixture month")
 struct FixtureMonthTests {
-    static func audit(timesheet: String = Fixtures.path("month/timesheets.csv"),
-                      billing: String = Fixtures.path("month/billing.csv"),
-                      roster: String = Fixtures.path("month/roster.csv")) throws -> AuditResult {
+    static func audit(
+        timesheet: String = Fixtures.path("month/timesheets.csv"),
+        billing: String = Fixtures.path("month/billing.csv"),
+        roster: String = Fixtures.path("month/roster.csv")
+    ) throws -> AuditResult {
         let configuration = try ConfigurationLoader.load(path: Fixtures.path("month/care-audit.yml"))
         let classifier = Classifier(configuration: configuration)
         let loaded = InputLoader(configuration: configuration, classifier: classifier)
@@ -21,9 +24,10 @@ struct FixtureMonthTests {
     /// "RULE t<line> b<line> r<line>": each finding's rule and records (t timesheet, b billing, r roster).
     static func compact(_ result: AuditResult) -> [String] {
         result.findings.map { finding in
-            ([finding.rule] + finding.records.map { ref in
-                String(URL(fileURLWithPath: ref.file).lastPathComponent.prefix(1)) + "\(ref.line)"
-            }).joined(separator: " ")
+            ([finding.rule]
+                + finding.records.map { ref in
+                    String(URL(fileURLWithPath: ref.file).lastPathComponent.prefix(1)) + "\(ref.line)"
+                }).joined(separator: " ")
         }
     }
 
@@ -78,7 +82,10 @@ struct FixtureMonthTests {
     @Test("the double-claim message reads like an auditor's sentence")
     func message() throws {
         let finding = try Self.audit().findings.first { $0.rule == "DC001" }!
-        #expect(finding.message == "Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice")
+        #expect(
+            finding.message
+                == "Ann Lee (E1) claimed 09:00–10:00 on 2026-10-05 as CARE court report and billed H0038 09:30–10:15 to Medi-Cal on claim B01: 30 minutes claimed twice"
+        )
         #expect(finding.minutes == 30)
         // The overlap comes off the CARE invoice (no rate configured: minutes only).
         #expect(finding.money?.total == .invoiceAdjustment && finding.money?.minutes == 30 && finding.amount == .zero)
@@ -100,8 +107,9 @@ struct FixtureMonthTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
         var rng = SeededRandom(seed: seed)
         let body = lines.dropFirst().shuffled(using: &rng)
-        return try temporaryFile(([String(lines[0])] + body.map(String.init)).joined(separator: "\n") + "\n",
-                                 name: URL(fileURLWithPath: path).lastPathComponent)
+        return try temporaryFile(
+            ([String(lines[0])] + body.map(String.init)).joined(separator: "\n") + "\n",
+            name: URL(fileURLWithPath: path).lastPathComponent)
     }
 
     /// A finding without the line numbers a reordering must change.
@@ -115,9 +123,10 @@ struct FixtureMonthTests {
     @Test("shuffling the input rows changes nothing but line numbers", arguments: [1, 2, 3] as [UInt64])
     func orderIndependent(seed: UInt64) throws {
         let original = try Self.audit()
-        let shuffled = try Self.audit(timesheet: Self.shuffled(Fixtures.path("month/timesheets.csv"), seed: seed),
-                                      billing: Self.shuffled(Fixtures.path("month/billing.csv"), seed: seed),
-                                      roster: Self.shuffled(Fixtures.path("month/roster.csv"), seed: seed))
+        let shuffled = try Self.audit(
+            timesheet: Self.shuffled(Fixtures.path("month/timesheets.csv"), seed: seed),
+            billing: Self.shuffled(Fixtures.path("month/billing.csv"), seed: seed),
+            roster: Self.shuffled(Fixtures.path("month/roster.csv"), seed: seed))
         let difference = Set(Self.normalized(shuffled)).symmetricDifference(Self.normalized(original))
         #expect(difference.isEmpty, "\(difference.sorted())")
         #expect(Self.normalized(shuffled).count == Self.normalized(original).count)
@@ -133,8 +142,10 @@ struct FixtureMonthTests {
         #expect(object["schema"] as? String == "care-audit/report@2")
         #expect((object["tool"] as? [String: Any])?["name"] as? String == "care-audit")
         let summary = object["summary"] as! [String: Any]
-        for key in ["findings_by_severity", "findings_by_rule", "minutes_by_category", "invoice", "invoice_adjustments",
-                    "billing_exposure", "pending_review", "suppressed"] {
+        for key in [
+            "findings_by_severity", "findings_by_rule", "minutes_by_category", "invoice", "invoice_adjustments",
+            "billing_exposure", "pending_review", "suppressed",
+        ] {
             #expect(summary[key] != nil, "\(key)")
         }
         #expect(summary["amount_at_risk"] == nil && summary["care_invoice_precheck"] == nil)
@@ -169,8 +180,10 @@ struct ReporterRulesTests {
         let configuration = try ConfigurationLoader.load(path: Fixtures.path("month/care-audit.yml"))
         let classifier = Classifier(configuration: configuration)
         let loaded = InputLoader(configuration: configuration, classifier: classifier)
-            .load([(Fixtures.path("month/timesheets.csv"), .timesheet), (Fixtures.path("month/billing.csv"), .billing),
-                   (Fixtures.path("month/roster.csv"), .roster)])
+            .load([
+                (Fixtures.path("month/timesheets.csv"), .timesheet), (Fixtures.path("month/billing.csv"), .billing),
+                (Fixtures.path("month/roster.csv"), .roster),
+            ])
         let rules = ["DC001", "TS001"].map { RuleRegistry.rule(id: $0)! }
         let result = AuditEngine(configuration: configuration, rules: rules).run(loaded, classifier: classifier, hasRoster: true)
         #expect(result.rules.map(\.id) == ["DC001", "TS001"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 /// The group sweeps against their definitions, computed pair by pair and minute by minute on
@@ -8,11 +9,14 @@ struct IntervalGroupsTests {
     struct Random {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         mutating func intervals(_ count: Int) -> [Range<Int>] {
-            (0..<count).map { _ in let start = next(60); return start..<(start + next(20)) }
+            (0..<count).map { _ in
+                let start = next(60)
+                return start..<(start + next(20))
+            }
         }
     }
 
@@ -40,7 +44,8 @@ struct IntervalGroupsTests {
     @Test("crossGroups and jointLength(a, b) match pairwise groups and minute counts", arguments: 0..<200)
     func crossGroups(seed: Int) {
         var random = Random(state: UInt64(seed + 1000))
-        let a = random.intervals(random.next(8)), b = random.intervals(random.next(8))
+        let a = random.intervals(random.next(8))
+        let b = random.intervals(random.next(8))
         var edges: [(Int, Int)] = []
         for i in a.indices { for j in b.indices where Self.overlap(a[i], b[j]) { edges.append((i, a.count + j)) } }
         let expected = Set(Self.groups(a.count + b.count, edges: edges))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 /// The sweeps against minute-by-minute counting on random staff days.
@@ -32,10 +33,16 @@ struct IntervalSweepTests {
             let length = Bool.random(using: &random) ? Int.random(in: 0..<5, using: &random) : Int.random(in: 17..<30, using: &random)
             let a = Self.randomIntervals(&random, count: length).sorted { $0.lowerBound < $1.lowerBound }
             let b = Self.randomIntervals(&random, count: Int.random(in: 0..<5, using: &random)).sorted { $0.lowerBound < $1.lowerBound }
-            func overlap(_ x: Range<Int>, _ y: Range<Int>) -> Int { max(0, min(x.upperBound, y.upperBound) - max(x.lowerBound, y.lowerBound)) }
-            let expected = a.indices.flatMap { i in b.indices.compactMap { j in overlap(a[i], b[j]) > 0 ? "\(i) \(j) \(overlap(a[i], b[j]))" : nil } }
+            func overlap(_ x: Range<Int>, _ y: Range<Int>) -> Int {
+                max(0, min(x.upperBound, y.upperBound) - max(x.lowerBound, y.lowerBound))
+            }
+            let expected = a.indices.flatMap { i in
+                b.indices.compactMap { j in overlap(a[i], b[j]) > 0 ? "\(i) \(j) \(overlap(a[i], b[j]))" : nil }
+            }
             #expect(IntervalSweep.overlaps(a, b).map { "\($0.0) \($0.1) \($0.2)" }.sorted() == expected.sorted())
-            let within = a.indices.flatMap { i in a.indices.compactMap { j in i < j && overlap(a[i], a[j]) > 0 ? "\(i) \(j) \(overlap(a[i], a[j]))" : nil } }
+            let within = a.indices.flatMap { i in
+                a.indices.compactMap { j in i < j && overlap(a[i], a[j]) > 0 ? "\(i) \(j) \(overlap(a[i], a[j]))" : nil }
+            }
             #expect(IntervalSweep.selfOverlaps(a).map { "\($0.0) \($0.1) \($0.2)" }.sorted() == within.sorted())
         }
     }

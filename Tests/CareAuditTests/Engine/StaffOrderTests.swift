@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 /// The counting-sort grouping against a plain sort of (rank, day, start, position).
@@ -13,8 +14,11 @@ struct StaffOrderTests {
             let rank = Dictionary(uniqueKeysWithValues: (1...staffCount).map { (TextID(raw: UInt32($0)), UInt32(staffCount - $0)) })
             // Staff id 0 is empty (left out); ranks are not in id order.
             var records: [(staff: TextID, day: Day, start: Int?)] = (0..<count).map { _ in
-                (TextID(raw: UInt32.random(in: 0...UInt32(staffCount), using: &random)), Day(number: Int32.random(in: -2...2, using: &random)),
-                 Bool.random(using: &random) ? nil : Int.random(in: 0..<4, using: &random))
+                (
+                    TextID(raw: UInt32.random(in: 0...UInt32(staffCount), using: &random)),
+                    Day(number: Int32.random(in: -2...2, using: &random)),
+                    Bool.random(using: &random) ? nil : Int.random(in: 0..<4, using: &random)
+                )
             }
             func key(_ record: (staff: TextID, day: Day, start: Int?)) -> [Int] {
                 [Int(rank[record.staff] ?? 0), Int(record.day.number), record.start ?? -1]
@@ -24,7 +28,8 @@ struct StaffOrderTests {
             let expected = records.indices.filter { !records[$0].staff.isEmpty }
                 .sorted { (key(records[$0]) + [$0]).lexicographicallyPrecedes(key(records[$1]) + [$1]) }
 
-            let order = StaffOrder(count: count, rank: rank, staff: { records[$0].staff }, day: { records[$0].day }, start: { records[$0].start })
+            let order = StaffOrder(
+                count: count, rank: rank, staff: { records[$0].staff }, day: { records[$0].day }, start: { records[$0].start })
             defer { order.order.deallocate() }
             #expect(Array(order.order.all) == expected)
             #expect(order.runs.count == staffCount + 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Byte scans")
@@ -26,9 +27,12 @@ struct ByteScanTests {
             let previous: UInt8? = Bool.random(using: &random) ? nil : alphabet.randomElement(using: &random)!
             func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
             func isEdge(_ b: UInt8) -> Bool { b == 0x2C || b == 0x0A || b == 0x0D }
-            let spaceAtEdge = count > 0 && (
-                (isSpace(bytes[0]) && (previous.map(isEdge) ?? true)) || isSpace(bytes[count - 1])
-                || (0..<max(count - 1, 0)).contains { (isSpace(bytes[$0]) && isEdge(bytes[$0 + 1])) || (isEdge(bytes[$0]) && isSpace(bytes[$0 + 1])) })
+            let spaceAtEdge =
+                count > 0
+                && ((isSpace(bytes[0]) && (previous.map(isEdge) ?? true)) || isSpace(bytes[count - 1])
+                    || (0..<max(count - 1, 0)).contains {
+                        (isSpace(bytes[$0]) && isEdge(bytes[$0 + 1])) || (isEdge(bytes[$0]) && isSpace(bytes[$0 + 1]))
+                    })
             let breaks = bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && ($0 + 1 == count || bytes[$0 + 1] != 0x0A)) }
             let from = Int.random(in: 0...count, using: &random)
             let firstBreak = bytes[from...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? count

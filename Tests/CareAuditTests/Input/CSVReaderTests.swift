@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 @Suite("CSV reader")
@@ -7,13 +8,14 @@ struct CSVReaderTests {
     @Test("csv-spectrum edge cases read back exactly")
     func spectrum() throws {
         let result = try readAll(Fixtures.path("csv/valid/spectrum.csv"))
-        #expect(result.rows == [
-            ["a", "b", "c"],
-            ["x, y", "he said \"hi\"", "multi\r\nline"],
-            ["1", "", "3"],
-            ["", "  spaced  ", "été"],
-            ["last", "no", "newline"],
-        ])
+        #expect(
+            result.rows == [
+                ["a", "b", "c"],
+                ["x, y", "he said \"hi\"", "multi\r\nline"],
+                ["1", "", "3"],
+                ["", "  spaced  ", "été"],
+                ["last", "no", "newline"],
+            ])
         #expect(result.lines == [1, 2, 4, 5, 6])
         #expect(result.summary.lines == 6)
         #expect(result.defects.isEmpty)
@@ -92,8 +94,11 @@ struct CSVReaderTests {
     @Test("line numbers stay right after fields with embedded newlines")
     func linesAfterEmbeddedNewlines() throws {
         let result = try readAll(Fixtures.path("csv/malformed/embedded-newlines-then-error.csv"))
-        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "line one\nline two\nline three"],
-                              ["E1", "2026-10-03", "30", "ok"]])
+        #expect(
+            result.rows == [
+                ["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "line one\nline two\nline three"],
+                ["E1", "2026-10-03", "30", "ok"],
+            ])
         #expect(result.lines == [1, 2, 6])
         #expect(result.defects == [.strayQuote(line: 5, column: 4)])
     }
@@ -123,7 +128,10 @@ struct CSVReaderTests {
     @Test("blank lines, whitespace-only lines and empty-cell rows are counted, not read")
     func blanks() throws {
         let result = try readAll(Fixtures.path("csv/malformed/blank-lines.csv"))
-        #expect(result.rows == [["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "a"], ["E1", "2026-10-02", "30", "b"]])
+        #expect(
+            result.rows == [
+                ["Staff ID", "Date", "Minutes", "Activity"], ["E1", "2026-10-01", "30", "a"], ["E1", "2026-10-02", "30", "b"],
+            ])
         #expect(result.blankLines == [2, 4, 5])
         #expect(result.lines == [1, 3, 6])
         #expect(result.summary.blankLines == 3)
@@ -173,10 +181,12 @@ struct CSVReaderTests {
 
     @Test("the same records whatever the chunk size", arguments: [1, 2, 3, 5, 7, 64])
     func chunkBoundaries(chunkSize: Int) throws {
-        for fixture in ["csv/valid/spectrum.csv", "csv/malformed/embedded-newlines-then-error.csv",
-                        "csv/malformed/blank-lines.csv", "csv/malformed/stray-quote.csv",
-                        "csv/malformed/windows-1252.csv", "csv/valid/excel-trailing-columns.csv",
-                        "csv/malformed/mixed-line-endings.csv", "csv/malformed/truncated-mid-record.csv"] {
+        for fixture in [
+            "csv/valid/spectrum.csv", "csv/malformed/embedded-newlines-then-error.csv",
+            "csv/malformed/blank-lines.csv", "csv/malformed/stray-quote.csv",
+            "csv/malformed/windows-1252.csv", "csv/valid/excel-trailing-columns.csv",
+            "csv/malformed/mixed-line-endings.csv", "csv/malformed/truncated-mid-record.csv",
+        ] {
             let whole = try readAll(Fixtures.path(fixture))
             let chunked = try readAll(Fixtures.path(fixture), chunkSize: chunkSize)
             #expect(chunked.rows == whole.rows, "\(fixture)")

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// Property: whatever cells we write as RFC 4180, libcsv reads back the same cells, on the same
 /// lines, whatever the chunk size; and corrupting the bytes never loses a row uncounted.
 @Suite("CSV round trip (property)")
 struct CSVRoundTripPropertyTests {
-    static let alphabet: [String] = ["a", "Z", "0", "9", " ", ",", "\"", "\n", "\r\n", "\r", "\t", ";",
-                                     "é", "–", "日", "=", "-", "+", "@", "'", "😀"]
+    static let alphabet: [String] = [
+        "a", "Z", "0", "9", " ", ",", "\"", "\n", "\r\n", "\r", "\t", ";",
+        "é", "–", "日", "=", "-", "+", "@", "'", "😀",
+    ]
 
     static func randomTable(_ rng: inout SeededRandom) -> [[String]] {
         let columns = Int.random(in: 1...6, using: &rng)
@@ -33,7 +36,9 @@ struct CSVRoundTripPropertyTests {
         let path = try temporaryFile(text)
         let chunk = [1, 3, 17, 1 << 20].randomElement(using: &rng)!
         let result = try readAll(path, chunkSize: chunk)
-        let expected = table.filter { row in !row.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } } || row.count == 1 && row[0].isEmpty }
+        let expected = table.filter { row in
+            !row.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } } || row.count == 1 && row[0].isEmpty
+        }
         #expect(result.rows == expected.map { $0.count == 1 && $0[0].isEmpty ? [""] : $0 } || result.rows == expected)
         #expect(result.defects.isEmpty)
         // Lines: each record starts one line after the previous record's last line.

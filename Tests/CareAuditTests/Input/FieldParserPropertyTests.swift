@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// The byte-level time and money parsers against the String-based ones they replaced (kept here
@@ -12,12 +13,18 @@ struct FieldParserPropertyTests {
         let b = Array(text.utf8).withUnsafeBufferPointer { Array(FieldParser.trimmed($0)) }
         var i = 0
         func digits(max: Int) -> Int? {
-            var value = 0, n = 0
-            while i < b.count, n < max, (0x30...0x39).contains(b[i]) { value = value * 10 + Int(b[i] - 0x30); i += 1; n += 1 }
+            var value = 0
+            var n = 0
+            while i < b.count, n < max, (0x30...0x39).contains(b[i]) {
+                value = value * 10 + Int(b[i] - 0x30)
+                i += 1
+                n += 1
+            }
             return n > 0 ? value : nil
         }
         guard let lead = digits(max: 4) else { return nil }
-        var hour: Int, minute: Int
+        var hour: Int
+        var minute: Int
         if i < b.count && b[i] == UInt8(ascii: ":") {
             guard i <= 2 else { return nil }
             i += 1
@@ -53,12 +60,17 @@ struct FieldParserPropertyTests {
         let b = Array(text.utf8).withUnsafeBufferPointer { Array(FieldParser.trimmed($0)) }
         guard !b.isEmpty else { return nil }
         var out: [UInt8] = []
-        var negative = false, start = 0, end = b.count
+        var negative = false
+        var start = 0
+        var end = b.count
         if b[0] == UInt8(ascii: "(") {
             guard b[end - 1] == UInt8(ascii: ")") else { return nil }
             (negative, start, end) = (true, 1, end - 1)
         }
-        var seenDigit = false, seenDot = false, digitsSinceGroup = 0, grouped = false
+        var seenDigit = false
+        var seenDot = false
+        var digitsSinceGroup = 0
+        var grouped = false
         for c in b[start..<end] {
             switch c {
             case UInt8(ascii: "$"): guard !seenDigit else { return nil }
@@ -87,10 +99,13 @@ struct FieldParserPropertyTests {
 
     static func times(_ count: Int) -> [String] {
         var random = SeededRandom(seed: 19)
-        let suffixes = ["", " AM", " PM", "am", "pm", " a.m.", " p.m.", " A.M.", " P.M", " am.", " AM ", " xm", " a m", " pmm", "p", " ämm"]
+        let suffixes = [
+            "", " AM", " PM", "am", "pm", " a.m.", " p.m.", " A.M.", " P.M", " am.", " AM ", " xm", " a m", " pmm", "p", " ämm",
+        ]
         var values: [String] = []
         for _ in 0..<count {
-            let hour = Int.random(in: 0...25, using: &random), minute = Int.random(in: 0...61, using: &random)
+            let hour = Int.random(in: 0...25, using: &random)
+            let minute = Int.random(in: 0...61, using: &random)
             let suffix = suffixes.randomElement(using: &random)!
             let forms = [
                 "\(hour):\(minute < 10 ? "0" : "")\(minute)\(suffix)", "\(hour)\(minute < 10 ? "0" : "")\(minute)\(suffix)",
@@ -99,19 +114,25 @@ struct FieldParserPropertyTests {
             ]
             values.append(forms.randomElement(using: &random)!)
         }
-        return values + ["12:00 AM", "12:00 PM", "12:30 a.m.", "9:00 AM", "24:00", "0:00 AM", "13:00 PM", "", "AM", "9:00 .a.m.", "9:00 a..m"]
+        return values + [
+            "12:00 AM", "12:00 PM", "12:30 a.m.", "9:00 AM", "24:00", "0:00 AM", "13:00 PM", "", "AM", "9:00 .a.m.", "9:00 a..m",
+        ]
     }
 
     static func amounts(_ count: Int) -> [String] {
         var random = SeededRandom(seed: 20)
         var values: [String] = []
         for _ in 0..<count {
-            let dollars = Int.random(in: 0...2_000_000, using: &random), cents = Int.random(in: 0...99, using: &random)
+            let dollars = Int.random(in: 0...2_000_000, using: &random)
+            let cents = Int.random(in: 0...99, using: &random)
             let grouped = dollars.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-            let decimals = ["", ".\(cents < 10 ? "0" : "")\(cents)", ".\(cents % 10)", ".\(cents)0", ".\(cents)5", "."].randomElement(using: &random)!
+            let decimals = ["", ".\(cents < 10 ? "0" : "")\(cents)", ".\(cents % 10)", ".\(cents)0", ".\(cents)5", "."].randomElement(
+                using: &random)!
             let body = (Bool.random(using: &random) ? grouped : String(dollars)) + decimals
-            let forms = [body, "$" + body, "(\(body))", "-" + body, "$-" + body, "-$" + body, "($\(body))", " \(body) ", "$ " + body,
-                         body + "-", "1,23" + decimals, "12,3456" + decimals, body.replacingOccurrences(of: ",", with: ",,")]
+            let forms = [
+                body, "$" + body, "(\(body))", "-" + body, "$-" + body, "-$" + body, "($\(body))", " \(body) ", "$ " + body,
+                body + "-", "1,23" + decimals, "12,3456" + decimals, body.replacingOccurrences(of: ",", with: ",,"),
+            ]
             values.append(forms.randomElement(using: &random)!)
         }
         return values + ["", "$", ".", "-", "()", "(1.00", "$1,234.50", "(12.00)", "999999999999.99", "1000000000000.00", ".5", "5."]

@@ -1,27 +1,36 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Field parsers")
 struct FieldParserTests {
-    @Test("dates", arguments: [
-        ("2026-10-05", "2026-10-05"), ("10/05/2026", "2026-10-05"), ("10/5/26", "2026-10-05"),
-        (" 1/31/2026 ", "2026-01-31"), ("2024-02-29", "2024-02-29"), ("10/05/2026 0:00", "2026-10-05"),
-        ("2026-10-05T00:00:00", "2026-10-05"),
-    ])
+    @Test(
+        "dates",
+        arguments: [
+            ("2026-10-05", "2026-10-05"), ("10/05/2026", "2026-10-05"), ("10/5/26", "2026-10-05"),
+            (" 1/31/2026 ", "2026-01-31"), ("2024-02-29", "2024-02-29"), ("10/05/2026 0:00", "2026-10-05"),
+            ("2026-10-05T00:00:00", "2026-10-05"),
+        ])
     func dates(text: String, iso: String) {
         #expect(FieldParser.day(text)?.description == iso)
     }
 
-    @Test("dates that are not", arguments: ["2026-02-30", "2025-02-29", "13/01/2026", "2026-10", "10-05-2026",
-                                            "yesterday", "", "2026/13/01", "10/05/226", "1e9"])
+    @Test(
+        "dates that are not",
+        arguments: [
+            "2026-02-30", "2025-02-29", "13/01/2026", "2026-10", "10-05-2026",
+            "yesterday", "", "2026/13/01", "10/05/226", "1e9",
+        ])
     func badDates(text: String) {
         #expect(FieldParser.day(text) == nil)
     }
 
-    @Test("times", arguments: [
-        ("14:30", 870), ("2:30 PM", 870), ("2:30pm", 870), ("1430", 870), ("0930", 570), ("930", 570),
-        ("12:00 AM", 0), ("12:15 PM", 735), ("9:05 a.m.", 545), ("14:30:00", 870), ("24:00", 1440), ("2 PM", 840),
-    ])
+    @Test(
+        "times",
+        arguments: [
+            ("14:30", 870), ("2:30 PM", 870), ("2:30pm", 870), ("1430", 870), ("0930", 570), ("930", 570),
+            ("12:00 AM", 0), ("12:15 PM", 735), ("9:05 a.m.", 545), ("14:30:00", 870), ("24:00", 1440), ("2 PM", 840),
+        ])
     func times(text: String, minutes: Int) {
         #expect(FieldParser.timeOfDay(text) == minutes)
     }
@@ -45,10 +54,12 @@ struct FieldParserTests {
         #expect(FieldParser.hoursAsMinutes("1.5h") == nil)
     }
 
-    @Test("money is exact cents", arguments: [
-        ("123.45", 12345), ("$1,234.50", 123_450), ("(12.00)", -1200), ("-12", -1200), ("$-12.00", -1200),
-        ("0.5", 50), ("1,000,000", 100_000_000), ("$ 7.10", 710),
-    ])
+    @Test(
+        "money is exact cents",
+        arguments: [
+            ("123.45", 12345), ("$1,234.50", 123_450), ("(12.00)", -1200), ("-12", -1200), ("$-12.00", -1200),
+            ("0.5", 50), ("1,000,000", 100_000_000), ("$ 7.10", 710),
+        ])
     func money(text: String, cents: Int64) {
         #expect(FieldParser.money(text)?.cents == cents)
     }
@@ -88,7 +99,10 @@ struct DayMoneyTests {
         #expect(Period.parse("2026-Q4") == Period.parse("2026-10-01..2026-12-31"))
         #expect(Period.parse("2026-q1")?.last.description == "2026-03-31")
         #expect(Period.parse("2026-Q5") == nil && Period.parse("2026-Q") == nil)
-        #expect(Period.parse("2026-10-15..2026-12-02")?.months.map(\.description) == ["2026-10-15..2026-10-31", "2026-11", "2026-12-01..2026-12-02"])
+        #expect(
+            Period.parse("2026-10-15..2026-12-02")?.months.map(\.description) == [
+                "2026-10-15..2026-10-31", "2026-11", "2026-12-01..2026-12-02",
+            ])
         #expect(Period.parse("2026-13") == nil)
     }
 

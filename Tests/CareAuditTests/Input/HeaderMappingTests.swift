@@ -1,12 +1,14 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Header mapping")
 struct HeaderMappingTests {
     func map(_ headers: [String], _ kind: InputKind, extra: [String: String] = [:]) -> (HeaderMapping, [InputProblem]) {
         var problems: [InputProblem] = []
-        let mapping = HeaderMapping(headers: headers, schema: .of(kind), extraAliases: extra,
-                                    file: "f.csv", line: 1, problems: &problems)
+        let mapping = HeaderMapping(
+            headers: headers, schema: .of(kind), extraAliases: extra,
+            file: "f.csv", line: 1, problems: &problems)
         return (mapping, problems)
     }
 
@@ -60,8 +62,9 @@ struct HeaderMappingTests {
 
     @Test("configured aliases map unusual headers")
     func configured() {
-        let (mapping, problems) = map(["Clinician #", "Svc Day", "Hrs"], .timesheet,
-                                      extra: ["Clinician #": "staff_id", "Svc Day": "work_date", "Hrs": "hours"])
+        let (mapping, problems) = map(
+            ["Clinician #", "Svc Day", "Hrs"], .timesheet,
+            extra: ["Clinician #": "staff_id", "Svc Day": "work_date", "Hrs": "hours"])
         #expect(problems.isEmpty)
         #expect(mapping.index(of: .staffId) == 0)
     }

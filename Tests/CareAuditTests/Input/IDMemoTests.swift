@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Memos keyed by text ids")
@@ -28,8 +29,16 @@ struct IDMemoTests {
         var memo = IDMemo<Int?>()
         var calls = 0
         for _ in 0..<3 {
-            #expect(memo.value(.init(TextID(raw: 7))) { calls += 1; return nil } == nil)
-            #expect(memo.value(.init(TextID(raw: 8))) { calls += 1; return 5 } == 5)
+            #expect(
+                memo.value(.init(TextID(raw: 7))) {
+                    calls += 1
+                    return nil
+                } == nil)
+            #expect(
+                memo.value(.init(TextID(raw: 8))) {
+                    calls += 1
+                    return 5
+                } == 5)
         }
         #expect(calls == 2)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 /// Every file under Fixtures/csv/malformed/ with the problems it must produce, exactly: nothing
@@ -39,8 +40,9 @@ struct MalformedCorpusTests {
 
     /// The same files read as the export kind they are: value problems appear too.
     static let typedCases: [Case] = [
-        Case(file: "bad-values.csv", expected: ["bad-date@2:2", "bad-time@3:3", "bad-time@3:4", "bad-duration@4:5"],
-             kind: .timesheet),
+        Case(
+            file: "bad-values.csv", expected: ["bad-date@2:2", "bad-time@3:3", "bad-time@3:4", "bad-duration@4:5"],
+            kind: .timesheet),
         Case(file: "bad-billing-values.csv", expected: ["bad-number@2:4", "bad-amount@3:6"], kind: .billing),
         // Its delimiter is detected (a notice says so): the rows are read, nothing is missing.
         Case(file: "semicolon-as-comma.csv", expected: ["detected-dialect@1:0"], kind: .timesheet),
@@ -59,8 +61,10 @@ struct MalformedCorpusTests {
 
     @Test("each malformed file gives its expected problems", arguments: cases)
     func corpus(_ testCase: Case) throws {
-        let summary = try ExportReader(path: Fixtures.path("csv/malformed/" + testCase.file), kind: nil,
-                                       dialect: testCase.dialect).read()
+        let summary = try ExportReader(
+            path: Fixtures.path("csv/malformed/" + testCase.file), kind: nil,
+            dialect: testCase.dialect
+        ).read()
         let found = summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" }
         #expect(found == testCase.expected)
         #expect(summary.countsAddUp)

@@ -1,6 +1,7 @@
+import Crypto
 import Foundation
 import Testing
-import Crypto
+
 @testable import CareAudit
 
 @Suite("Pinned inputs")

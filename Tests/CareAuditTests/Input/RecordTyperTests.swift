@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Typed records")
@@ -37,10 +38,11 @@ struct RecordTyperTests {
         let path = Fixtures.path("exports/timesheet-bad-values.csv")
         let loaded = loader.load([(path, .timesheet)])
         let summary = loaded.summaries[0]
-        #expect(summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" } == [
-            "bad-date@2:3", "bad-time@3:4", "bad-time@3:5", "duration-mismatch@4:6", "bad-duration@5:6",
-            "missing-value@6:2", "missing-value@7:5",
-        ])
+        #expect(
+            summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" } == [
+                "bad-date@2:3", "bad-time@3:4", "bad-time@3:5", "duration-mismatch@4:6", "bad-duration@5:6",
+                "missing-value@6:2", "missing-value@7:5",
+            ])
         #expect(summary.problems[0].message == "Date \"2026-02-30\" is not a date (YYYY-MM-DD, MM/DD/YYYY or M/D/YY)")
         #expect(summary.problems[0].formatted.hasPrefix("\(path):2:3: error:"))
         #expect(summary.rows == 7 && summary.accepted == 1 && summary.rejected == 6)
@@ -51,9 +53,10 @@ struct RecordTyperTests {
     func billing() {
         let loaded = loader.load([(Fixtures.path("exports/billing-values.csv"), .billing)])
         let summary = loaded.summaries[0]
-        #expect(summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" } == [
-            "bad-number@3:6", "bad-amount@4:8", "missing-value@6:7", "bad-code@7:9", "bad-code@7:10",
-        ])
+        #expect(
+            summary.problems.map { "\($0.code.rawValue)@\($0.line):\($0.column)" } == [
+                "bad-number@3:6", "bad-amount@4:8", "missing-value@6:7", "bad-code@7:9", "bad-code@7:10",
+            ])
         let lines = loaded.billingLines
         #expect(lines.count == 2)
         #expect(lines[0].billedAmount?.cents == 123_450)
@@ -78,9 +81,10 @@ struct RecordTyperTests {
 
     @Test("a value that repeats the row before gets the same id; a changed one, or another case, does not")
     func repeatedValues() throws {
-        let path = try temporaryFile("Staff ID,Date,Minutes,Pay Code,Program\n"
-            + "E1,2026-10-01,30,reg,P\nE1,2026-10-01,30,REG,P\nE10,2026-10-01,30,reg,p\n"
-            + "E1,2026-10-01,30,Reg,p\nE1 ,2026-10-01,30,OT,\n")
+        let path = try temporaryFile(
+            "Staff ID,Date,Minutes,Pay Code,Program\n"
+                + "E1,2026-10-01,30,reg,P\nE1,2026-10-01,30,REG,P\nE10,2026-10-01,30,reg,p\n"
+                + "E1,2026-10-01,30,Reg,p\nE1 ,2026-10-01,30,OT,\n")
         let loaded = loader.load([(path, .timesheet)])
         let entries = loaded.timeEntries
         #expect(entries.map { loaded.texts[$0.staffID] } == ["E1", "E1", "E10", "E1", "E1"])
@@ -92,8 +96,9 @@ struct RecordTyperTests {
 
     @Test("roster")
     func roster() throws {
-        let path = try temporaryFile("Employee ID,Name,Role,NPI,Cert Number,Cert Issued,Cert Expires,Cert Status\n"
-            + "0042,Ann,CERTIFIED_PEER,123,PSS-1,2025-01-01,2026-12-31,ACTIVE\nE2,Bo,CLINICIAN,456,,,,\nE3,Cy,PEER,,,,2026-13-01,\n")
+        let path = try temporaryFile(
+            "Employee ID,Name,Role,NPI,Cert Number,Cert Issued,Cert Expires,Cert Status\n"
+                + "0042,Ann,CERTIFIED_PEER,123,PSS-1,2025-01-01,2026-12-31,ACTIVE\nE2,Bo,CLINICIAN,456,,,,\nE3,Cy,PEER,,,,2026-13-01,\n")
         let loaded = loader.load([(path, .roster)])
         #expect(loaded.staff.map(\.staffID) == ["0042", "E2"])
         #expect(loaded.staff[0].isCertifiedPeer && !loaded.staff[1].isCertifiedPeer)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// Big files are cut into parts read on both cores. Whatever the cuts, the audit must read
@@ -11,7 +12,8 @@ struct SplitReadingTests {
         let t = loaded.texts
         var lines = loaded.summaries.map { s in
             "\(s.path) rows \(s.rows)=\(s.accepted)+\(s.rejected) lines \(s.lines) blank \(s.blankLines) bytes \(s.bytes) sha \(s.sha256) "
-                + s.problems.map(\.formatted).joined(separator: " | ") + " not kept \(s.problemsNotKept) \(s.counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
+                + s.problems.map(\.formatted).joined(separator: " | ")
+                + " not kept \(s.problemsNotKept) \(s.counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
         }
         lines += loaded.timeEntries.map { e in
             "T \(e.row.file):\(e.row.line) \(t[e.recordID]) \(t[e.staffID]) \(t[e.staffName]) \(e.date) \(String(describing: e.interval)) "
@@ -62,7 +64,8 @@ struct SplitReadingTests {
         var text = "\u{FEFF}Entry ID,Staff ID,Date,Start,End,Activity,Participant\r\n"
         for i in 0..<400 {
             switch i % 7 {
-            case 0: text += "T\(i),E\(i % 9),2026-10-\(String(format: "%02d", i % 28 + 1)),09:00,10:00,\"Court report,\nsecond line\",C\(i)\r\n"
+            case 0:
+                text += "T\(i),E\(i % 9),2026-10-\(String(format: "%02d", i % 28 + 1)),09:00,10:00,\"Court report,\nsecond line\",C\(i)\r\n"
             case 1: text += "\r\n"
             case 2: text += "T\(i),E\(i % 9),2026-10-02,25:00,10:00,Outreach,C\(i)\n"
             case 3: text += "T\(i),E\(i % 9),2026-10-03,11:00,12:00,\"He said \"\"call\"\"\r\nback\",C\(i)\r"

@@ -1,16 +1,20 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// The money line (docs/MONEY.md): net = gross − adjustments, every removed minute in the ledger,
 /// each record counted once, quarters month by month, exact cents.
 @Suite("Invoice")
 struct InvoiceTests {
-    static func audit(_ folder: String, timesheets: [String], billing: [String], roster: String = "roster.csv",
-                      configuration file: String = "care-audit.yml") throws -> AuditResult {
+    static func audit(
+        _ folder: String, timesheets: [String], billing: [String], roster: String = "roster.csv",
+        configuration file: String = "care-audit.yml"
+    ) throws -> AuditResult {
         let configuration = try ConfigurationLoader.load(path: Fixtures.path("\(folder)/\(file)"))
         let classifier = Classifier(configuration: configuration)
-        let inputs = timesheets.map { (Fixtures.path("\(folder)/\($0)"), InputKind.timesheet) }
+        let inputs =
+            timesheets.map { (Fixtures.path("\(folder)/\($0)"), InputKind.timesheet) }
             + billing.map { (Fixtures.path("\(folder)/\($0)"), InputKind.billing) }
             + [(Fixtures.path("\(folder)/\(roster)"), InputKind.roster)]
         let loaded = InputLoader(configuration: configuration, classifier: classifier).load(inputs)
@@ -18,8 +22,9 @@ struct InvoiceTests {
     }
 
     static func quarter() throws -> AuditResult {
-        try audit("quarter", timesheets: ["timesheets-2026-10.csv", "timesheets-2026-11.csv", "timesheets-2026-12.csv"],
-                  billing: ["billing-2026-10.csv", "billing-2026-11.csv", "billing-2026-12.csv"])
+        try audit(
+            "quarter", timesheets: ["timesheets-2026-10.csv", "timesheets-2026-11.csv", "timesheets-2026-12.csv"],
+            billing: ["billing-2026-10.csv", "billing-2026-11.csv", "billing-2026-12.csv"])
     }
 
     static func example() throws -> AuditResult {
@@ -84,7 +89,10 @@ struct InvoiceTests {
         Self.expectBalanced(invoice)
         let months = invoice.months.map(\.total)
         #expect(months.map(\.gross) == [180, 240, 300])
-        #expect(months.map(\.removed) == [["DC001": 30], ["CARE002": 60, "TS003": 60, "TS001": 30], ["CARE002": 60, "CARE001": 20, "DC001": 0]])
+        #expect(
+            months.map(\.removed) == [
+                ["DC001": 30], ["CARE002": 60, "TS003": 60, "TS001": 30], ["CARE002": 60, "CARE001": 20, "DC001": 0],
+            ])
         #expect(months.map(\.net) == [150, 90, 220])
         #expect(invoice.whole.total.net == 460 && invoice.amount(460) == Money(cents: 65_450))
         #expect(invoice.months[1].byCategory[.careCourtHearing] == Invoice.Minutes(gross: 90, removed: ["CARE002": 60, "TS001": 30]))
@@ -130,7 +138,10 @@ struct InvoiceTests {
         #expect(suppressed.invoice.whole.total == result.invoice.whole.total)
         #expect(suppressed.invoice.exposureTotal == result.invoice.exposureTotal)
         let headline = InvoiceText.headline(suppressed)
-        #expect(headline.contains("Suppressed by the baseline: 3 findings (60 min of adjustments, $80.00 of exposure, 0 min pending): still counted in these totals"))
+        #expect(
+            headline.contains(
+                "Suppressed by the baseline: 3 findings (60 min of adjustments, $80.00 of exposure, 0 min pending): still counted in these totals"
+            ))
         #expect(headline[0] == "CARE invoice, 2026-Q4: 7.67 h net of 4.33 h adjustments (12.00 h gross); $654.50 at $85.37/h")
     }
 

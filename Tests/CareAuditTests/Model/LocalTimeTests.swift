@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CareAudit
 
 @Suite("Local time")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// The report's JSON must stay byte-for-byte what Foundation's encoder wrote before.
@@ -31,22 +32,27 @@ struct SortedJSONEncoderTests {
         }
     }
 
-    static let awkward = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+    static let awkward =
+        (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
         + ["\"", "\\", "/", "\u{7f}", "é", "😀", "\u{2028}", "a/b", "\u{FEFF}", "", "plain"]
     static let keys = ["b", "B", "a", "_x", "10", "9", "é", "ä", "z", "aa", "a_b", "a b", "😀", "~", ""]
 
     static func random(_ random: inout SeededRandom) -> Sample {
         func text() -> String { (0..<Int.random(in: 0..<4, using: &random)).map { _ in awkward.randomElement(using: &random)! }.joined() }
         func table() -> [String: Int] {
-            Dictionary((0..<Int.random(in: 0..<5, using: &random)).map { _ in (keys.randomElement(using: &random)!, Int.random(in: -1000...1000, using: &random)) },
-                       uniquingKeysWith: { a, _ in a })
+            Dictionary(
+                (0..<Int.random(in: 0..<5, using: &random)).map { _ in
+                    (keys.randomElement(using: &random)!, Int.random(in: -1000...1000, using: &random))
+                },
+                uniquingKeysWith: { a, _ in a })
         }
         return Sample(
             text: text(), number: Int.random(in: Int.min...Int.max, using: &random), flag: Bool.random(using: &random),
             missing: Bool.random(using: &random) ? nil : text(), present: Bool.random(using: &random) ? nil : 3,
             list: (0..<Int.random(in: 0..<4, using: &random)).map { _ in text() },
-            table: Dictionary((0..<Int.random(in: 0..<4, using: &random)).map { _ in (keys.randomElement(using: &random)!, table()) },
-                              uniquingKeysWith: { a, _ in a }),
+            table: Dictionary(
+                (0..<Int.random(in: 0..<4, using: &random)).map { _ in (keys.randomElement(using: &random)!, table()) },
+                uniquingKeysWith: { a, _ in a }),
             nested: (0..<Int.random(in: 0..<3, using: &random)).map { _ in (0..<Int.random(in: 0..<3, using: &random)).map { $0 } })
     }
 
@@ -57,7 +63,8 @@ struct SortedJSONEncoderTests {
             let sample = Self.random(&random)
             for pretty in [true, false] {
                 let foundation = JSONEncoder()
-                foundation.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                foundation.outputFormatting =
+                    pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
                 let expected = String(decoding: try foundation.encode([sample]), as: UTF8.self)
                 #expect(try SortedJSONEncoder(pretty: pretty).encode([sample]) == expected)
             }

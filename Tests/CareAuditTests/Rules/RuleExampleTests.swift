@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CareAudit
 
 /// Runs every rule's own examples through the whole pipeline (files → reader → typing →
@@ -44,7 +45,9 @@ struct RuleExampleTests {
         #expect(named == Set(testCase.example.expects), "named \(named.sorted())")
         #expect(!result.skipped.contains { $0.rule == testCase.rule }, "\(result.skipped)")
         if testCase.rule != "INPUT001" {
-            #expect(!result.findings.contains { $0.rule == "INPUT001" }, "example rows must be readable: \(result.findings.filter { $0.rule == "INPUT001" }.map(\.message))")
+            #expect(
+                !result.findings.contains { $0.rule == "INPUT001" },
+                "example rows must be readable: \(result.findings.filter { $0.rule == "INPUT001" }.map(\.message))")
         }
     }
 
@@ -61,9 +64,12 @@ struct RuleExampleTests {
 
     @Test("the registry is DOMAIN.md's catalogue, sorted, one rule per id")
     func registry() {
-        #expect(RuleRegistry.ids == ["CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DC005",
-                                     "DUP001", "DUP002", "DUP003", "INPUT001", "PEER001", "PEER002", "PEER003",
-                                     "PEER004", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
-                                     "UNIT001", "UNIT002", "UNIT003"])
+        #expect(
+            RuleRegistry.ids == [
+                "CARE001", "CARE002", "CARE003", "DC001", "DC002", "DC003", "DC004", "DC005",
+                "DUP001", "DUP002", "DUP003", "INPUT001", "PEER001", "PEER002", "PEER003",
+                "PEER004", "REF001", "REF002", "REF003", "TS001", "TS003", "TS004",
+                "UNIT001", "UNIT002", "UNIT003",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CareAudit
 
 /// Locates files under the repository's top-level `Fixtures/` folder.

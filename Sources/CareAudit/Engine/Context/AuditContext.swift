@@ -62,8 +62,10 @@ package final class AuditContext: Sendable {
     /// linear search beats hashing.
     let peerCodes: [TextID]
 
-    package init(configuration: Configuration, period: Period, input: AuditInput, classifier: Classifier,
-                hasRoster: Bool) {
+    package init(
+        configuration: Configuration, period: Period, input: AuditInput, classifier: Classifier,
+        hasRoster: Bool
+    ) {
         self.configuration = configuration
         self.period = period
         staff = input.staff
@@ -94,9 +96,11 @@ package final class AuditContext: Sendable {
         var summaries = input.summaries
         for note in notes {
             let file = Int(input.billingLines[note.line].row.file)
-            summaries[file].add(InputProblem(file: summaries[file].path, line: Int(input.billingLines[note.line].row.line), column: 0,
-                                             severity: .info, code: .unmatchedAdjustment, message: note.message),
-                                limit: ExportReader.defaultProblemLimit)
+            summaries[file].add(
+                InputProblem(
+                    file: summaries[file].path, line: Int(input.billingLines[note.line].row.line), column: 0,
+                    severity: .info, code: .unmatchedAdjustment, message: note.message),
+                limit: ExportReader.defaultProblemLimit)
         }
         self.summaries = summaries
         lostStaffDays = summaries.reduce(into: Set<LostStaffDay>()) { $0.formUnion($1.lostStaffDays) }
@@ -130,14 +134,20 @@ package final class AuditContext: Sendable {
 
         // Entries, then lines, on one core; the lines' service groups (a sort, the costliest
         // part) on the other.
-        let ((byEntry, byLine), services) = ParallelMap.pair({
-            (StaffOrder(count: entries.count, rank: rank, staff: { entries[$0].staffID },
+        let ((byEntry, byLine), services) = ParallelMap.pair(
+            {
+                (
+                    StaffOrder(
+                        count: entries.count, rank: rank, staff: { entries[$0].staffID },
                         day: { entries[$0].timelineDay }, start: { entries[$0].start }),
-             StaffOrder(count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
-                        day: { lines[$0].timelineDay }, start: { lines[$0].start }))
-        }, {
-            Self.groupServices(lines, counted: isCounted)
-        })
+                    StaffOrder(
+                        count: lines.count, rank: rank, staff: { isCounted[$0] ? resolved[$0] : .empty },
+                        day: { lines[$0].timelineDay }, start: { lines[$0].start })
+                )
+            },
+            {
+                Self.groupServices(lines, counted: isCounted)
+            })
         (serviceOrder, serviceGroups) = services
         entryOrder = byEntry.order
         lineOrder = byLine.order
@@ -146,13 +156,16 @@ package final class AuditContext: Sendable {
         var days: [StaffDay] = []
         days.reserveCapacity(ranked.count * 31)
         for (staffRank, staffID) in ranked.enumerated() {
-            var a = byEntry.runs[staffRank], b = byLine.runs[staffRank]
-            let entriesEnd = byEntry.runs[staffRank + 1], linesEnd = byLine.runs[staffRank + 1]
+            var a = byEntry.runs[staffRank]
+            var b = byLine.runs[staffRank]
+            let entriesEnd = byEntry.runs[staffRank + 1]
+            let linesEnd = byLine.runs[staffRank + 1]
             func entryDay(_ position: Int) -> Day { entries[byEntry.order[position]].timelineDay }
             func lineDay(_ position: Int) -> Day { lines[byLine.order[position]].timelineDay }
             while a < entriesEnd || b < linesEnd {
                 let day = b == linesEnd ? entryDay(a) : a == entriesEnd ? lineDay(b) : min(entryDay(a), lineDay(b))
-                let entriesFrom = a, linesFrom = b
+                let entriesFrom = a
+                let linesFrom = b
                 while a < entriesEnd && entryDay(a) == day { a += 1 }
                 while b < linesEnd && lineDay(b) == day { b += 1 }
                 days.append(StaffDay(staff: staffID, day: day, entries: entriesFrom..<a, lines: linesFrom..<b))

@@ -30,9 +30,13 @@ extension AuditContext {
                 found = true
             }
             if explicit && !found {
-                notes.append((index, line.frequency == .replacement
-                    ? "claim \(name(line.claimID)) replaces claim \(name(claim)), which is not in the export (billed in an earlier period?): it counts as billed"
-                    : "claim \(name(line.claimID)) voids claim \(name(claim)), which is not in the export (billed in an earlier period?): it cancels nothing here"))
+                notes.append(
+                    (
+                        index,
+                        line.frequency == .replacement
+                            ? "claim \(name(line.claimID)) replaces claim \(name(claim)), which is not in the export (billed in an earlier period?): it counts as billed"
+                            : "claim \(name(line.claimID)) voids claim \(name(claim)), which is not in the export (billed in an earlier period?): it cancels nothing here"
+                    ))
             }
         }
         return (counted, notes)

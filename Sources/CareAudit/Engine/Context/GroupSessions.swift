@@ -27,7 +27,10 @@ struct GroupSessions: Sendable {
         for day in days {
             var i = day.startIndex
             while i < day.endIndex {
-                guard let start = lines[day[i]].start else { i += 1; continue }
+                guard let start = lines[day[i]].start else {
+                    i += 1
+                    continue
+                }
                 var j = i + 1
                 while j < day.endIndex && lines[day[j]].start == start { j += 1 }
                 if j - i == 1 {
@@ -40,8 +43,10 @@ struct GroupSessions: Sendable {
                     }
                     let run = (i..<j).map { day[$0] }.sorted { key($0) < key($1) }
                     var from = 0
-                    for to in 1...run.count where to == run.count || key(run[to]).0 != key(run[from]).0
-                        || key(run[to]).1 != key(run[from]).1 || key(run[to]).2 != key(run[from]).2 {
+                    for to in 1...run.count
+                    where to == run.count || key(run[to]).0 != key(run[from]).0
+                        || key(run[to]).1 != key(run[from]).1 || key(run[to]).2 != key(run[from]).2
+                    {
                         if lines[run[from]].end != nil { consider(Array(run[from..<to])) }
                         from = to
                     }

@@ -17,15 +17,18 @@ extension AuditContext {
             reach[key] = max(reach[key] ?? 0, end - 1440)
         }
         guard !reach.isEmpty else { return (entries, lines) }
-        var entries = entries, lines = lines
+        var entries = entries
+        var lines = lines
         for index in entries.indices {
             guard let start = entries[index].start,
-                  start < reach[Key(staff: entries[index].staffID, day: entries[index].date.number)] ?? 0 else { continue }
+                start < reach[Key(staff: entries[index].staffID, day: entries[index].date.number)] ?? 0
+            else { continue }
             entries[index] = entries[index].onPreviousDay()
         }
         for index in lines.indices where !lineStaff[index].isEmpty {
             guard let start = lines[index].start,
-                  start < reach[Key(staff: lineStaff[index], day: lines[index].serviceDate.number)] ?? 0 else { continue }
+                start < reach[Key(staff: lineStaff[index], day: lines[index].serviceDate.number)] ?? 0
+            else { continue }
             lines[index] = lines[index].onPreviousDay()
         }
         return (entries, lines)

@@ -12,15 +12,17 @@ extension AuditContext {
 
     /// Where an entry came from.
     package func source(_ entry: TimeEntry) -> SourceRef {
-        SourceRef(file: summaries[Int(entry.row.file)].path, line: Int(entry.row.line),
-                  recordID: entry.recordID.isEmpty ? nil : texts[entry.recordID])
+        SourceRef(
+            file: summaries[Int(entry.row.file)].path, line: Int(entry.row.line),
+            recordID: entry.recordID.isEmpty ? nil : texts[entry.recordID])
     }
 
     /// Where a line came from; its record id is the claim id and line number.
     package func source(_ line: BillingLine) -> SourceRef {
         let claim = texts[line.claimID]
-        return SourceRef(file: summaries[Int(line.row.file)].path, line: Int(line.row.line),
-                         recordID: line.lineNumber.isEmpty ? claim : claim + "/" + texts[line.lineNumber])
+        return SourceRef(
+            file: summaries[Int(line.row.file)].path, line: Int(line.row.line),
+            recordID: line.lineNumber.isEmpty ? claim : claim + "/" + texts[line.lineNumber])
     }
 
     /// Source order (file name, then line), as `SourceRef` sorts, without building either.

@@ -16,8 +16,11 @@ extension AuditContext {
     static func groupServices(_ lines: [BillingLine], counted: [Bool]) -> (RecordOrder, [ServiceGroup]) {
         var keys: [(UInt64, UInt64)] = []
         for (index, line) in lines.enumerated() where counted[index] && line.status != .denied {
-            keys.append((UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
-                         UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)))
+            keys.append(
+                (
+                    UInt64(line.participantID.raw) << 32 | UInt64(line.procedureCode.raw),
+                    UInt64(UInt32(bitPattern: line.serviceDate.number)) << 32 | UInt64(index)
+                ))
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { keys.sort { $0 < $1 } }
         let order = RecordOrder(count: keys.count) { order in

@@ -18,7 +18,8 @@ struct StaffOrder {
         // Each record's rank (`.max`: left out), looked up only when the staff id changes.
         var ranks = [UInt32](repeating: .max, count: count)
         var runs = [Int](repeating: 0, count: rank.count + 1)
-        var lastID = TextID.empty, lastRank = UInt32.max
+        var lastID = TextID.empty
+        var lastRank = UInt32.max
         for i in 0..<count {
             let id = staff(i)
             if id.isEmpty { continue }

@@ -4,17 +4,22 @@ struct UNIT002NoUnits: Rule {
     let description = RuleDescription(
         id: "UNIT002", name: "Zero or negative units",
         summary: "A claim line that is not a void has units ≤ 0.",
-        rationale: "Only a void (frequency 8) may reverse units; a non-void line with no units is a data error the payer will reject, and a negative one silently reduces a total.",
+        rationale:
+            "Only a void (frequency 8) may reverse units; a non-void line with no units is a data error the payer will reject, and a negative one silently reduces a total.",
         severity: .error,
         examples: [
-            RuleExample("zero units on a paid line",
+            RuleExample(
+                "zero units on a paid line",
                 [
-                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "5", code: "H0038", units: "0", amount: "0.00"),
+                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "5", code: "H0038", units: "0", amount: "0.00")
                 ],
                 findings: 1, expects: ["884213/1"]),
-            RuleExample("a void",
+            RuleExample(
+                "a void",
                 [
-                    .line("884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "-3", amount: "-120.00", status: "VOID", frequency: "8", original: "884100"),
+                    .line(
+                        "884213/1", participant: "C1", date: "2026-10-14", minutes: "45", code: "H0038", units: "-3", amount: "-120.00",
+                        status: "VOID", frequency: "8", original: "884100")
                 ],
                 findings: 0),
         ])
@@ -23,7 +28,9 @@ struct UNIT002NoUnits: Rule {
         context.countedLines.compactMap { index in
             let line = context.lines[index]
             guard line.units <= 0 else { return nil }
-            return Finding(message: "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
+            return Finding(
+                message:
+                    "claim \(context[line.claimID]) bills \(line.units) units of \(context[line.procedureCode]) on \(line.serviceDate) without being a void",
                 records: [context.source(line)], staffID: context.lineStaffID(index), date: line.serviceDate,
                 participantIDs: context.texts(line.participantID))
         }

@@ -13,7 +13,7 @@ let input = InputLoader(configuration: configuration, classifier: classifier).lo
     (path: "\(folder)/roster.csv", kind: .roster),
 ])
 guard input.blockingProblems.isEmpty else {
-    input.blockingProblems.forEach { print($0.formatted) }
+    for problem in input.blockingProblems { print(problem.formatted) }
     exit(2)
 }
 for summary in input.summaries {
