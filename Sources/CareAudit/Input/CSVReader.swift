@@ -85,7 +85,6 @@ package struct CSVReader {
         var hasher = SHA256()
         var summary = Summary()
         var sink = Sink(maxFieldBytes: dialect.maxFieldBytes, maxRecordBytes: dialect.maxRecordBytes, maxFields: dialect.maxFields)
-        defer { sink.deallocate() }
 
         var streamOffset = 0  // offset of the next parsed byte in the (decoded) stream
         var firstDataOffset = 0
@@ -295,8 +294,8 @@ private let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void =
 extension UnsafeMutablePointer where Pointee == Sink {
     /// What libcsv's callbacks are given: the sink's arena, told where its sink is.
     var callbackContext: UnsafeMutableRawPointer {
-        pointee.arena.owner = UnsafeMutableRawPointer(self)
-        return UnsafeMutableRawPointer(self) + MemoryLayout<Sink>.offset(of: \Sink.arena)!
+        pointee.arena.pointee.owner = UnsafeMutableRawPointer(self)
+        return UnsafeMutableRawPointer(pointee.arena)
     }
 }
 
@@ -323,40 +322,43 @@ struct RecordMeta {
 /// only record terminators ("terminator lines"); at delivery one vectorised pass over the
 /// batch finds line breaks inside quoted fields, and every record's line is corrected by the
 /// breaks in the records before it.
-struct Sink {
+///
+/// It owns the arena (noncopyable: one owner, freed in `deinit`). The arena's C struct is on the
+/// heap so that its address, which libcsv's callbacks get, stays put while the sink is moved.
+struct Sink: ~Copyable {
     /// The field bytes, their ends and the limits, in the C layout the field callback writes;
     /// the properties below read and write them by the names the reader uses.
-    var arena: care_audit_fields
+    let arena: UnsafeMutablePointer<care_audit_fields>
     var bytes: UnsafeMutablePointer<UInt8> {
-        get { arena.bytes }
-        set { arena.bytes = newValue }
+        get { arena.pointee.bytes }
+        nonmutating set { arena.pointee.bytes = newValue }
     }
     var capacity: Int {
-        get { arena.capacity }
-        set { arena.capacity = newValue }
+        get { arena.pointee.capacity }
+        nonmutating set { arena.pointee.capacity = newValue }
     }
     var used: Int {
-        get { arena.used }
-        set { arena.used = newValue }
+        get { arena.pointee.used }
+        nonmutating set { arena.pointee.used = newValue }
     }
     var ends: UnsafeMutablePointer<Int> {
-        get { arena.ends }
-        set { arena.ends = newValue }
+        get { arena.pointee.ends }
+        nonmutating set { arena.pointee.ends = newValue }
     }
     var endsCapacity: Int {
-        get { arena.endsCapacity }
-        set { arena.endsCapacity = newValue }
+        get { arena.pointee.endsCapacity }
+        nonmutating set { arena.pointee.endsCapacity = newValue }
     }
     var fieldCount: Int {
-        get { arena.fieldCount }
-        set { arena.fieldCount = newValue }
+        get { arena.pointee.fieldCount }
+        nonmutating set { arena.pointee.fieldCount = newValue }
     }
     var recordStart: Int {
-        get { arena.recordStart }
-        set { arena.recordStart = newValue }
+        get { arena.pointee.recordStart }
+        nonmutating set { arena.pointee.recordStart = newValue }
     }
-    var maxFieldBytes: Int { arena.maxFieldBytes }
-    var maxRecordBytes: Int { arena.maxRecordBytes }
+    var maxFieldBytes: Int { arena.pointee.maxFieldBytes }
+    var maxRecordBytes: Int { arena.pointee.maxRecordBytes }
     /// Most fields one record may hold: empty fields take no bytes, so the byte limits alone
     /// would let a line of commas grow the field table without bound.
     let maxFields: Int
@@ -367,7 +369,7 @@ struct Sink {
     var skippingToLineStart = false
 
     var recordFirstField = 0 {
-        didSet { arena.fieldLimit = recordFirstField + maxFields }
+        didSet { arena.pointee.fieldLimit = recordFirstField + maxFields }
     }
     var recordDefect: CSVDefect?
     var recordNumber = 0
@@ -386,17 +388,20 @@ struct Sink {
         let capacity = 2 << 20
         let endsCapacity = 1 << 16
         self.maxFields = maxFields
-        arena = care_audit_fields(
-            bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
-            ends: .allocate(capacity: endsCapacity), endsCapacity: endsCapacity, fieldCount: 0,
-            recordStart: 0, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes, fieldLimit: maxFields,
-            owner: nil, slow: slowField)
+        arena = .allocate(capacity: 1)
+        arena.initialize(
+            to: care_audit_fields(
+                bytes: .allocate(capacity: capacity + Self.slack), capacity: capacity, used: 0,
+                ends: .allocate(capacity: endsCapacity), endsCapacity: endsCapacity, fieldCount: 0,
+                recordStart: 0, maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes, fieldLimit: maxFields,
+                owner: nil, slow: slowField))
         records.reserveCapacity(1 << 14)
     }
 
-    func deallocate() {
-        bytes.deallocate()
-        ends.deallocate()
+    deinit {
+        arena.pointee.bytes.deallocate()
+        arena.pointee.ends.deallocate()
+        arena.deallocate()
     }
 
     /// Appends a field: what `care_audit_on_field` hands over when the arena must grow or the

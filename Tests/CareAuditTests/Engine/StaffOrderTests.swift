@@ -30,7 +30,6 @@ struct StaffOrderTests {
 
             let order = StaffOrder(
                 count: count, rank: rank, staff: { records[$0].staff }, day: { records[$0].day }, start: { records[$0].start })
-            defer { order.order.deallocate() }
             #expect(Array(order.order.all) == expected)
             #expect(order.runs.count == staffCount + 1)
             for r in 0..<staffCount {

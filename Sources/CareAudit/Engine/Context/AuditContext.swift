@@ -198,12 +198,6 @@ package final class AuditContext: Sendable {
         }
     }
 
-    deinit {
-        entryOrder.deallocate()
-        lineOrder.deallocate()
-        serviceOrder.deallocate()
-    }
-
     /// The entries of a staff day (indexes into `entries`), sorted by start.
     package func entryIndexes(_ day: StaffDay) -> RecordIndexes { entryOrder[day.entries] }
 

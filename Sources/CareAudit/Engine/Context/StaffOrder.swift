@@ -6,7 +6,7 @@
 /// usually are. No sort key is kept per record (at millions of records the keys were the peak
 /// of the audit's memory).
 struct StaffOrder {
-    /// Record positions, grouped by staff rank (the caller keeps and frees them).
+    /// Record positions, grouped by staff rank.
     let order: RecordOrder
     /// Where each rank's run begins: rank `r` holds `order[runs[r]..<runs[r + 1]]`.
     let runs: [Int]
