@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareAuditCLITests",
-            dependencies: ["CareAuditCLI", "care-audit", "care-audit-synth"],
+            dependencies: ["CareAudit", "CareAuditCLI", "care-audit", "care-audit-synth"],
             swiftSettings: swiftSettings
         ),
     ]
