@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "audit-month",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "care-audit", path: "../..")],
     targets: [
         .executableTarget(name: "audit-month", dependencies: [.product(name: "CareAudit", package: "care-audit")])
     ]
