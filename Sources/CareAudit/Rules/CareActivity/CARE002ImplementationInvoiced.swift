@@ -1,5 +1,5 @@
 /// CARE002: implementation time marked for the CARE invoice.
-/// Complexity: O(n): one look at each entry, descriptions classified once per distinct text.
+/// Complexity: O(n): one look at each entry (the description's own category was decided when it was read).
 struct CARE002ImplementationInvoiced: Rule {
     let description = RuleDescription(
         id: "CARE002", name: "Implementation time marked for the CARE invoice",
@@ -39,17 +39,13 @@ struct CARE002ImplementationInvoiced: Rule {
 
     func check(_ context: AuditContext, _ options: RuleOptions) -> [Finding] {
         let programs = Set(options.list("invoice_programs").map { $0.uppercased() })
-        // Programs repeat: decide each distinct one once.
-        var invoiced = IDMemo<Bool>()
         return context.entries.compactMap { entry in
             let category = entry.category
             guard category.isCareClaimable || category == .careImplementation else { return nil }
             let reason: String
             if category.isCareClaimable && entry.describedAs == .careImplementation {
                 reason = "activity code \(context[entry.activityCode]) puts it on the invoice as \(category.label)"
-            } else if category == .careImplementation
-                && invoiced.value(.init(entry.program), { programs.contains(context[entry.program].uppercased()) })
-            {
+            } else if category == .careImplementation && programs.contains(context[entry.program].uppercased()) {
                 reason = "program \(context[entry.program]) is invoiced"
             } else {
                 return nil
