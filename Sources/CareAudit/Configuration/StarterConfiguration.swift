@@ -119,10 +119,10 @@ package struct StarterConfiguration {
         let mapping = HeaderMapping(
             headers: headers, schema: schema, extraAliases: base.columns[kind] ?? [:], file: path, line: 1,
             problems: &ignored, checksRequirements: false)
-        for (field, index) in mapping.columns { configuration.columns[kind, default: [:]][headers[index]] = field }
+        for (field, index) in mapping.columns { configuration.columns[kind, default: [:]][headers[index]] = field.name }
         var unused = Set(mapping.unmapped.map { headers[$0] })
         var mapped = Set(mapping.columns.keys)
-        func satisfied(_ alternative: [Field]) -> Bool { alternative.allSatisfy { mapped.contains($0.name) } }
+        func satisfied(_ alternative: [Field]) -> Bool { alternative.allSatisfy(mapped.contains) }
         if let other = HeaderMapping.kind(of: headers, otherThan: kind, extraAliases: [:]),
             !schema.requirements.allSatisfy({ $0.contains(where: satisfied) })
         {
@@ -132,20 +132,20 @@ package struct StarterConfiguration {
             return
         }
         /// The closest unused header for `field`, mapped and marked REVIEW; false when none is close.
-        func guess(_ field: String) -> Bool {
-            let spellings = [field] + (schema.fields.first { $0.name == field }?.aliases ?? [])
+        func guess(_ field: Field) -> Bool {
+            let spellings = [field.name] + (schema.fields.first { $0.field == field }?.aliases ?? [])
             guard let header = HeaderMapping.closest(to: spellings, among: unused.sorted()) else { return false }
-            configuration.columns[kind, default: [:]][header] = field
+            configuration.columns[kind, default: [:]][header] = field.name
             unused.remove(header)
             mapped.insert(field)
-            notes.columnLines[kind, default: [:]][header] = "REVIEW: no header says \(field); this is the closest one"
-            review.append("\(path): \"\(header)\" proposed as \(field) (closest header)")
+            notes.columnLines[kind, default: [:]][header] = "REVIEW: no header says \(field.name); this is the closest one"
+            review.append("\(path): \"\(header)\" proposed as \(field.name) (closest header)")
             return true
         }
         // Required fields first (any alternative that can be completed), then the optional ones.
         for requirement in schema.requirements where !requirement.contains(where: satisfied) {
             let completed = requirement.contains { alternative in
-                alternative.map(\.name).filter { !mapped.contains($0) }.allSatisfy(guess)
+                alternative.filter { !mapped.contains($0) }.allSatisfy(guess)
             }
             if !completed {
                 notes.columns[kind, default: []].append(
@@ -153,7 +153,7 @@ package struct StarterConfiguration {
                 review.append("\(path): no column for \(InputSchema.describe(requirement))")
             }
         }
-        for field in schema.fields.map(\.name) where !mapped.contains(field) && !unused.isEmpty { _ = guess(field) }
+        for field in schema.fields.map(\.field) where !mapped.contains(field) && !unused.isEmpty { _ = guess(field) }
         for header in headers where unused.contains(header) {
             notes.columns[kind, default: []].append(
                 "\(ConfigurationWriter.quote(header)) is not used by care-audit; map it to a field if it is one")

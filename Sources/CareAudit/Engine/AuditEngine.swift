@@ -88,8 +88,8 @@ extension AuditContext {
         case .timesheetTimes: entries.contains { $0.interval != nil }
         case .billingTimes: lines.contains { $0.interval != nil }
         case .taxonomyColumn: lines.contains { $0.hasTaxonomy }
-        case .timesheetParticipantColumn: summaries.contains { $0.kind == .timesheet && $0.fields.contains(Field.participantId.name) }
-        case .billingParticipantColumn: summaries.contains { $0.kind == .billing && $0.fields.contains(Field.participantId.name) }
+        case .timesheetParticipantColumn: summaries.contains { $0.kind == .timesheet && $0.fields.contains(.participantId) }
+        case .billingParticipantColumn: summaries.contains { $0.kind == .billing && $0.fields.contains(.participantId) }
         case .unitCaps: !configuration.billing.dailyUnitCaps.isEmpty
         }
     }

@@ -298,7 +298,7 @@ public struct ExportSummary: Sendable {
     package var lostStaffDays: Set<LostStaffDay> = []
     package var columns = 0
     /// The canonical fields its header holds (rules that need an optional one say when it is absent).
-    package var fields: Set<String> = []
+    package var fields: Set<Field> = []
     package var blankLines = 0
     package var lines = 0
     /// Problems kept, in file order.

@@ -1,7 +1,7 @@
 /// The canonical fields of every export kind, the one list of their names. Numbered so a typer
 /// finds a field's column by array index rather than by hashing its name for every cell of
 /// every row.
-enum Field: Int, CaseIterable, Sendable {
+package enum Field: Int, CaseIterable, Sendable {
     case recordId
     case staffId
     case staffName
@@ -51,10 +51,10 @@ enum Field: Int, CaseIterable, Sendable {
 
     /// The canonical name (docs/DOMAIN.md §5), as configuration and messages write it: the case
     /// name in snake case (`recordId` is `record_id`, `modifier1` is `modifier_1`).
-    var name: String { Self.names[rawValue] }
+    package var name: String { Self.names[rawValue] }
 
     /// The field of a canonical name.
-    init?(name: String) {
+    package init?(name: String) {
         guard let index = Self.names.firstIndex(of: name) else { return nil }
         self.init(rawValue: index)
     }

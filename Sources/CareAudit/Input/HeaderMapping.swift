@@ -6,14 +6,14 @@ import Foundation
 /// ("Employee ID", "employee_id" and "EMPLOYEE-ID" are one name). Columns nobody asked for are
 /// kept and ignored.
 package struct HeaderMapping: Sendable, Equatable {
-    /// Canonical field name → 0-based column index.
-    package private(set) var columns: [String: Int] = [:]
+    /// Canonical field → 0-based column index.
+    package private(set) var columns: [Field: Int] = [:]
     /// The header cells as written.
     package let headers: [String]
     /// Indexes of columns that matched no field.
     package private(set) var unmapped: [Int] = []
 
-    func index(of field: Field) -> Int? { columns[field.name] }
+    func index(of field: Field) -> Int? { columns[field] }
 
     /// Lowercase letters and digits only: the form headers (and code values such as payer types
     /// and statuses) are compared in. ASCII text, the usual case, takes a byte-level fast path.
@@ -44,17 +44,18 @@ package struct HeaderMapping: Sendable, Equatable {
         file: String, line: Int, problems: inout [InputProblem], checksRequirements: Bool = true
     ) {
         self.headers = headers
-        var lookup: [String: String] = [:]
-        for field in schema.fields {
-            lookup[Self.normalize(field.name)] = field.name
+        var lookup: [String: Field] = [:]
+        for spec in schema.fields {
+            lookup[Self.normalize(spec.name)] = spec.field
         }
-        for field in schema.fields {
-            for alias in field.aliases where lookup[Self.normalize(alias)] == nil {
-                lookup[Self.normalize(alias)] = field.name
+        for spec in schema.fields {
+            for alias in spec.aliases where lookup[Self.normalize(alias)] == nil {
+                lookup[Self.normalize(alias)] = spec.field
             }
         }
-        for (alias, field) in extraAliases {
-            lookup[Self.normalize(alias)] = field
+        // The configuration's names were checked against the schema when it was loaded.
+        for (alias, name) in extraAliases {
+            if let field = Field(name: name) { lookup[Self.normalize(alias)] = field }
         }
 
         var firstSeen: [String: Int] = [:]
@@ -78,7 +79,8 @@ package struct HeaderMapping: Sendable, Equatable {
                 problems.append(
                     InputProblem(
                         file: file, line: line, column: index + 1, code: .duplicateHeader,
-                        message: "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field)",
+                        message:
+                            "columns \(earlier + 1) (\"\(headers[earlier])\") and \(index + 1) (\"\(header)\") both mean \(field.name)",
                         quoted: [header, headers[earlier]]))
                 continue
             }
@@ -88,7 +90,7 @@ package struct HeaderMapping: Sendable, Equatable {
         guard checksRequirements else { return }
         // Headers of another kind of export (billing given as --timesheets): one message saying
         // so, instead of advice to map its columns.
-        if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0.name] != nil } } }),
+        if schema.requirements.contains(where: { requirement in !requirement.contains { $0.allSatisfy { columns[$0] != nil } } }),
             let other = Self.kind(of: headers, otherThan: schema.kind, extraAliases: extraAliases)
         {
             problems.append(
@@ -100,12 +102,12 @@ package struct HeaderMapping: Sendable, Equatable {
             return
         }
         for requirement in schema.requirements
-        where !requirement.contains(where: { $0.allSatisfy { columns[$0.name] != nil } }) {
-            let missing = requirement.first { $0.contains { columns[$0.name] == nil } } ?? requirement[0]
-            let wanted = (missing.first { columns[$0.name] == nil } ?? missing[0]).name
+        where !requirement.contains(where: { $0.allSatisfy { columns[$0] != nil } }) {
+            let missing = requirement.first { $0.contains { columns[$0] == nil } } ?? requirement[0]
+            let wanted = missing.first { columns[$0] == nil } ?? missing[0]
             var message = "\(schema.kind.rawValue) export has no \(InputSchema.describe(requirement)) column"
-            let spec = schema.fields.first { $0.name == wanted }
-            let spellings = [wanted] + (spec?.aliases ?? [])
+            let spec = schema.fields.first { $0.field == wanted }
+            let spellings = [wanted.name] + (spec?.aliases ?? [])
             message += " (accepted: \(spellings.joined(separator: ", ")))"
             // A hostile header can have tens of thousands of columns: compare and list a bounded few.
             if let guess = Self.closest(to: spellings, among: unmapped.prefix(2_000).map { headers[$0] }) {
@@ -113,7 +115,7 @@ package struct HeaderMapping: Sendable, Equatable {
             }
             message += "; headers found: \(headers.prefix(30).map { "\"\($0)\"" }.joined(separator: ", "))"
             if headers.count > 30 { message += " and \(headers.count - 30) more" }
-            message += ". Map a column to \(wanted) under columns.\(schema.kind.rawValue) in care-audit.yml."
+            message += ". Map a column to \(wanted.name) under columns.\(schema.kind.rawValue) in care-audit.yml."
             problems.append(
                 InputProblem(
                     file: file, line: line, column: 0, code: .missingColumn, message: message,
@@ -130,10 +132,10 @@ package struct HeaderMapping: Sendable, Equatable {
                 headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
                 problems: &ignored, checksRequirements: false)
             let complete = InputSchema.of(kind).requirements.allSatisfy { requirement in
-                requirement.contains { $0.allSatisfy { mapping.columns[$0.name] != nil } }
+                requirement.contains { $0.allSatisfy { mapping.columns[$0] != nil } }
             }
             let distinctive =
-                kind != .roster || [Field.npi, .role, .peerCertNumber, .peerCertExpires].contains { mapping.columns[$0.name] != nil }
+                kind != .roster || [Field.npi, .role, .peerCertNumber, .peerCertExpires].contains { mapping.columns[$0] != nil }
             if complete && distinctive { return kind }
         }
         return nil
@@ -145,7 +147,7 @@ package struct HeaderMapping: Sendable, Equatable {
         let mapping = HeaderMapping(
             headers: headers, schema: .of(kind), extraAliases: extraAliases, file: "", line: 0,
             problems: &ignored, checksRequirements: false)
-        let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0.map(\.name) } })
+        let required = Set(InputSchema.of(kind).requirements.flatMap { $0.flatMap { $0 } })
         return mapping.columns.filter { required.contains($0.key) }.map(\.value).sorted().prefix(5).map { "\"\(headers[$0])\"" }.joined(
             separator: ", ")
     }

@@ -11,11 +11,8 @@ package struct RecordIndexes: RandomAccessCollection, Sendable {
     package subscript(position: Int) -> Int { Int(slice[position]) }
 }
 
-/// Record positions in a fixed order (grouped by staff day, or by service).
-///
-/// (Until 2026-12 the positions sat in memory of their own, read through pointer views so that
-/// no array was retained per staff day; in alternating runs at 1M rows that saved under 5% of CPU
-/// (medians of three rounds: 2.4% and 4.3%), so the array stands.)
+/// Record positions in a fixed order (grouped by staff day, or by service). An array: pointer
+/// views into memory of its own saved under 5% (docs/ARCHITECTURE.md, optimisations).
 struct RecordOrder: Sendable {
     private let storage: [UInt32]
 
