@@ -122,6 +122,7 @@ struct AuditCommand: ParsableCommand {
         engine.onPhase = phases.end
         if outputs.timings { engine.onRuleTimes = { phases.ruleTimes = $0 } }
         var result = engine.run(input, classifier: classifier, hasRoster: inputs.roster != nil)
+        phases.end("result")
         if let path = outputs.writeBaseline {
             try OutputFile.write(Baseline.contents(for: result.findings), to: path)
             if !outputs.quiet { log("wrote \(result.findings.count) findings to the baseline \(path)") }

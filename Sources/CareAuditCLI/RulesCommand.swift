@@ -46,17 +46,20 @@ struct RulesCommand: ParsableCommand {
             }
             try writeReport(out, to: nil)
         case .json:
-            struct Row: Encodable {
-                let id, name, summary, default_severity, severity: String
-                let enabled: Bool
+            let json = JSONWriter.document { w in
+                w.array(rows) { w, row in
+                    let (d, effective, enabled) = row
+                    w.object { w in
+                        w.field("default_severity", d.severity.rawValue)
+                        w.field("enabled", enabled)
+                        w.field("id", d.id)
+                        w.field("name", d.name)
+                        w.field("severity", effective.rawValue)
+                        w.field("summary", d.summary)
+                    }
+                }
             }
-            try writeReport(
-                encodeJSON(
-                    rows.map { d, effective, enabled in
-                        Row(
-                            id: d.id, name: d.name, summary: d.summary, default_severity: d.severity.rawValue,
-                            severity: effective.rawValue, enabled: enabled)
-                    }), to: nil)
+            try writeReport(json, to: nil)
         }
     }
 }
@@ -81,22 +84,6 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    /// The rule as JSON: its description, options and examples by field name.
-    struct RuleJSON: Encodable {
-        struct Option: Encodable { let name, default_value, help: String }
-        struct Example: Encodable {
-            let title: String
-            let triggers: Int
-            let records: [String]
-            let rows: [[String: String]]
-            let configuration: String
-        }
-        let id, name, severity, summary, rationale, money: String
-        let requires: [String]
-        let options: [Option]
-        let examples: [Example]
-    }
-
     func validate() throws {
         if RuleRegistry.rule(id: id) == nil {
             throw ValidationError("no rule \(id); rules: \(RuleRegistry.ids.joined(separator: ", "))")
@@ -106,22 +93,42 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let d = RuleRegistry.rule(id: id)!.description
         if format == .json {
-            try writeReport(
-                encodeJSON(
-                    RuleJSON(
-                        id: d.id, name: d.name, severity: d.severity.rawValue, summary: d.summary, rationale: d.rationale,
-                        money: Invoice.effect(ofRule: d.id), requires: d.requires.map(\.rawValue),
-                        options: d.options.map { .init(name: $0.name, default_value: $0.defaultValue, help: $0.help) },
-                        examples: d.examples.map { example in
-                            .init(
-                                title: example.title, triggers: example.findings, records: example.expects,
-                                rows: example.rows.map { row in
-                                    Dictionary(
-                                        uniqueKeysWithValues: [("kind", row.kind.rawValue)]
-                                            + row.fields.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
-                                },
-                                configuration: example.configuration)
-                        })), to: nil)
+            let json = JSONWriter.document { w in
+                w.object { w in
+                    w.key("examples")
+                    w.array(d.examples) { w, example in
+                        w.object { w in
+                            w.field("configuration", example.configuration)
+                            w.field("records", example.expects)
+                            w.key("rows")
+                            w.array(example.rows) { w, row in
+                                let fields = Dictionary(
+                                    uniqueKeysWithValues: [("kind", row.kind.rawValue)]
+                                        + row.fields.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) })
+                                w.dictionary(fields) { $0.string($1) }
+                            }
+                            w.field("title", example.title)
+                            w.field("triggers", example.findings)
+                        }
+                    }
+                    w.field("id", d.id)
+                    w.field("money", Invoice.effect(ofRule: d.id))
+                    w.field("name", d.name)
+                    w.key("options")
+                    w.array(d.options) { w, option in
+                        w.object { w in
+                            w.field("default_value", option.defaultValue)
+                            w.field("help", option.help)
+                            w.field("name", option.name)
+                        }
+                    }
+                    w.field("rationale", d.rationale)
+                    w.field("requires", d.requires.map(\.rawValue))
+                    w.field("severity", d.severity.rawValue)
+                    w.field("summary", d.summary)
+                }
+            }
+            try writeReport(json, to: nil)
             return
         }
         var out = "\(d.id): \(d.name) [\(d.severity.rawValue)]\n\n\(d.summary)\n\nWhy it matters: \(d.rationale)\n"

@@ -31,9 +31,9 @@ struct AuditCommandTests {
         #expect(timed.stdout == plain.stdout && timed.status == plain.status)
         let lines = timed.stderr.split(separator: "\n").map(String.init)
         #expect(
-            lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }.prefix(6)
-                == ["read", "merge", "context", "rules", "reports", "total"])
-        #expect(lines.prefix(5).allSatisfy { $0.contains(" ms") && $0.contains("CPU") && $0.contains("peak RSS") })
+            lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }.prefix(7)
+                == ["read", "merge", "context", "rules", "result", "reports", "total"])
+        #expect(lines.prefix(6).allSatisfy { $0.contains(" ms") && $0.contains("CPU") && $0.contains("peak RSS") })
         #expect(lines.last?.hasPrefix("slowest rules (each on one core): ") == true)
     }
 

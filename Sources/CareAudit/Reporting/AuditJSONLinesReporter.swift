@@ -1,14 +1,18 @@
-import Foundation
-
 /// One finding per line (the same keys as a finding in the JSON report), for `jq`, log
 /// shippers and other streaming tools.
 package struct AuditJSONLinesReporter: AuditReporter {
     package init() {}
 
     package func render(_ result: AuditResult) -> String {
-        let encoder = SortedJSONEncoder(pretty: false)
-        return result.findings.map { finding in
-            ((try? encoder.encode(AuditJSONReporter.FindingJSON(finding, decision: result.decision(for: finding)))) ?? "{}") + "\n"
-        }.joined()
+        String(decoding: renderBytes(result), as: UTF8.self)
+    }
+
+    package func renderBytes(_ result: AuditResult) -> [UInt8] {
+        var w = JSONWriter(pretty: false, capacity: 600 * result.findings.count)
+        for finding in result.findings {
+            AuditJSONReporter.FindingJSON(finding, result).write(to: &w)
+            w.scalar("\n")
+        }
+        return w.bytes
     }
 }

@@ -49,7 +49,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The report's bytes: the text reporter's, or the workbook.
     public func render(_ result: AuditResult, _ settings: ReportSettings = ReportSettings()) throws -> [UInt8] {
         if self == .xlsx { return try AuditXLSXWriter(invocation: settings.invocation).render(result) }
-        return Array(auditReporter(settings).render(result).utf8)
+        return auditReporter(settings).renderBytes(result)
     }
 
     /// The reporter that writes an audit report in this format.
@@ -127,6 +127,12 @@ package enum CSVTable: String, Sendable, CaseIterable {
 /// Renders the result of `care-audit audit`.
 package protocol AuditReporter {
     func render(_ result: AuditResult) -> String
+    /// The report as UTF-8 bytes; reporters that write bytes (JSON) skip the `String`.
+    func renderBytes(_ result: AuditResult) -> [UInt8]
+}
+
+extension AuditReporter {
+    package func renderBytes(_ result: AuditResult) -> [UInt8] { Array(render(result).utf8) }
 }
 
 /// Renders the result of `care-audit validate`.
