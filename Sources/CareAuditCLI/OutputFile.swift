@@ -67,7 +67,14 @@ final class OutputFile {
         try write(Array(text.utf8))
     }
 
+    /// Small pieces are gathered in the buffer; a large one (a whole report) is written as it
+    /// is, not copied into the buffer first.
     func write(_ bytes: [UInt8]) throws {
+        if bytes.count >= 1 << 20 {
+            try flush()
+            try check(bytes.withUnsafeBytes { Self.writeAll(fd, $0) })
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -75,6 +82,11 @@ final class OutputFile {
     private func flush() throws {
         let failure = buffer.withUnsafeBytes { Self.writeAll(fd, $0) }
         buffer.removeAll(keepingCapacity: true)
+        try check(failure)
+    }
+
+    /// Throws for a failed `write(2)` (its errno).
+    private func check(_ failure: Int32?) throws {
         if let failure {
             throw CommandFailure("cannot write \(path ?? "the report to standard output"): \(String(cString: strerror(failure)))")
         }

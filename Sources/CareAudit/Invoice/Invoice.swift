@@ -192,23 +192,25 @@ package struct Invoice: Sendable {
 
         // The parts of the adjustments and the exposure, by record, in finding order; only records
         // in the period count (the gross is the period's).
-        var parts: [MoneyEffect.Total: [SourceRef: [(finding: Finding, part: MoneyEffect.Part)]]] = [:]
-        for finding in findings {
+        // Findings are named by index: a `Finding` copied into every table costs more than the rest.
+        var parts: [MoneyEffect.Total: [SourceRef: [(finding: Int, part: MoneyEffect.Part)]]] = [:]
+        for (index, finding) in findings.enumerated() {
             guard let money = finding.money, money.total != .pendingReview else { continue }
             for part in money.parts where period.contains(part.day) {
-                parts[money.total, default: [:]][part.record, default: []].append((finding, part))
+                parts[money.total, default: [:]][part.record, default: []].append((index, part))
             }
         }
 
         var removedFrom: [SourceRef: Int] = [:]
         for (record, claims) in (parts[.invoiceAdjustment] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let ordered = claims.enumerated().sorted {
-                (Self.adjustingRules.firstIndex(of: $0.element.finding.rule) ?? Int.max, $0.offset)
-                    < (Self.adjustingRules.firstIndex(of: $1.element.finding.rule) ?? Int.max, $1.offset)
+                (Self.adjustingRules.firstIndex(of: findings[$0.element.finding].rule) ?? Int.max, $0.offset)
+                    < (Self.adjustingRules.firstIndex(of: findings[$1.element.finding].rule) ?? Int.max, $1.offset)
             }.map(\.element)
             var left = ordered[0].part.recordMinutes
             var takers: [String] = []
-            for (finding, part) in ordered {
+            for (index, part) in ordered {
+                let finding = findings[index]
                 guard let category = part.category,
                     let month = months.firstIndex(where: { $0.period.contains(part.day) })
                 else { continue }
@@ -233,14 +235,15 @@ package struct Invoice: Sendable {
         // it (`pendingRules` order: the entry-level DC002 before the day-level DC004), may already
         // have taken from its records; only the rest is pending, spread over its parts in order,
         // each within what its entry has left.
-        var pendingParts: [SourceRef: [(finding: Finding, part: MoneyEffect.Part, minutes: Int)]] = [:]
+        var pendingParts: [SourceRef: [(finding: Int, part: MoneyEffect.Part, minutes: Int)]] = [:]
         var pendingOn: [SourceRef: Int] = [:]
-        let pendingFindings = findings.filter { $0.money?.total == .pendingReview }
-            .enumerated().sorted {
-                (Self.pendingRules.firstIndex(of: $0.element.rule) ?? Int.max, $0.offset)
-                    < (Self.pendingRules.firstIndex(of: $1.element.rule) ?? Int.max, $1.offset)
-            }.map(\.element)
-        for finding in pendingFindings {
+        let pendingFindings = findings.indices.filter { findings[$0].money?.total == .pendingReview }
+            .sorted {
+                (Self.pendingRules.firstIndex(of: findings[$0].rule) ?? Int.max, $0)
+                    < (Self.pendingRules.firstIndex(of: findings[$1].rule) ?? Int.max, $1)
+            }
+        for index in pendingFindings {
+            let finding = findings[index]
             let questioned = finding.records.reduce(0) { $0 + (removedFrom[$1] ?? 0) + (pendingOn[$1] ?? 0) }
             var left = finding.money!.minutes - questioned
             for part in finding.money!.parts where period.contains(part.day) {
@@ -248,7 +251,7 @@ package struct Invoice: Sendable {
                     part.minutes, part.recordMinutes - (removedFrom[part.record] ?? 0) - (pendingOn[part.record] ?? 0), max(left, 0))
                 left -= minutes
                 guard minutes > 0 else { continue }
-                pendingParts[part.record, default: []].append((finding, part, minutes))
+                pendingParts[part.record, default: []].append((index, part, minutes))
                 pendingOn[part.record, default: 0] += minutes
             }
         }
@@ -256,20 +259,22 @@ package struct Invoice: Sendable {
             // One row per entry: its minutes pending, by the first finding to question them.
             let minutes = claims.reduce(0) { $0 + $1.minutes }
             guard let category = claims[0].part.category else { continue }
-            let others = Set(claims.map(\.finding.rule)).subtracting([claims[0].finding.rule]).sorted()
+            let first = findings[claims[0].finding]
+            let others = Set(claims.map { findings[$0.finding].rule }).subtracting([first.rule]).sorted()
             pending.append(
                 Adjustment(
-                    rule: claims[0].finding.rule, severity: claims.map(\.finding.severity).max()!, record: record,
+                    rule: first.rule, severity: claims.map { findings[$0.finding].severity }.max()!, record: record,
                     staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
                     amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
         }
 
         for (record, claims) in (parts[.billingExposure] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let largest = claims.max { ($0.part.amount, $1.finding.rule) < ($1.part.amount, $0.finding.rule) }!
+            let rule = { (claim: (finding: Int, part: MoneyEffect.Part)) in findings[claim.finding].rule }
+            let largest = claims.max { ($0.part.amount, rule($1)) < ($1.part.amount, rule($0)) }!
             exposure.append(
                 Exposure(
-                    rule: largest.finding.rule, rules: Set(claims.map(\.finding.rule)).sorted(),
-                    severity: claims.map(\.finding.severity).max()!, record: record,
+                    rule: rule(largest), rules: Set(claims.map(rule)).sorted(),
+                    severity: claims.map { findings[$0.finding].severity }.max()!, record: record,
                     day: largest.part.day, amount: largest.part.amount))
         }
 
