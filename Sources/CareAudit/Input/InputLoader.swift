@@ -34,37 +34,15 @@ public struct InputLoader {
         var lineOffset = 0
     }
 
-    /// One unit of reading work.
+    /// One unit of reading work: a whole file, or one part of a file read in parts.
     private enum Job {
         case whole(Int)
-        /// Part `k` of a file planned to be read in parts (see `LazyParts`).
-        case part(Int, Int)
+        case part(Int, ExportReader.Part)
 
         /// The input the job reads.
         var file: Int {
             switch self {
             case .whole(let index), .part(let index, _): index
-            }
-        }
-    }
-
-    /// Each split file's parts, found by the first of its jobs to run: the scan for cut points
-    /// (the quotes before each cut are counted) then runs on one core while the other is already
-    /// reading, instead of both waiting for it.
-    private final class LazyParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var found: [Int: [ExportReader.Part]] = [:]
-        private let find: (Int) -> [ExportReader.Part]
-
-        init(_ find: @escaping (Int) -> [ExportReader.Part]) { self.find = find }
-
-        /// The parts of `file`; empty when it cannot be cut after all (then it is read whole).
-        func parts(of file: Int) -> [ExportReader.Part] {
-            lock.withLock {
-                if let parts = found[file] { return parts }
-                let parts = find(file)
-                found[file] = parts
-                return parts
             }
         }
     }
@@ -110,23 +88,18 @@ public struct InputLoader {
             ?? PartPlan.cuts(work: work, splittable: splittable)
         var jobs: [(job: Job, cost: Double)] = []
         for (index, ends) in fractions.enumerated() {
-            if ends.isEmpty {
+            let parts = split(files[index], size: sizes[index], endingAt: ends)
+            if parts.isEmpty {
                 jobs.append((.whole(index), work[index]))
             } else {
-                let bounds = [0] + ends + [1]
-                jobs += (1..<bounds.count).map { (.part(index, $0 - 1), work[index] * (bounds[$0] - bounds[$0 - 1])) }
+                jobs += parts.map { (.part(index, $0), work[index] * Double($0.range.count) / Double(max(sizes[index], 1))) }
             }
         }
-        let lazyParts = LazyParts { split(files[$0], size: sizes[$0], endingAt: fractions[$0]) }
         let ordered = jobs.indices.sorted { (-jobs[$0].cost, $0) < (-jobs[$1].cost, $1) }
-        var outcomes = ParallelMap.map(ordered) { position -> (ExportSummary, Records)? in
+        var outcomes = ParallelMap.map(ordered) { position -> (ExportSummary, Records) in
             switch jobs[position].job {
-            case .whole(let index):
-                return readFile(files[index], index: index, part: nil, keepRecords: keepRecords)
-            case .part(let index, let k):
-                let parts = lazyParts.parts(of: index)
-                if parts.isEmpty { return k == 0 ? readFile(files[index], index: index, part: nil, keepRecords: keepRecords) : nil }
-                return k < parts.count ? readFile(files[index], index: index, part: parts[k], keepRecords: keepRecords) : nil
+            case .whole(let index): readFile(files[index], index: index, part: nil, keepRecords: keepRecords)
+            case .part(let index, let part): readFile(files[index], index: index, part: part, keepRecords: keepRecords)
             }
         }
         onPhase?("read")
