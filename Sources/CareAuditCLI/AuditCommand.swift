@@ -147,11 +147,11 @@ struct AuditCommand: ParsableCommand {
             commandLine: (["care-audit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             exitCode: exitCode, start: started, end: reproducibleNow())
         settings.color = outputs.useColor(writingToFile: report.output != nil, format: report.effectiveFormat)
-        try OutputFile.write(try report.effectiveFormat.render(result, settings), to: report.output)
+        try OutputFile.write(to: report.output) { try report.effectiveFormat.write(result, settings, to: $0) }
         var plain = settings
         plain.color = false
         for extra in outputs.reports {
-            try OutputFile.write(try extra.format.render(result, plain), to: extra.path)
+            try OutputFile.write(to: extra.path) { try extra.format.write(result, plain, to: $0) }
         }
         phases.end("reports")
         phases.print()

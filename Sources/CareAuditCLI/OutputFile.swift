@@ -53,9 +53,21 @@ final class OutputFile {
 
     /// The same for bytes (a workbook).
     static func write(_ bytes: [UInt8], to path: String?) throws {
+        try write(to: path) { $0(bytes) }
+    }
+
+    /// Writes the pieces `body` hands to its sink (a report written as it is made) to `path`, or
+    /// fails with nothing left behind: after a failed write the sink drops the rest, and the
+    /// failure is thrown once `body` returns.
+    static func write(to path: String?, _ body: (_ sink: ([UInt8]) -> Void) throws -> Void) throws {
         let output = try OutputFile(path: path)
         do {
-            try output.write(bytes)
+            var failure: (any Error)?
+            try body { bytes in
+                guard failure == nil else { return }
+                do { try output.write(bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
             try output.finish()
         } catch {
             output.abandon()

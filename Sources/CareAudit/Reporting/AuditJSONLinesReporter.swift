@@ -4,15 +4,19 @@ package struct AuditJSONLinesReporter: AuditReporter {
     package init() {}
 
     package func render(_ result: AuditResult) -> String {
-        String(decoding: renderBytes(result), as: UTF8.self)
+        var text: [UInt8] = []
+        write(result) { text += $0 }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    package func renderBytes(_ result: AuditResult) -> [UInt8] {
-        var w = JSONWriter(pretty: false, capacity: 600 * result.findings.count)
-        for finding in result.findings {
-            AuditJSONReporter.FindingJSON(finding, result).write(to: &w)
-            w.scalar("\n")
+    package func write(_ result: AuditResult, to output: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var w = JSONWriter(pretty: false, drain: output)
+            for finding in result.findings {
+                AuditJSONReporter.FindingJSON(finding, result).write(to: &w)
+                w.scalar("\n")
+            }
+            w.flush()
         }
-        return w.bytes
     }
 }

@@ -6,54 +6,60 @@ package struct AuditJSONReporter: AuditReporter {
     package init() {}
 
     package func render(_ result: AuditResult) -> String {
-        String(decoding: renderBytes(result), as: UTF8.self)
+        var text: [UInt8] = []
+        write(result) { text += $0 }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The document, written straight into bytes: a month with 110,000 findings is a 70 MB
-    /// report (see `JSONWriter`). Keys in each object are listed in UTF-8 order.
-    package func renderBytes(_ result: AuditResult) -> [UInt8] {
-        var w = JSONWriter(capacity: 4096 + 700 * (result.findings.count + result.invoice.ledger.count + result.invoice.pending.count))
-        w.object { w in
-            w.field("findings", result.findings.map { FindingJSON($0, result) })
-            w.key("inputs")
-            w.array(result.inputs) { w, input in
-                w.object { w in
-                    w.field("accepted", input.accepted)
-                    w.field("blank_lines", input.blankLines)
-                    w.field("bytes", input.bytes)
-                    w.field("kind", input.kind?.rawValue ?? "file")
-                    w.field("path", input.path)
-                    w.field("rejected", input.rejected)
-                    w.field("rows", input.rows)
-                    w.field("sha256", input.sha256)
-                }
-            }
-            w.key("period")
+    /// The document, written straight into bytes and handed on by the megabyte: a month with
+    /// 55,000 findings is a 70 MB report (see `JSONWriter`). Keys in each object are listed in
+    /// UTF-8 order.
+    package func write(_ result: AuditResult, to output: ([UInt8]) -> Void) {
+        // The writer keeps `output` only while the document is written.
+        withoutActuallyEscaping(output) { output in
+            var w = JSONWriter(drain: output)
             w.object { w in
-                w.field("from", result.period.first.description)
-                w.field("label", result.period.description)
-                // "configured" (--period or care-audit.yml) or "inferred" (the month holding most records).
-                w.field("source", result.periodInferred ? "inferred" : "configured")
-                w.field("to", result.period.last.description)
-            }
-            w.field("schema", "care-audit/report@2")
-            // Findings a review decided `false_positive` or `accepted`: not failing the run.
-            w.field("set_aside", result.setAside.map { FindingJSON($0, result) })
-            w.key("skipped_rules")
-            w.array(result.skipped) { w, skipped in
-                w.object { w in
-                    w.field("reason", skipped.reason)
-                    w.field("rule", skipped.rule)
+                w.field("findings", result.findings.lazy.map { FindingJSON($0, result) })
+                w.key("inputs")
+                w.array(result.inputs) { w, input in
+                    w.object { w in
+                        w.field("accepted", input.accepted)
+                        w.field("blank_lines", input.blankLines)
+                        w.field("bytes", input.bytes)
+                        w.field("kind", input.kind?.rawValue ?? "file")
+                        w.field("path", input.path)
+                        w.field("rejected", input.rejected)
+                        w.field("rows", input.rows)
+                        w.field("sha256", input.sha256)
+                    }
                 }
+                w.key("period")
+                w.object { w in
+                    w.field("from", result.period.first.description)
+                    w.field("label", result.period.description)
+                    // "configured" (--period or care-audit.yml) or "inferred" (the month holding most records).
+                    w.field("source", result.periodInferred ? "inferred" : "configured")
+                    w.field("to", result.period.last.description)
+                }
+                w.field("schema", "care-audit/report@2")
+                // Findings a review decided `false_positive` or `accepted`: not failing the run.
+                w.field("set_aside", result.setAside.lazy.map { FindingJSON($0, result) })
+                w.key("skipped_rules")
+                w.array(result.skipped) { w, skipped in
+                    w.object { w in
+                        w.field("reason", skipped.reason)
+                        w.field("rule", skipped.rule)
+                    }
+                }
+                // Review decisions whose finding no longer occurs.
+                w.field("stale_decisions", result.staleDecisions)
+                w.key("summary")
+                writeSummary(result, &w)
+                w.field("tool", ToolJSON())
             }
-            // Review decisions whose finding no longer occurs.
-            w.field("stale_decisions", result.staleDecisions)
-            w.key("summary")
-            writeSummary(result, &w)
-            w.field("tool", ToolJSON())
+            w.scalar("\n")
+            w.flush()
         }
-        w.scalar("\n")
-        return w.bytes
     }
 
     private func writeSummary(_ result: AuditResult, _ w: inout JSONWriter) {
@@ -108,7 +114,7 @@ package struct AuditJSONReporter: AuditReporter {
                         w.field("net_minutes", Dictionary(uniqueKeysWithValues: lines.map { ($0.category.rawValue, $0.minutes.net) }))
                     }
                 }
-                w.field("ledger", invoice.ledger.map(LedgerJSON.init))
+                w.field("ledger", invoice.ledger.lazy.map(LedgerJSON.init))
                 w.key("months")
                 w.dictionary(Dictionary(uniqueKeysWithValues: invoice.months.map { ($0.period.description, $0) })) { w, month in
                     writeMonth(month, invoice, &w)
@@ -131,7 +137,7 @@ package struct AuditJSONReporter: AuditReporter {
             w.key("pending_review")
             w.object { w in
                 w.field("amount", invoice.amount(invoice.pendingMinutes).description)
-                w.field("entries", invoice.pending.map(LedgerJSON.init))
+                w.field("entries", invoice.pending.lazy.map(LedgerJSON.init))
                 w.field("minutes", invoice.pendingMinutes)
             }
             w.key("suppressed")

@@ -11,6 +11,8 @@
 package struct JSONWriter {
     package private(set) var bytes: [UInt8] = []
     let pretty: Bool
+    /// Takes the bytes written so far once they pass 1 MB, so a big document is never held whole.
+    private let drain: (([UInt8]) -> Void)?
     private var depth = 0
     /// Whether the innermost open container has no element yet.
     private var empty = true
@@ -19,9 +21,17 @@ package struct JSONWriter {
         private var lastKey: String?
     #endif
 
-    package init(pretty: Bool = true, capacity: Int = 1 << 16) {
+    package init(pretty: Bool = true, capacity: Int = 1 << 16, drain: (([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.drain = drain
+        bytes.reserveCapacity(drain == nil ? capacity : 1 << 21)
+    }
+
+    /// Hands what is left to `drain` (a writer with one calls this when the document is done).
+    package mutating func flush() {
+        guard let drain, !bytes.isEmpty else { return }
+        drain(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// An object whose fields `body` writes with `key` (or the `field` helpers), in key order.
@@ -115,6 +125,7 @@ package struct JSONWriter {
 
     /// Separates and indents the next element of the open container.
     mutating func element() {
+        if drain != nil && bytes.count >= 1 << 20 { flush() }
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
         if pretty { newline(depth) }
@@ -186,7 +197,7 @@ extension JSONWriter {
         write(value)
     }
 
-    package mutating func field(_ name: String, _ values: [some JSONWritable]) {
+    package mutating func field<Values: Sequence>(_ name: String, _ values: Values) where Values.Element: JSONWritable {
         key(name)
         array(values) { $0.write($1) }
     }

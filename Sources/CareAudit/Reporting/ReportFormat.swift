@@ -49,7 +49,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The report's bytes: the text reporter's, or the workbook.
     public func render(_ result: AuditResult, _ settings: ReportSettings = ReportSettings()) throws -> [UInt8] {
         if self == .xlsx { return try AuditXLSXWriter(invocation: settings.invocation).render(result) }
-        return auditReporter(settings).renderBytes(result)
+        var bytes: [UInt8] = []
+        auditReporter(settings).write(result) { bytes += $0 }
+        return bytes
+    }
+
+    /// The report's bytes, handed to `output` in pieces as they are written: a JSON report of a
+    /// big month (70 MB for 55,000 findings) is never held whole.
+    package func write(_ result: AuditResult, _ settings: ReportSettings = ReportSettings(), to output: ([UInt8]) -> Void) throws {
+        if self == .xlsx { return output(try render(result, settings)) }
+        auditReporter(settings).write(result, to: output)
     }
 
     /// The reporter that writes an audit report in this format.
@@ -127,12 +136,13 @@ package enum CSVTable: String, Sendable, CaseIterable {
 /// Renders the result of `care-audit audit`.
 package protocol AuditReporter {
     func render(_ result: AuditResult) -> String
-    /// The report as UTF-8 bytes; reporters that write bytes (JSON) skip the `String`.
-    func renderBytes(_ result: AuditResult) -> [UInt8]
+    /// The report as UTF-8 bytes, handed to `output` in one piece or several; reporters that
+    /// write bytes (JSON) stream them instead of building a `String`.
+    func write(_ result: AuditResult, to output: ([UInt8]) -> Void)
 }
 
 extension AuditReporter {
-    package func renderBytes(_ result: AuditResult) -> [UInt8] { Array(render(result).utf8) }
+    package func write(_ result: AuditResult, to output: ([UInt8]) -> Void) { output(Array(render(result).utf8)) }
 }
 
 /// Renders the result of `care-audit validate`.

@@ -106,4 +106,17 @@ struct JSONWriterTests {
         #expect(String(decoding: compact.bytes, as: UTF8.self) == "[[]]")
         #expect(JSONWriter.document { $0.object { $0.field("a", [String]()) } } == "{\n  \"a\" : [\n\n  ]\n}\n")
     }
+
+    @Test("a writer with a drain hands on the same bytes, by the megabyte, whole at the end")
+    func drained() {
+        var random = SeededRandom(seed: 5)
+        let samples = (0..<4000).map { _ in Self.random(&random) }
+        var chunks: [[UInt8]] = []
+        var w = JSONWriter(drain: { chunks.append($0) })
+        w.array(samples) { $0.write($1) }
+        w.flush()
+        #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count >= 1 << 20 })
+        #expect(String(decoding: chunks.joined(), as: UTF8.self) == Self.written(samples, pretty: true))
+        #expect(w.bytes.isEmpty)
+    }
 }
