@@ -40,8 +40,8 @@ package final class AuditContext: Sendable {
     }
 
     /// The indexes of the lines that count as billed: a voided or replaced line is no longer
-    /// billed, so the line rules look only at these.
-    package var countedLines: [Int] { lines.indices.filter { counted[$0] } }
+    /// billed, so the line rules look only at these. Listed once: seven rules walk them.
+    package let countedLines: [Int]
     /// Staff days in a stable order (staff id, then date), each with its entries and its
     /// counted lines.
     package let staffDays: [StaffDay]
@@ -106,6 +106,7 @@ package final class AuditContext: Sendable {
         lostStaffDays = summaries.reduce(into: Set<LostStaffDay>()) { $0.formUnion($1.lostStaffDays) }
         lineStaff = resolved
         counted = isCounted
+        countedLines = isCounted.indices.filter { isCounted[$0] }
         let (timeline, lines) = Self.onOneTimeline(input.timeEntries, input.billingLines, lineStaff: resolved)
         var entries = timeline
         consensus = classifier.mapsActivityCodes ? [:] : ConsensusClassification.apply(&entries, texts: input.texts)
