@@ -6,18 +6,14 @@ package struct AuditJSONReporter: AuditReporter {
     package init() {}
 
     package func render(_ result: AuditResult) -> String {
-        var text: [UInt8] = []
-        write(result) { text += $0 }
-        return String(decoding: text, as: UTF8.self)
+        String(decoding: bytes(result), as: UTF8.self)
     }
 
     /// The document, written straight into bytes and handed on by the megabyte: a month with
     /// 55,000 findings is a 70 MB report (see `JSONWriter`). Keys in each object are listed in
     /// UTF-8 order.
     package func write(_ result: AuditResult, to output: ([UInt8]) -> Void) {
-        // The writer keeps `output` only while the document is written.
-        withoutActuallyEscaping(output) { output in
-            var w = JSONWriter(drain: output)
+        JSONWriter.stream(to: output) { w in
             w.object { w in
                 w.field("findings", result.findings.lazy.map { FindingJSON($0, result) })
                 w.key("inputs")
@@ -58,7 +54,6 @@ package struct AuditJSONReporter: AuditReporter {
                 w.field("tool", ToolJSON())
             }
             w.scalar("\n")
-            w.flush()
         }
     }
 

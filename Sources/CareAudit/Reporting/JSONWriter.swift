@@ -213,6 +213,16 @@ extension JSONWriter {
         dictionary(entries)
     }
 
+    /// A document written by `body`, handed to `output` by the megabyte and the rest at the end
+    /// (the writer keeps `output` only while `body` runs).
+    package static func stream(pretty: Bool = true, to output: ([UInt8]) -> Void, _ body: (inout JSONWriter) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var writer = JSONWriter(pretty: pretty, drain: output)
+            body(&writer)
+            writer.flush()
+        }
+    }
+
     /// A whole document written by `body`, pretty, with a final newline: diffable and stable.
     package static func document(_ body: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter()

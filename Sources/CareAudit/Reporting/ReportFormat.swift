@@ -49,9 +49,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The report's bytes: the text reporter's, or the workbook.
     public func render(_ result: AuditResult, _ settings: ReportSettings = ReportSettings()) throws -> [UInt8] {
         if self == .xlsx { return try AuditXLSXWriter(invocation: settings.invocation).render(result) }
-        var bytes: [UInt8] = []
-        auditReporter(settings).write(result) { bytes += $0 }
-        return bytes
+        return auditReporter(settings).bytes(result)
     }
 
     /// The report's bytes, handed to `output` in pieces as they are written: a JSON report of a
@@ -143,6 +141,13 @@ package protocol AuditReporter {
 
 extension AuditReporter {
     package func write(_ result: AuditResult, to output: ([UInt8]) -> Void) { output(Array(render(result).utf8)) }
+
+    /// The report whole: the pieces `write` hands on, put together.
+    package func bytes(_ result: AuditResult) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(result) { bytes += $0 }
+        return bytes
+    }
 }
 
 /// Renders the result of `care-audit validate`.
