@@ -260,10 +260,12 @@ package struct Invoice: Sendable {
             let minutes = claims.reduce(0) { $0 + $1.minutes }
             guard let category = claims[0].part.category else { continue }
             let first = findings[claims[0].finding]
-            let others = Set(claims.map { findings[$0.finding].rule }).subtracting([first.rule]).sorted()
+            // Most entries are questioned by one finding: no set of rules to build.
+            let others = claims.count == 1 ? [] : Set(claims.map { findings[$0.finding].rule }).subtracting([first.rule]).sorted()
+            let severity = claims.dropFirst().reduce(first.severity) { max($0, findings[$1.finding].severity) }
             pending.append(
                 Adjustment(
-                    rule: first.rule, severity: claims.map { findings[$0.finding].severity }.max()!, record: record,
+                    rule: first.rule, severity: severity, record: record,
                     staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
                     amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
         }

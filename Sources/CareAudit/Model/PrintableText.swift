@@ -22,7 +22,7 @@ extension String {
     /// control or DEL, a C1 control (C2 80…9F), a bidirectional override (E2 80 AA…AE) or
     /// isolate (E2 81 A6…A9). Most texts hold none, and en dashes (E2 80 93) are common in
     /// messages, so a lead byte alone must not send a text down the slow path.
-    private var needsPrintableRewrite: Bool {
+    fileprivate var needsPrintableRewrite: Bool {
         return utf8.withContiguousStorageIfAvailable { bytes in
             var i = 0
             while i < bytes.count {
@@ -45,10 +45,13 @@ extension Finding {
     var printable: Finding {
         var copy = self
         copy.message = message.printableText
-        copy.records = records.map { SourceRef(file: $0.file.printableText, line: $0.line, recordID: $0.recordID?.printableText) }
+        // Arrays are rebuilt only when a text in them changes (a big month has 100,000 findings).
+        if records.contains(where: { $0.file.needsPrintableRewrite || $0.recordID?.needsPrintableRewrite == true }) {
+            copy.records = records.map { SourceRef(file: $0.file.printableText, line: $0.line, recordID: $0.recordID?.printableText) }
+        }
         copy.staffID = staffID?.printableText
-        copy.participantIDs = participantIDs.map(\.printableText)
-        copy.withheld = withheld.map(\.printableText)
+        if participantIDs.contains(where: \.needsPrintableRewrite) { copy.participantIDs = participantIDs.map(\.printableText) }
+        if withheld.contains(where: \.needsPrintableRewrite) { copy.withheld = withheld.map(\.printableText) }
         return copy
     }
 }
