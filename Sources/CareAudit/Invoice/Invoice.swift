@@ -235,13 +235,13 @@ package struct Invoice: Sendable {
         // it (`pendingRules` order: the entry-level DC002 before the day-level DC004), may already
         // have taken from its records; only the rest is pending, spread over its parts in order,
         // each within what its entry has left.
-        var pendingParts: [SourceRef: [(finding: Int, part: MoneyEffect.Part, minutes: Int)]] = [:]
+        // Claims are listed flat and then sorted by record: a month without times has one pending
+        // finding per staff day, and a dictionary of arrays would allocate one array per entry.
+        var pendingClaims: [(record: SourceRef, finding: Int, part: MoneyEffect.Part, minutes: Int)] = []
         var pendingOn: [SourceRef: Int] = [:]
         let pendingFindings = findings.indices.filter { findings[$0].money?.total == .pendingReview }
-            .sorted {
-                (Self.pendingRules.firstIndex(of: findings[$0].rule) ?? Int.max, $0)
-                    < (Self.pendingRules.firstIndex(of: findings[$1].rule) ?? Int.max, $1)
-            }
+            .map { (Self.pendingRules.firstIndex(of: findings[$0].rule) ?? Int.max, $0) }.sorted(by: <).map(\.1)
+        pendingOn.reserveCapacity(pendingFindings.count)
         for index in pendingFindings {
             let finding = findings[index]
             let questioned = finding.records.reduce(0) { $0 + (removedFrom[$1] ?? 0) + (pendingOn[$1] ?? 0) }
@@ -251,22 +251,28 @@ package struct Invoice: Sendable {
                     part.minutes, part.recordMinutes - (removedFrom[part.record] ?? 0) - (pendingOn[part.record] ?? 0), max(left, 0))
                 left -= minutes
                 guard minutes > 0 else { continue }
-                pendingParts[part.record, default: []].append((index, part, minutes))
+                pendingClaims.append((part.record, index, part, minutes))
                 pendingOn[part.record, default: 0] += minutes
             }
         }
-        for (record, claims) in pendingParts.sorted(by: { $0.key < $1.key }) {
+        let byRecord = pendingClaims.indices.sorted { (pendingClaims[$0].record, $0) < (pendingClaims[$1].record, $1) }
+        var start = 0
+        while start < byRecord.count {
             // One row per entry: its minutes pending, by the first finding to question them.
-            let minutes = claims.reduce(0) { $0 + $1.minutes }
-            guard let category = claims[0].part.category else { continue }
-            let first = findings[claims[0].finding]
+            let first = pendingClaims[byRecord[start]]
+            var end = start + 1
+            while end < byRecord.count && pendingClaims[byRecord[end]].record == first.record { end += 1 }
+            let entryClaims = byRecord[start..<end].lazy.map { pendingClaims[$0] }
+            start = end
+            guard let category = first.part.category else { continue }
+            let minutes = entryClaims.reduce(0) { $0 + $1.minutes }
+            let rule = findings[first.finding].rule
             // Most entries are questioned by one finding: no set of rules to build.
-            let others = claims.count == 1 ? [] : Set(claims.map { findings[$0.finding].rule }).subtracting([first.rule]).sorted()
-            let severity = claims.dropFirst().reduce(first.severity) { max($0, findings[$1.finding].severity) }
+            let others = entryClaims.count == 1 ? [] : Set(entryClaims.map { findings[$0.finding].rule }).subtracting([rule]).sorted()
             pending.append(
                 Adjustment(
-                    rule: first.rule, severity: severity, record: record,
-                    staffID: claims[0].part.staffID, day: claims[0].part.day, category: category, minutes: minutes,
+                    rule: rule, severity: entryClaims.map { findings[$0.finding].severity }.max()!, record: first.record,
+                    staffID: first.part.staffID, day: first.part.day, category: category, minutes: minutes,
                     amount: amount(minutes), note: others.isEmpty ? nil : "also questioned by \(others.joined(separator: ", "))"))
         }
 
